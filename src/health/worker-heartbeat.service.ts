@@ -1,0 +1,26 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../queue/redis.module';
+import { beat, heartbeatKey } from './worker-heartbeat';
+
+const INTERVAL_MS = 10_000;
+
+/** Lets /health/ready say how many workers are alive: a silent worker means silent reminders. */
+@Injectable()
+export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('worker');
+  private timer?: NodeJS.Timeout;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => beat(this.redis).catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+    void tick();
+    this.timer = setInterval(tick, INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.redis.del(heartbeatKey()).catch(() => undefined);
+  }
+}

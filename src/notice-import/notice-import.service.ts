@@ -1,0 +1,296 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PlanSection } from '../plans/plan-section.entity';
+import { Plan } from '../plans/plan.entity';
+import { PlansService } from '../plans/plans.service';
+import { TaskAssignment } from '../tasks/task-assignment.entity';
+import { Task } from '../tasks/task.entity';
+import { Unit } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { parseDeadline } from './deadline-parser';
+import type { ImportNoticeDto, ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
+import { parseNotice, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
+
+/** What a committed import would make of one item: the task row and its assignments. */
+interface DesiredTask {
+  item: ParsedItem;
+  sectionCode: string | null;
+  content: string;
+  kind: ParsedItem['kind'];
+  dueDate: string;
+  includesOtherUnits: boolean;
+  leaders: string[];
+  deadlineText: string | null;
+  sourceLine: string;
+  assignments: ResolvedAssignment[];
+}
+
+/** Thrown inside the transaction so that an import with errors rolls back whole; carries the report out. */
+class ImportRejected extends Error {
+  constructor(readonly report: ImportReportDto) {
+    super('import rejected');
+  }
+}
+
+export interface ImportOutcome {
+  status: 200 | 201 | 422;
+  report: ImportReportDto;
+}
+
+@Injectable()
+export class NoticeImportService {
+  private readonly logger = new Logger(NoticeImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly units: UnitsService,
+  ) {}
+
+  async import(planId: string, dto: ImportNoticeDto): Promise<ImportOutcome> {
+    const dryRun = dto.dryRun ?? false;
+    try {
+      const report = await this.dataSource.transaction(async (manager) => {
+        // One import per plan at a time; the second waits and then sees the first one's tasks.
+        await manager.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+        const plan = await this.plans.findOrFail(planId, manager);
+        await this.units.lockDirectory(manager);
+        const report = await this.run(manager, plan, dto.text, dryRun, dto.createMissingUnits ?? false);
+        // A dry run or a rejected import must leave no trace, units created on the way included.
+        if (dryRun || report.errors.length > 0) throw new ImportRejected(report);
+        return report;
+      });
+      this.logger.log(`plan ${planId}: imported, tasks ${JSON.stringify(report.tasks)}`);
+      return { status: 201, report };
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      return { status: error.report.errors.length > 0 ? 422 : 200, report: error.report };
+    }
+  }
+
+  private async run(
+    manager: EntityManager,
+    plan: Plan,
+    text: string,
+    dryRun: boolean,
+    createMissingUnits: boolean,
+  ): Promise<ImportReportDto> {
+    const notice = parseNotice(text);
+    const warnings = [...notice.warnings];
+    const errors = [...notice.errors];
+
+    const unknownUnits = await this.unknownUnits(manager, notice);
+    const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
+    if (createdUnits.length > 0) {
+      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: 'other' as const, aliases: [] })));
+    } else {
+      errors.push(...this.unknownUnitErrors(notice, unknownUnits));
+    }
+
+    const resolve = createUnitResolver(await this.units.directory(manager));
+    const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
+    const report: ImportReportDto = {
+      dryRun,
+      sections: notice.sections.length,
+      subsections: notice.sections.reduce((n, s) => n + s.subsections.length, 0),
+      tasks: { created: 0, updated: 0, unchanged: 0 },
+      unknownUnits,
+      createdUnits,
+      warnings,
+      errors: errors.sort((a, b) => a.line - b.line),
+    };
+    if (errors.length > 0) return report;
+
+    const sectionIds = await this.syncSections(manager, plan.id, notice);
+    report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
+    await manager.update(Plan, { id: plan.id }, { sourceText: text, importedAt: new Date() });
+    return report;
+  }
+
+  private async unknownUnits(manager: EntityManager, notice: ParsedNotice): Promise<UnknownUnitDto[]> {
+    const resolve = createUnitResolver(await this.units.directory(manager));
+    const unknown = new Map<string, number[]>();
+    for (const item of notice.items) {
+      for (const name of resolve(item.units).unknown) unknown.set(name, [...(unknown.get(name) ?? []), item.number]);
+    }
+    return [...unknown].map(([name, items]) => ({ name, items }));
+  }
+
+  private unknownUnitErrors(notice: ParsedNotice, unknownUnits: UnknownUnitDto[]): ImportIssue[] {
+    const byItem = new Map<number, string[]>();
+    for (const { name, items } of unknownUnits) for (const n of items) byItem.set(n, [...(byItem.get(n) ?? []), name]);
+    return notice.items
+      .filter((item) => byItem.has(item.number))
+      .map((item) => ({
+        line: item.line,
+        text: item.sourceLine,
+        message: `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
+      }));
+  }
+
+  private desiredTask(item: ParsedItem, plan: Plan, assignments: ResolvedAssignment[], warnings: ImportIssue[]): DesiredTask {
+    let dueDate = plan.endDate;
+    if (item.deadlineText) {
+      const parsed = parseDeadline(item.deadlineText, { year: plan.year, endDate: plan.endDate });
+      if (parsed) dueDate = parsed;
+      else {
+        warnings.push({
+          line: item.line,
+          text: item.sourceLine,
+          message: `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
+        });
+      }
+    }
+    return {
+      item,
+      sectionCode: sectionCode(item),
+      content: item.content,
+      kind: item.kind,
+      dueDate,
+      includesOtherUnits: item.includesOtherUnits,
+      leaders: item.leaders,
+      deadlineText: item.deadlineText,
+      sourceLine: item.sourceLine,
+      assignments,
+    };
+  }
+
+  /** Upserts headings by their code ("3", "3.2") so task rows keep pointing at the same section ids. */
+  private async syncSections(manager: EntityManager, planId: string, notice: ParsedNotice): Promise<Map<string, string>> {
+    const repo = manager.getRepository(PlanSection);
+    const existing = new Map((await repo.find({ where: { planId } })).map((s) => [s.code, s]));
+    const ids = new Map<string, string>();
+    const upsert = async (code: string, level: 1 | 2, ordinal: number, title: string, parentId: string | null) => {
+      const found = existing.get(code);
+      if (found) {
+        if (found.title !== title || found.parentId !== parentId) await repo.update({ id: found.id }, { title, parentId });
+        ids.set(code, found.id);
+      } else {
+        const created = await repo.save({ planId, code, level, ordinal, title, parentId });
+        ids.set(code, created.id);
+      }
+    };
+    for (const section of notice.sections) {
+      await upsert(String(section.ordinal), 1, section.ordinal, section.title, null);
+      const parentId = ids.get(String(section.ordinal))!;
+      for (const sub of section.subsections) {
+        await upsert(`${section.ordinal}.${sub.ordinal}`, 2, sub.ordinal, sub.title, parentId);
+      }
+    }
+    // Headings the revised notice dropped go, unless a task it no longer lists still sits under them.
+    const stale = [...existing.values()].filter((s) => !ids.has(s.code)).map((s) => s.id);
+    if (stale.length > 0) {
+      await manager.query(
+        `DELETE FROM plan_section s WHERE s.id = ANY($1)
+           AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
+           AND NOT EXISTS (SELECT 1 FROM plan_section c WHERE c.parent_id = s.id AND c.id <> ALL($1))`,
+        [stale],
+      );
+    }
+    return ids;
+  }
+
+  /** Creates new numbers, updates changed ones in place (ids, and all that hangs off them, survive). */
+  private async syncTasks(
+    manager: EntityManager,
+    planId: string,
+    desired: DesiredTask[],
+    sectionIds: Map<string, string>,
+    warnings: ImportIssue[],
+  ): Promise<ImportReportDto['tasks']> {
+    const existing = new Map(
+      (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
+    );
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const toInsert: DesiredTask[] = [];
+    const replaceAssignments: Array<{ taskId: string; desired: DesiredTask }> = [];
+
+    for (const task of desired) {
+      const current = existing.get(task.item.number);
+      const sectionId = task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null;
+      if (!current) {
+        toInsert.push(task);
+        continue;
+      }
+      existing.delete(task.item.number);
+      const fields = {
+        sectionId,
+        content: task.content,
+        kind: task.kind,
+        dueDate: task.dueDate,
+        includesOtherUnits: task.includesOtherUnits,
+        leaders: task.leaders,
+        deadlineText: task.deadlineText,
+        sourceLine: task.sourceLine,
+      };
+      const fieldsChanged = Object.entries(fields).some(
+        ([key, value]) => JSON.stringify(current[key as keyof Task]) !== JSON.stringify(value),
+      );
+      const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+      if (!fieldsChanged && !unitsChanged) {
+        counts.unchanged++;
+        continue;
+      }
+      counts.updated++;
+      await manager.query(
+        `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
+                leaders = $7, deadline_text = $8, source_line = $9, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [current.id, ...Object.values(fields)],
+      );
+      if (unitsChanged) replaceAssignments.push({ taskId: current.id, desired: task });
+    }
+
+    if (toInsert.length > 0) {
+      const inserted = await manager.getRepository(Task).insert(
+        toInsert.map((task) => ({
+          planId,
+          number: task.item.number,
+          sectionId: task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null,
+          content: task.content,
+          kind: task.kind,
+          dueDate: task.dueDate,
+          includesOtherUnits: task.includesOtherUnits,
+          leaders: task.leaders,
+          deadlineText: task.deadlineText,
+          sourceLine: task.sourceLine,
+        })),
+      );
+      inserted.identifiers.forEach((identifier, i) =>
+        replaceAssignments.push({ taskId: String(identifier['id']), desired: toInsert[i]! }),
+      );
+      counts.created = toInsert.length;
+    }
+
+    if (replaceAssignments.length > 0) {
+      await manager.delete(TaskAssignment, replaceAssignments.map((r) => ({ taskId: r.taskId })));
+      const rows = replaceAssignments.flatMap(({ taskId, desired: task }) =>
+        task.assignments.map((a) => ({ taskId, unitId: a.unitId, role: a.role, position: a.position, viaGroupId: a.viaGroupId })),
+      );
+      if (rows.length > 0) await manager.getRepository(TaskAssignment).insert(rows);
+    }
+
+    for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
+      warnings.push({
+        line: 0,
+        text: orphan.sourceLine ?? '',
+        message: `第${orphan.number}条不在本次导入的文本中，已保留原任务（如需撤销请在任务中操作）`,
+      });
+    }
+    return counts;
+  }
+}
+
+function sectionCode(item: ParsedItem): string | null {
+  if (item.sectionOrdinal === null) return null;
+  return item.subsectionOrdinal === null ? String(item.sectionOrdinal) : `${item.sectionOrdinal}.${item.subsectionOrdinal}`;
+}
+
+function assignmentKey(assignments: Array<Pick<ResolvedAssignment, 'unitId' | 'role' | 'position' | 'viaGroupId'>>): string {
+  return assignments
+    .map((a) => `${a.role}:${a.position}:${a.unitId}:${a.viaGroupId ?? ''}`)
+    .sort()
+    .join('|');
+}

@@ -1,0 +1,265 @@
+import { parseChineseNumber, parseNumber, toHalfWidth } from './chinese-number';
+
+export type AssignmentRole = 'lead' | 'responsible' | 'cooperating';
+
+/** `line` is 1-based; 0 means the whole document. `message` is shown to users, in Simplified Chinese. */
+export interface ImportIssue {
+  line: number;
+  text: string;
+  message: string;
+}
+
+export interface ParsedSubsection {
+  ordinal: number;
+  title: string;
+  line: number;
+}
+
+export interface ParsedSection {
+  ordinal: number;
+  title: string;
+  line: number;
+  subsections: ParsedSubsection[];
+}
+
+export interface ParsedItem {
+  number: number;
+  line: number;
+  sourceLine: string;
+  content: string;
+  kind: 'task' | 'indicator';
+  sectionOrdinal: number | null;
+  subsectionOrdinal: number | null;
+  units: { lead: string[]; responsible: string[]; cooperating: string[] };
+  includesOtherUnits: boolean;
+  leaders: string[];
+  deadlineText: string | null;
+}
+
+/** Items hold only the lines that parsed cleanly; every other non-empty line is in warnings or errors. */
+export interface ParsedNotice {
+  sections: ParsedSection[];
+  items: ParsedItem[];
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+}
+
+interface Line {
+  line: number;
+  text: string;
+}
+
+interface UnitClause {
+  start: number;
+  body: string;
+}
+
+type ClauseFields = Pick<ParsedItem, 'units' | 'includesOtherUnits' | 'leaders' | 'deadlineText'>;
+
+const ITEM = /^([0-9０-９]+)\s*[.．、]\s*/;
+const SECTION = /^([一二三四五六七八九十]+)、\s*(.+)$/;
+const SUBSECTION = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.+)$/;
+const FIELDS: Record<string, AssignmentRole | 'leaders' | 'deadline'> = {
+  牵头单位: 'lead',
+  责任单位: 'responsible',
+  配合单位: 'cooperating',
+  协办单位: 'cooperating',
+  责任领导: 'leaders',
+  完成时限: 'deadline',
+};
+const OTHER_UNITS = /等(?:有关|相关)?(?:单位|部门)?$/;
+const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
+// A wrapped item rarely spans more than a few lines; beyond that the lines are more likely unrelated.
+const MAX_WRAPPED_LINES = 3;
+const MAX_ISSUE_TEXT = 200;
+
+export function parseNotice(text: string): ParsedNotice {
+  const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [] };
+  const warn = (line: number, source: string, message: string) =>
+    notice.warnings.push({ line, text: source.slice(0, MAX_ISSUE_TEXT), message });
+  const fail = (line: number, source: string, message: string) =>
+    notice.errors.push({ line, text: source.slice(0, MAX_ISSUE_TEXT), message });
+
+  const lines: Line[] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((raw, index) => ({ line: index + 1, text: raw.trim() }));
+  const garbled = lines.find((l) => NOT_TEXT.test(l.text));
+  if (garbled) fail(garbled.line, garbled.text, '含有无法识别的字符，请确认文件是 UTF-8 编码的纯文本');
+
+  let section: ParsedSection | null = null;
+  let subsection: ParsedSubsection | null = null;
+  let lastNumber = 0;
+  const firstLineOf = new Map<number, number>();
+
+  for (let i = 0; i < lines.length; i++) {
+    const { line, text: source } = lines[i] as Line;
+    if (!source) continue;
+
+    const prefix = ITEM.exec(source);
+    if (prefix) {
+      const number = parseNumber(prefix[1] ?? '') ?? 0;
+      let sourceLine = source;
+      let clause = findUnitClause(source);
+      if (!clause) {
+        const wrapped = joinWrapped(lines, i);
+        if (wrapped) {
+          warn(line, wrapped.text, `第${number}条跨${wrapped.end - i + 1}行，已合并为一条`);
+          sourceLine = wrapped.text;
+          clause = findUnitClause(sourceLine);
+          i = wrapped.end;
+        }
+      }
+
+      const firstLine = firstLineOf.get(number);
+      if (firstLine !== undefined) {
+        fail(line, sourceLine, `第${number}条编号重复（第${firstLine}行已有第${number}条）`);
+        continue;
+      }
+      firstLineOf.set(number, line);
+      if (number !== lastNumber + 1) {
+        const after = lastNumber === 0 ? '第一条' : `第${lastNumber}条之后`;
+        warn(line, sourceLine, `条目编号不连续：${after}是第${number}条`);
+      }
+      lastNumber = number;
+
+      if (!clause) {
+        fail(line, sourceLine, `第${number}条缺少责任单位`);
+        continue;
+      }
+      const content = sourceLine.slice(prefix[0].length, clause.start).trim();
+      if (!content) {
+        fail(line, sourceLine, `第${number}条缺少任务内容`);
+        continue;
+      }
+      const fields = readClause(clause.body, number, (message) => fail(line, sourceLine, message));
+      if (!fields) continue;
+
+      notice.items.push({
+        number,
+        line,
+        sourceLine,
+        content,
+        kind: section && /目标|指标/.test(section.title) ? 'indicator' : 'task',
+        sectionOrdinal: section?.ordinal ?? null,
+        subsectionOrdinal: subsection?.ordinal ?? null,
+        ...fields,
+      });
+      continue;
+    }
+
+    if (findUnitClause(source)) {
+      fail(line, source, '该行含有单位信息，但没有条目编号');
+      continue;
+    }
+
+    const sectionMatch = SECTION.exec(source);
+    const sectionOrdinal = parseChineseNumber(sectionMatch?.[1] ?? '');
+    if (sectionMatch && sectionOrdinal !== null) {
+      const previous = notice.sections.at(-1)?.ordinal ?? 0;
+      if (sectionOrdinal !== previous + 1) {
+        warn(line, source, `大标题序号不连续：第${previous}个之后是第${sectionOrdinal}个`);
+      }
+      section = { ordinal: sectionOrdinal, title: (sectionMatch[2] ?? '').trim(), line, subsections: [] };
+      subsection = null;
+      notice.sections.push(section);
+      continue;
+    }
+
+    const subsectionMatch = SUBSECTION.exec(source);
+    const subsectionOrdinal = parseChineseNumber(subsectionMatch?.[1] ?? '');
+    if (subsectionMatch && subsectionOrdinal !== null) {
+      if (!section) {
+        warn(line, source, '已忽略：小标题之前没有大标题');
+        continue;
+      }
+      const previous = section.subsections.at(-1)?.ordinal ?? 0;
+      if (subsectionOrdinal !== previous + 1) {
+        warn(line, source, `小标题序号不连续：第${previous}个之后是第${subsectionOrdinal}个`);
+      }
+      subsection = { ordinal: subsectionOrdinal, title: (subsectionMatch[2] ?? '').trim(), line };
+      section.subsections.push(subsection);
+      continue;
+    }
+
+    warn(line, source, '已忽略：不是任务条目或标题');
+  }
+
+  if (lines.every((l) => !l.text)) fail(0, '', '内容为空');
+  else if (firstLineOf.size === 0) fail(0, '', '未找到任何任务条目（格式应为“1.任务内容（责任单位：某某局）”）');
+  return notice;
+}
+
+/** The last parenthetical, when it closes the line and reads like `field:value`. */
+function findUnitClause(text: string): UnitClause | null {
+  const half = toHalfWidth(text).replace(/[\s。.;,]+$/, '');
+  if (!half.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = half.length - 1; i >= 0; i--) {
+    if (half[i] === ')') depth++;
+    else if (half[i] === '(' && --depth === 0) {
+      const body = half.slice(i + 1, -1);
+      return /^\s*[^:;,、()]{1,10}:/.test(body) ? { start: i, body: text.slice(i + 1, half.length - 1) } : null;
+    }
+  }
+  return null;
+}
+
+/** Real notices sometimes wrap an item: joins the next plain lines if together they end with the unit clause. */
+function joinWrapped(lines: Line[], start: number): { text: string; end: number } | null {
+  let text = lines[start]?.text ?? '';
+  for (let j = start + 1; j < lines.length && j <= start + MAX_WRAPPED_LINES; j++) {
+    const next = lines[j]?.text ?? '';
+    if (!next || ITEM.test(next) || SECTION.test(next) || SUBSECTION.test(next)) return null;
+    text += next;
+    if (findUnitClause(text)) return { text, end: j };
+  }
+  return null;
+}
+
+function readClause(body: string, number: number, fail: (message: string) => void): ClauseFields | null {
+  const fields: ClauseFields = {
+    units: { lead: [], responsible: [], cooperating: [] },
+    includesOtherUnits: false,
+    leaders: [],
+    deadlineText: null,
+  };
+  for (const segment of body.split(/[;；]/).map((s) => s.trim())) {
+    if (!segment) continue;
+    const match = /^([^:：]+)[:：](.*)$/.exec(segment);
+    if (!match) {
+      fail(`第${number}条的“${segment}”缺少字段名（如“责任单位：”）`);
+      return null;
+    }
+    const label = (match[1] ?? '').replace(/\s/g, '');
+    const value = (match[2] ?? '').trim();
+    const field = FIELDS[label];
+    if (!field) {
+      fail(`第${number}条含有无法识别的字段“${label}”`);
+      return null;
+    }
+    if (field === 'deadline') fields.deadlineText ??= value || null;
+    else if (field === 'leaders') fields.leaders.push(...splitNames(value));
+    else {
+      for (const name of splitNames(value)) {
+        // “等有关单位” leaves the list open: keep the named units and remember the rest exist.
+        const named = name.replace(OTHER_UNITS, '').trim();
+        if (named !== name) fields.includesOtherUnits = true;
+        if (named) fields.units[field].push(named);
+      }
+    }
+  }
+  const { lead, responsible, cooperating } = fields.units;
+  if (lead.length + responsible.length + cooperating.length === 0) {
+    fail(`第${number}条缺少责任单位`);
+    return null;
+  }
+  return fields;
+}
+
+function splitNames(value: string): string[] {
+  return value
+    .split(/[、,，]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}

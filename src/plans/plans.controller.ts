@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '../common/uuid-param';
+import { CreatePlanDto, PlanDetailDto, PlanDto } from './dto/plan.dto';
+import { PlansService } from './plans.service';
+
+@ApiTags('plans')
+@Controller('api/plans')
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a plan (an annual task list); import its notice next' })
+  @ApiCreatedResponse({ type: PlanDto })
+  @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
+  create(@Body() dto: CreatePlanDto): Promise<PlanDto> {
+    return this.plans.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List plans, newest year first' })
+  @ApiOkResponse({ type: [PlanDto] })
+  list(): Promise<PlanDto[]> {
+    return this.plans.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A plan with its section tree (一、 → (一)) and task counts' })
+  @ApiOkResponse({ type: PlanDetailDto })
+  @ApiNotFoundResponse()
+  get(@Param('id', uuidParam('id')) id: string): Promise<PlanDetailDto> {
+    return this.plans.get(id);
+  }
+}

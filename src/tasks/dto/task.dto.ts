@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NamedRefDto } from '../../units/dto/unit.dto';
+import { ASSIGNMENT_ROLES, TASK_KINDS, TASK_STATUSES, type AssignmentRole, type TaskKind, type TaskStatus } from '../task-status';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class ListTasksQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Tasks assigned to this unit' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: ASSIGNMENT_ROLES, description: 'With unitId: the unit holds this role; alone: any unit does' })
+  @IsOptional()
+  @IsIn(ASSIGNMENT_ROLES)
+  role?: AssignmentRole;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A section (its subsections included) or a subsection' })
+  @IsOptional()
+  @IsUUID()
+  sectionId?: string;
+
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ description: 'Text in the task content, or a task number' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class SectionRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2.1' }) code!: string;
+  @ApiProperty() title!: string;
+}
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+  @ApiProperty({ example: 9 }) number!: number;
+  @ApiProperty() content!: string;
+  @ApiProperty({ enum: TASK_KINDS }) kind!: TaskKind;
+  @ApiProperty({ type: SectionRefDto, nullable: true }) section!: SectionRefDto | null;
+  @ApiProperty({ type: SectionRefDto, nullable: true }) subsection!: SectionRefDto | null;
+  @ApiProperty({ example: '2021-12-31' }) dueDate!: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
+  @ApiProperty({ description: 'Send it back with an edit; a stale one is refused with 409' }) version!: number;
+  @ApiProperty({ type: [NamedRefDto] }) lead!: NamedRefDto[];
+  @ApiProperty({ type: [NamedRefDto] }) responsible!: NamedRefDto[];
+  @ApiProperty({ type: [NamedRefDto] }) cooperating!: NamedRefDto[];
+  @ApiProperty({ description: 'The notice ends the unit list with 等有关单位' }) includesOtherUnits!: boolean;
+  @ApiProperty({ type: [String], description: '责任领导' }) leaders!: string[];
+  @ApiProperty({ nullable: true, type: String, description: '完成时限 as written' }) deadlineText!: string | null;
+}
+
+export class TaskDetailDto extends TaskDto {
+  @ApiProperty({ nullable: true, type: String, description: 'The notice line the task was imported from' })
+  sourceLine!: string | null;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../common/domain-errors';
+import type { ListTasksQueryDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
+import type { AssignmentRole, TaskKind, TaskStatus } from './task-status';
+
+interface TaskRow {
+  id: string;
+  plan_id: string;
+  number: number;
+  content: string;
+  kind: TaskKind;
+  due_date: string;
+  status: TaskStatus;
+  version: number;
+  includes_other_units: boolean;
+  leaders: string[];
+  deadline_text: string | null;
+  source_line: string | null;
+  s_id: string | null;
+  s_code: string | null;
+  s_title: string | null;
+  s_level: number | null;
+  p_id: string | null;
+  p_code: string | null;
+  p_title: string | null;
+}
+
+const TASK_COLUMNS = `
+  t.id, t.plan_id, t.number, t.content, t.kind, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.status, t.version,
+  t.includes_other_units, t.leaders, t.deadline_text, t.source_line,
+  s.id AS s_id, s.code AS s_code, s.title AS s_title, s.level AS s_level,
+  p.id AS p_id, p.code AS p_code, p.title AS p_title`;
+
+const TASK_FROM = `
+  FROM task t
+  LEFT JOIN plan_section s ON s.id = t.section_id
+  LEFT JOIN plan_section p ON p.id = s.parent_id`;
+
+/** Builds a WHERE clause with numbered parameters: values never enter the SQL text. */
+class Filter {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  get sql(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+@Injectable()
+export class TasksService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListTasksQueryDto): Promise<TaskPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const filter = new Filter();
+    if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
+    if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
+    if (query.sectionId) {
+      const section = filter.bind(query.sectionId);
+      filter.clauses.push(`(s.id = ${section} OR s.parent_id = ${section})`);
+    }
+    if (query.unitId || query.role) {
+      const conditions = [
+        query.unitId ? `a.unit_id = ${filter.bind(query.unitId)}` : null,
+        query.role ? `a.role = ${filter.bind(query.role)}` : null,
+      ].filter(Boolean);
+      filter.clauses.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND ${conditions.join(' AND ')})`);
+    }
+    if (query.q) {
+      const text = query.q.trim();
+      const like = filter.bind(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      filter.clauses.push(
+        /^\d{1,9}$/.test(text) ? `(t.content ILIKE ${like} OR t.number = ${filter.bind(Number(text))})` : `t.content ILIKE ${like}`,
+      );
+    }
+
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${TASK_FROM} ${filter.sql}`, filter.params);
+    const rows: TaskRow[] = await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS} ${TASK_FROM} ${filter.sql}
+        ORDER BY t.plan_id, t.number
+        LIMIT ${filter.bind(pageSize)} OFFSET ${filter.bind((page - 1) * pageSize)}`,
+      filter.params,
+    );
+    return { items: await this.withUnits(rows), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<TaskDetailDto> {
+    const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
+    if (rows.length === 0) throw new NotFoundError('任务', id);
+    const [task] = await this.withUnits(rows);
+    return { ...task!, sourceLine: rows[0]!.source_line };
+  }
+
+  private async withUnits(rows: TaskRow[]): Promise<TaskDto[]> {
+    if (rows.length === 0) return [];
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string }> = await this.dataSource.query(
+      `SELECT a.task_id, a.role, u.id, u.name
+         FROM task_assignment a JOIN unit u ON u.id = a.unit_id
+        WHERE a.task_id = ANY($1)
+        ORDER BY a.task_id, a.role, a.position`,
+      [rows.map((r) => r.id)],
+    );
+    const units = new Map<string, Record<AssignmentRole, Array<{ id: string; name: string }>>>();
+    for (const a of assignments) {
+      const byRole = units.get(a.task_id) ?? { lead: [], responsible: [], cooperating: [] };
+      byRole[a.role].push({ id: a.id, name: a.name });
+      units.set(a.task_id, byRole);
+    }
+    return rows.map((row) => {
+      const byRole = units.get(row.id) ?? { lead: [], responsible: [], cooperating: [] };
+      return {
+        id: row.id,
+        planId: row.plan_id,
+        number: row.number,
+        content: row.content,
+        kind: row.kind,
+        ...this.sections(row),
+        dueDate: row.due_date,
+        status: row.status,
+        version: row.version,
+        lead: byRole.lead,
+        responsible: byRole.responsible,
+        cooperating: byRole.cooperating,
+        includesOtherUnits: row.includes_other_units,
+        leaders: row.leaders,
+        deadlineText: row.deadline_text,
+      };
+    });
+  }
+
+  /** A task hangs off its deepest heading; split that into section and subsection for the client. */
+  private sections(row: TaskRow): { section: SectionRefDto | null; subsection: SectionRefDto | null } {
+    if (!row.s_id) return { section: null, subsection: null };
+    const own = { id: row.s_id, code: row.s_code!, title: row.s_title! };
+    if (row.s_level === 1 || !row.p_id) return { section: own, subsection: null };
+    return { section: { id: row.p_id, code: row.p_code!, title: row.p_title! }, subsection: own };
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { uuidParam } from '../common/uuid-param';
+import { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
+import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
+import { UnitsService } from './units.service';
+
+@ApiTags('units')
+@Controller('api')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get('units')
+  @ApiOperation({ summary: 'List units with kind, aliases and groups' })
+  @ApiOkResponse({ type: [UnitDto] })
+  list(): Promise<UnitDto[]> {
+    return this.units.list();
+  }
+
+  @Post('units')
+  @ApiOperation({ summary: 'Create a unit' })
+  @ApiCreatedResponse({ type: UnitDto })
+  @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
+  @ApiConflictResponse({ description: 'The name or an alias is already used by a unit or group' })
+  create(@Body() dto: CreateUnitDto): Promise<UnitDto> {
+    return this.units.create(dto);
+  }
+
+  @Patch('units/:id')
+  @ApiOperation({ summary: 'Rename a unit, change its kind or replace its aliases' })
+  @ApiOkResponse({ type: UnitDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The name or an alias is already used by another unit or group' })
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUnitDto): Promise<UnitDto> {
+    return this.units.update(id, dto);
+  }
+
+  @Get('unit-groups')
+  @ApiOperation({ summary: 'List unit groups (各街道办事处 …) with their members' })
+  @ApiOkResponse({ type: [UnitGroupDto] })
+  listGroups(): Promise<UnitGroupDto[]> {
+    return this.units.listGroups();
+  }
+
+  @Post('unit-groups')
+  @ApiOperation({ summary: 'Create a unit group; members by unit name or alias' })
+  @ApiCreatedResponse({ type: UnitGroupDto })
+  @ApiBadRequestResponse({ description: 'Validation failed, or a member is not a known unit' })
+  @ApiConflictResponse({ description: 'The name or an alias is already used' })
+  createGroup(@Body() dto: CreateUnitGroupDto): Promise<UnitGroupDto> {
+    return this.units.createGroup(dto);
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadEnv } from './config/env';
+import { WorkerModule } from './worker.module';
+
+/** The background process: runs queued and scheduled jobs; scale it out by starting more of them. */
+async function bootstrap(): Promise<void> {
+  loadEnv();
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  app.enableShutdownHooks();
+  new Logger('worker').log(`Worker ${process.pid} started`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
