@@ -45,6 +45,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // One reason per field is what a user can act on; the rest repeats it.
+    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
       const fields = [...new Set(details.map((d) => d.field))].join('、');

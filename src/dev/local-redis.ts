@@ -41,7 +41,13 @@ export function ensureRedisServer(log: (line: string) => void = console.log): st
  * Starts redis-server in the foreground as our child, on a free port, with the settings BullMQ needs:
  * AOF on (a restart keeps queued jobs) and noeviction (Redis must never drop a job to save memory).
  */
-export async function startLocalRedis(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<LocalRedis> {
+export async function startLocalRedis(options: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+  /** Own process group: a terminal's Ctrl-C does not reach it, its starter stops it when it is done. */
+  detached?: boolean;
+}): Promise<LocalRedis> {
   const binary = ensureRedisServer(options.log);
   await mkdir(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
@@ -57,7 +63,7 @@ export async function startLocalRedis(options: { dataDir: string; port?: number;
       '--daemonize', 'no',
       '--protected-mode', 'yes',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: options.detached ?? false },
   );
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url, child);

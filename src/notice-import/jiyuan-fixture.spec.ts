@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJiyuanNotice } from '../seed/jiyuan-notice';
 import { join } from 'node:path';
 import { jiyuanDirectory } from '../seed/jiyuan-directory';
 import { JIYUAN_UNITS } from '../seed/jiyuan-units';
@@ -6,7 +6,7 @@ import { JIYUAN_2021_EXPECTED } from './jiyuan-2021-expected';
 import { parseNotice } from './notice-parser';
 import { createUnitResolver } from './unit-resolver';
 
-const notice = parseNotice(readFileSync(join(__dirname, '../seed/data/jiyuan-2021-notice.txt'), 'utf8'));
+const notice = parseNotice(readJiyuanNotice());
 const resolve = createUnitResolver(jiyuanDirectory());
 const resolved = notice.items.map((item) => ({ item, ...resolve(item.units) }));
 

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readJiyuanNotice } from '../seed/jiyuan-notice';
 import { parseNotice, type ParsedItem } from './notice-parser';
 
-const fixture = readFileSync(join(__dirname, '../seed/data/jiyuan-2021-notice.txt'), 'utf8');
+const fixture = readJiyuanNotice();
 
 function onlyItem(text: string): ParsedItem {
   const notice = parseNotice(text);

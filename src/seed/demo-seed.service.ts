@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { NoticeImportService } from '../notice-import/notice-import.service';
+import { PlansService } from '../plans/plans.service';
+import { UnitsService } from '../units/units.service';
+import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
+import { readJiyuanNotice } from './jiyuan-notice';
+
+export const DEMO_PLAN_TITLE = '济源市2021年政府工作报告重点工作';
+
+/** Fills an empty database with the 济源 unit registry and the 2021 plan imported from its notice. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('seed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitsService,
+    private readonly plans: PlansService,
+    private readonly imports: NoticeImportService,
+  ) {}
+
+  /** Returns false (and touches nothing) when the database already holds units or plans. */
+  async seedIfEmpty(): Promise<boolean> {
+    const [{ used }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM unit) OR EXISTS (SELECT 1 FROM plan) AS used`,
+    );
+    if (used) {
+      this.logger.log('Database already has data: demo seed skipped');
+      return false;
+    }
+    await this.seedRegistry();
+    const plan = await this.plans.create({ title: DEMO_PLAN_TITLE, year: 2021 });
+    const { status, report } = await this.imports.import(plan.id, { text: readJiyuanNotice() });
+    if (status !== 201) throw new Error(`demo notice import failed: ${JSON.stringify(report.errors)}`);
+    this.logger.log(
+      `Seeded ${JIYUAN_UNITS.length} units, ${JIYUAN_GROUPS.length} groups and plan “${DEMO_PLAN_TITLE}” ` +
+        `(${report.tasks.created} tasks, ${report.sections} sections, ${report.subsections} subsections)`,
+    );
+    return true;
+  }
+
+  async seedRegistry(): Promise<void> {
+    for (const unit of JIYUAN_UNITS) await this.units.create({ name: unit.name, kind: unit.kind, aliases: [...unit.aliases] });
+    for (const group of JIYUAN_GROUPS) {
+      await this.units.createGroup({ name: group.name, aliases: [...group.aliases], members: [...group.members] });
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadEnv } from '../config/env';
+import { DemoSeedService } from './demo-seed.service';
+import { SeedModule } from './seed.module';
+
+/** `npm start` runs this after migrating; production never does (it starts with an empty registry). */
+async function main(): Promise<void> {
+  loadEnv();
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn', 'log'] });
+  try {
+    await app.get(DemoSeedService).seedIfEmpty();
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '../core.module';
+import { NoticeImportModule } from '../notice-import/notice-import.module';
+import { PlansModule } from '../plans/plans.module';
+import { UnitsModule } from '../units/units.module';
+import { DemoSeedService } from './demo-seed.service';
+
+@Module({
+  imports: [CoreModule, UnitsModule, PlansModule, NoticeImportModule],
+  providers: [DemoSeedService],
+})
+export class SeedModule {}
