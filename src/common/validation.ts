@@ -24,18 +24,21 @@ const REASONS: Record<string, string> = {
   maxLength: '太长',
   arrayMaxSize: '元素太多',
   arrayNotEmpty: '不能为空数组',
-  isISO8601: '必须是 YYYY-MM-DD 格式的日期',
+  isIso8601: '必须是 YYYY-MM-DD 格式的日期',
   isDateString: '必须是 YYYY-MM-DD 格式的日期',
   matches: '格式不正确',
 };
 
+// When a field breaks several rules, the most basic one is the one to fix first (missing before too long).
+const PRIORITY = Object.keys(REASONS);
+const rank = (constraint: string) => (PRIORITY.includes(constraint) ? PRIORITY.indexOf(constraint) : PRIORITY.length);
+
+/** One reason per field: the first in REASONS order, so a missing title says 不能为空, not 太长. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => ({
-      field,
-      reason: `${REASONS[constraint] ?? '无效'} (${english})`,
-    }));
+    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    const own = first ? [{ field, reason: `${REASONS[first[0]] ?? '无效'} (${first[1]})` }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -45,8 +48,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    // One reason per field is what a user can act on; the rest repeats it.
-    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
       const fields = [...new Set(details.map((d) => d.field))].join('、');

@@ -7,6 +7,7 @@ import { PlansService } from '../plans/plans.service';
 import { TaskAssignment } from '../tasks/task-assignment.entity';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
+import { normalizeUnitName } from '../units/unit-name';
 import { UnitsService } from '../units/units.service';
 import { parseDeadline } from './deadline-parser';
 import type { ImportNoticeDto, ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
@@ -105,6 +106,7 @@ export class NoticeImportService {
 
     const sectionIds = await this.syncSections(manager, plan.id, notice);
     report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
+    await this.dropStaleSections(manager, plan.id, sectionIds);
     await manager.update(Plan, { id: plan.id }, { sourceText: text, importedAt: new Date() });
     return report;
   }
@@ -113,7 +115,12 @@ export class NoticeImportService {
     const resolve = createUnitResolver(await this.units.directory(manager));
     const unknown = new Map<string, number[]>();
     for (const item of notice.items) {
-      for (const name of resolve(item.units).unknown) unknown.set(name, [...(unknown.get(name) ?? []), item.number]);
+      // Keyed by the normal form, so 数字 经济局 and 数字经济局 become one unit, stored as units.create stores names.
+      for (const written of resolve(item.units).unknown) {
+        const name = normalizeUnitName(written);
+        const items = unknown.get(name) ?? [];
+        if (!items.includes(item.number)) unknown.set(name, [...items, item.number]);
+      }
     }
     return [...unknown].map(([name, items]) => ({ name, items }));
   }
@@ -179,17 +186,20 @@ export class NoticeImportService {
         await upsert(`${section.ordinal}.${sub.ordinal}`, 2, sub.ordinal, sub.title, parentId);
       }
     }
-    // Headings the revised notice dropped go, unless a task it no longer lists still sits under them.
-    const stale = [...existing.values()].filter((s) => !ids.has(s.code)).map((s) => s.id);
-    if (stale.length > 0) {
-      await manager.query(
-        `DELETE FROM plan_section s WHERE s.id = ANY($1)
-           AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
-           AND NOT EXISTS (SELECT 1 FROM plan_section c WHERE c.parent_id = s.id AND c.id <> ALL($1))`,
-        [stale],
-      );
-    }
     return ids;
+  }
+
+  /**
+   * Headings the revised notice dropped go once the tasks have moved to their new headings, unless a task it no
+   * longer lists still sits under them or under one of their subsections (deleting the parent would cascade).
+   */
+  private async dropStaleSections(manager: EntityManager, planId: string, kept: Map<string, string>): Promise<void> {
+    await manager.query(
+      `DELETE FROM plan_section s WHERE s.plan_id = $1 AND s.id <> ALL($2)
+         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
+         AND NOT EXISTS (SELECT 1 FROM plan_section c JOIN task t ON t.section_id = c.id WHERE c.parent_id = s.id)`,
+      [planId, [...kept.values()]],
+    );
   }
 
   /** Creates new numbers, updates changed ones in place (ids, and all that hangs off them, survive). */

@@ -72,6 +72,8 @@ const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
 // A wrapped item rarely spans more than a few lines; beyond that the lines are more likely unrelated.
 const MAX_WRAPPED_LINES = 3;
 const MAX_ISSUE_TEXT = 200;
+// Item numbers are stored as int and must be positive; no notice comes near this many items.
+const MAX_ITEM_NUMBER = 9999;
 
 export function parseNotice(text: string): ParsedNotice {
   const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [] };
@@ -111,6 +113,10 @@ export function parseNotice(text: string): ParsedNotice {
         }
       }
 
+      if (number < 1 || number > MAX_ITEM_NUMBER) {
+        fail(line, sourceLine, `条目编号${prefix[1]}无效：应为 1 到 ${MAX_ITEM_NUMBER} 之间的数字`);
+        continue;
+      }
       const firstLine = firstLineOf.get(number);
       if (firstLine !== undefined) {
         fail(line, sourceLine, `第${number}条编号重复（第${firstLine}行已有第${number}条）`);
@@ -157,12 +163,15 @@ export function parseNotice(text: string): ParsedNotice {
     const sectionOrdinal = parseChineseNumber(sectionMatch?.[1] ?? '');
     if (sectionMatch && sectionOrdinal !== null) {
       const previous = notice.sections.at(-1)?.ordinal ?? 0;
-      if (sectionOrdinal !== previous + 1) {
+      const same = notice.sections.find((s) => s.ordinal === sectionOrdinal);
+      // Headings are stored by ordinal: a second 一、 (two notices pasted together) cannot be placed.
+      if (same) fail(line, source, `大标题“${sectionMatch[1]}、”重复（第${same.line}行已有）`);
+      else if (sectionOrdinal !== previous + 1) {
         warn(line, source, `大标题序号不连续：第${previous}个之后是第${sectionOrdinal}个`);
       }
       section = { ordinal: sectionOrdinal, title: (sectionMatch[2] ?? '').trim(), line, subsections: [] };
       subsection = null;
-      notice.sections.push(section);
+      if (!same) notice.sections.push(section);
       continue;
     }
 
@@ -174,11 +183,13 @@ export function parseNotice(text: string): ParsedNotice {
         continue;
       }
       const previous = section.subsections.at(-1)?.ordinal ?? 0;
-      if (subsectionOrdinal !== previous + 1) {
+      const same = section.subsections.find((s) => s.ordinal === subsectionOrdinal);
+      if (same) fail(line, source, `小标题“(${subsectionMatch[1]})”重复（第${same.line}行已有）`);
+      else if (subsectionOrdinal !== previous + 1) {
         warn(line, source, `小标题序号不连续：第${previous}个之后是第${subsectionOrdinal}个`);
       }
       subsection = { ordinal: subsectionOrdinal, title: (subsectionMatch[2] ?? '').trim(), line };
-      section.subsections.push(subsection);
+      if (!same) section.subsections.push(subsection);
       continue;
     }
 

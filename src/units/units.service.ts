@@ -17,6 +17,12 @@ interface Clash {
 /** Serialises writes to the unit directory so that the name-and-alias clash check cannot race. */
 const DIRECTORY_LOCK = 7_160_001;
 
+/**
+ * The join table keeps no order, so members are read oldest unit first: group fan-out positions (and with them
+ * "unchanged" on re-import) must not depend on the plan the database happens to choose.
+ */
+const MEMBER_ORDER = { members: { createdAt: 'ASC', id: 'ASC' } } as const;
+
 @Injectable()
 export class UnitsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -55,7 +61,7 @@ export class UnitsService {
   async listGroups(): Promise<UnitGroupDto[]> {
     const groups = await this.dataSource.getRepository(UnitGroup).find({
       relations: { members: true },
-      order: { name: 'ASC' },
+      order: { name: 'ASC', ...MEMBER_ORDER },
     });
     return groups.map((group) => this.toGroupDto(group));
   }
@@ -66,7 +72,10 @@ export class UnitsService {
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
       await this.assertNamesFree(manager, [name, ...aliases]);
       const members = await this.findUnitsByName(manager, dto.members);
-      const group = await manager.getRepository(UnitGroup).save({ name, aliases, members });
+      const { id } = await manager.getRepository(UnitGroup).save({ name, aliases, members });
+      const group = await manager
+        .getRepository(UnitGroup)
+        .findOneOrFail({ where: { id }, relations: { members: true }, order: MEMBER_ORDER });
       return this.toGroupDto(group);
     });
   }
@@ -74,7 +83,7 @@ export class UnitsService {
   /** Everything the notice resolver needs, read once per import. */
   async directory(manager: EntityManager = this.dataSource.manager): Promise<UnitDirectory> {
     const units = await manager.getRepository(Unit).find({ select: { id: true, name: true, aliases: true } });
-    const groups = await manager.getRepository(UnitGroup).find({ relations: { members: true } });
+    const groups = await manager.getRepository(UnitGroup).find({ relations: { members: true }, order: MEMBER_ORDER });
     return {
       units: units.map(({ id, name, aliases }) => ({ id, name, aliases })),
       groups: groups.map(({ id, name, aliases, members }) => ({

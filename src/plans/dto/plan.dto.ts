@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REPORTING_CYCLES, type ReportingCycle } from '../plan.entity';
+
+// IsISO8601 alone also takes a date-time; the columns are dates and the dates are compared as text.
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_ONLY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
 
 export class CreatePlanDto {
   @ApiProperty({ example: '济源市2021年政府工作报告重点工作', maxLength: 200 })
@@ -18,11 +22,13 @@ export class CreatePlanDto {
   @ApiPropertyOptional({ example: '2021-01-01', description: 'Defaults to 1 January of `year`' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: DATE_ONLY_MESSAGE })
   startDate?: string;
 
   @ApiPropertyOptional({ example: '2021-12-31', description: 'Defaults to 31 December of `year`; the default due date of tasks' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(DATE_ONLY, { message: DATE_ONLY_MESSAGE })
   endDate?: string;
 
   @ApiPropertyOptional({ enum: REPORTING_CYCLES, default: 'monthly' })

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
+import type { TestApp } from './test-app';
+
+type App = NestFastifyApplication;
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** One request through Fastify's inject; the body comes back parsed when it is JSON. */
+export async function request<T = any>(
+  app: App,
+  method: Method,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse<T>> {
+  const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const isJson = String(res.headers['content-type'] ?? '').includes('application/json');
+  return { status: res.statusCode, body: (isJson ? res.json() : res.body) as T, headers: res.headers };
+}
+
+/** Fails with the response body in the message, so a wrong status says why. */
+export function expectStatus(res: ApiResponse, status: number): void {
+  if (res.status !== status) {
+    throw new Error(`expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 2000)}`);
+  }
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}${randomBytes(3).toString('hex')}`;
+}
+
+// ---- units ---------------------------------------------------------------------------------------------------
+
+export interface UnitBody {
+  name: string;
+  kind?: string;
+  aliases?: string[];
+}
+
+export async function createUnit(app: App, overrides: Partial<UnitBody> = {}): Promise<any> {
+  const res = await request(app, 'POST', '/api/units', { name: uniqueName('测试局'), ...overrides });
+  expectStatus(res, 201);
+  return res.body;
+}
+
+export interface GroupBody {
+  name: string;
+  aliases?: string[];
+  members: string[];
+}
+
+export async function createUnitGroup(app: App, overrides: Partial<GroupBody> = {}): Promise<any> {
+  const members = overrides.members ?? [(await createUnit(app)).name];
+  const res = await request(app, 'POST', '/api/unit-groups', { name: uniqueName('各测试单位'), ...overrides, members });
+  expectStatus(res, 201);
+  return res.body;
+}
+
+/** Unit name → id, as the API lists them. */
+export async function unitIdsByName(app: App): Promise<Map<string, string>> {
+  const res = await request<Array<{ id: string; name: string }>>(app, 'GET', '/api/units');
+  expectStatus(res, 200);
+  return new Map(res.body.map((u) => [u.name, u.id]));
+}
+
+/** The 济源 registry (62 units with aliases, 2 groups) entered through the API, as an administrator would. */
+export async function seedJiyuanRegistry(app: App): Promise<Map<string, string>> {
+  for (const unit of JIYUAN_UNITS) {
+    await createUnit(app, { name: unit.name, kind: unit.kind, aliases: [...unit.aliases] });
+  }
+  for (const group of JIYUAN_GROUPS) {
+    await createUnitGroup(app, { name: group.name, aliases: [...group.aliases], members: [...group.members] });
+  }
+  return unitIdsByName(app);
+}
+
+// ---- plans and imports ---------------------------------------------------------------------------------------
+
+export interface PlanBody {
+  title: string;
+  year: number;
+  startDate?: string;
+  endDate?: string;
+  reportingCycle?: string;
+  reportCutoffDay?: number;
+}
+
+export async function createPlan(app: App, overrides: Partial<PlanBody> = {}): Promise<any> {
+  const res = await request(app, 'POST', '/api/plans', { title: uniqueName('济源市2021年重点工作'), year: 2021, ...overrides });
+  expectStatus(res, 201);
+  return res.body;
+}
+
+export interface ImportBody {
+  text: string;
+  dryRun?: boolean;
+  createMissingUnits?: boolean;
+}
+
+export function importNotice(app: App, planId: string, body: ImportBody): Promise<ApiResponse> {
+  return request(app, 'POST', `/api/plans/${planId}/import`, body);
+}
+
+/** Creates a plan and commits the text into it; fails unless the import is accepted. */
+export async function createImportedPlan(app: App, text: string, overrides: Partial<PlanBody> = {}) {
+  const plan = await createPlan(app, overrides);
+  const res = await importNotice(app, plan.id, { text });
+  expectStatus(res, 201);
+  return { plan, report: res.body };
+}
+
+export async function getPlan(app: App, planId: string): Promise<any> {
+  const res = await request(app, 'GET', `/api/plans/${planId}`);
+  expectStatus(res, 200);
+  return res.body;
+}
+
+// ---- tasks ---------------------------------------------------------------------------------------------------
+
+export function tasksUrl(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return `/api/tasks?${params.toString()}`;
+}
+
+export async function listTasks(app: App, query: Record<string, string | number | undefined>): Promise<any> {
+  const res = await request(app, 'GET', tasksUrl(query));
+  expectStatus(res, 200);
+  return res.body;
+}
+
+/** Every task of a plan keyed by number (pages through the list). */
+export async function tasksByNumber(app: App, planId: string): Promise<Map<number, any>> {
+  const tasks = new Map<number, any>();
+  for (let page = 1; ; page++) {
+    const body = await listTasks(app, { planId, page, pageSize: 200 });
+    for (const task of body.items) tasks.set(task.number, task);
+    if (page * body.pageSize >= body.total) return tasks;
+  }
+}
+
+export const names = (refs: Array<{ name: string }>): string[] => refs.map((r) => r.name);
+
+// ---- the database, read directly to prove what was (not) written ------------------------------------------------
+
+const PLAN_SCOPE = {
+  task: 'WHERE plan_id = $1',
+  plan_section: 'WHERE plan_id = $1',
+  task_assignment: 'WHERE task_id IN (SELECT id FROM task WHERE plan_id = $1)',
+} as const;
+
+/** Rows of one plan in a table an import writes to. */
+export async function countPlanRows(t: TestApp, table: keyof typeof PLAN_SCOPE, planId: string): Promise<number> {
+  const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM ${table} ${PLAN_SCOPE[table]}`, [planId]);
+  return count;
+}
+
+/** Everything an import writes for one plan, in a form two snapshots can be compared with toEqual. */
+export async function snapshotPlan(t: TestApp, planId: string) {
+  const [plan] = await t.dataSource.query(
+    `SELECT source_text, imported_at, version, updated_at FROM plan WHERE id = $1`,
+    [planId],
+  );
+  const tasks = await t.dataSource.query(
+    `SELECT id, number, section_id, content, kind, due_date::text, includes_other_units, leaders, deadline_text,
+            source_line, version, updated_at
+       FROM task WHERE plan_id = $1 ORDER BY number`,
+    [planId],
+  );
+  const sections = await t.dataSource.query(
+    `SELECT id, parent_id, level, ordinal, code, title FROM plan_section WHERE plan_id = $1 ORDER BY code`,
+    [planId],
+  );
+  const assignments = await t.dataSource.query(
+    `SELECT a.id, a.task_id, a.unit_id, a.role, a.position, a.via_group_id
+       FROM task_assignment a JOIN task t ON t.id = a.task_id
+      WHERE t.plan_id = $1 ORDER BY a.id`,
+    [planId],
+  );
+  const units = await t.dataSource.query(`SELECT id, name, aliases FROM unit ORDER BY id`);
+  return { plan, tasks, sections, assignments, units };
+}
