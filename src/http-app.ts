@@ -3,7 +3,10 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import { AppModule } from './app.module';
+import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { loadEnv } from './config/env';
@@ -29,12 +32,22 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Everything a request runs, services included, sees its id, client address and (after the guard) actor.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    runInContext({ requestId: String(request.id), ip: request.ip, actor: null }, done);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    // The OpenAPI UI needs its inline script and styles; everything else stays locked down.
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
   setUpOpenApi(app);
   return app;
 }
@@ -44,6 +57,7 @@ function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('督查督办 API')
     .setDescription('Key-work supervision: plans imported from notices, tasks, units, progress and reminders.')
     .setVersion('0.1.0')
+    .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: '督查督办 API' });

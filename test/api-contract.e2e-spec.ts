@@ -112,7 +112,8 @@ describe('API contract', () => {
       ['POST', '/api/plans/abc/import'],
     ] as const)('%s %s with a malformed id → 400 naming id', async (method, url) => {
       const body = method === 'GET' ? undefined : { text: '1.甲。(责任单位:民政局)' };
-      expectValidationError(await request(t.app, method, url, body), 'id', 'UUID');
+      const as = url.startsWith('/api/units') ? 'admin' : 'supervisor';
+      expectValidationError(await request(t.app, method, url, body, { as }), 'id', 'UUID');
     });
 
     it('a plan created with valid input answers 201 with its defaults', async () => {
@@ -142,7 +143,7 @@ describe('API contract', () => {
       ['POST', `/api/plans/${UNKNOWN_ID}/import`],
     ] as const)('%s %s with an unknown id → 404 NOT_FOUND', async (method, url) => {
       const body = method === 'GET' ? undefined : method === 'PATCH' ? { name: '新名称' } : { text: '1.甲。(责任单位:民政局)' };
-      const res = await request(t.app, method, url, body);
+      const res = await request(t.app, method, url, body, { as: url.startsWith('/api/units') ? 'admin' : 'supervisor' });
       expectStatus(res, 404);
       expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: expect.stringContaining(UNKNOWN_ID) });
     });
@@ -175,18 +176,18 @@ describe('API contract', () => {
 
   describe('correlation ids', () => {
     it('echoes a caller-given x-request-id and uses it as correlationId', async () => {
-      const res = await request(t.app, 'GET', `/api/plans/${UNKNOWN_ID}`, undefined, { 'x-request-id': 'client-req-42' });
+      const res = await request(t.app, 'GET', `/api/plans/${UNKNOWN_ID}`, undefined, { headers: { 'x-request-id': 'client-req-42' } });
       expect(res.headers['x-request-id']).toBe('client-req-42');
       expect(res.body.correlationId).toBe('client-req-42');
 
-      const ok = await request(t.app, 'GET', '/api/plans', undefined, { 'x-request-id': 'client-req-43' });
+      const ok = await request(t.app, 'GET', '/api/plans', undefined, { headers: { 'x-request-id': 'client-req-43' } });
       expectStatus(ok, 200);
       expect(ok.headers['x-request-id']).toBe('client-req-43');
     });
 
     it('makes one up when none (or an unusable one) is given, and answers with it', async () => {
       for (const headers of [{}, { 'x-request-id': 'has spaces and <html>' }] as Array<Record<string, string>>) {
-        const res = await request(t.app, 'GET', `/api/tasks/${UNKNOWN_ID}`, undefined, headers);
+        const res = await request(t.app, 'GET', `/api/tasks/${UNKNOWN_ID}`, undefined, { headers });
         expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
         expect(res.body.correlationId).toBe(res.headers['x-request-id']);
       }

@@ -21,9 +21,9 @@ describe('unit registry API', () => {
   });
   afterAll(() => t.close());
 
-  const postUnit = (body: unknown) => request(t.app, 'POST', '/api/units', body);
-  const patchUnit = (id: string, body: unknown) => request(t.app, 'PATCH', `/api/units/${id}`, body);
-  const postGroup = (body: unknown) => request(t.app, 'POST', '/api/unit-groups', body);
+  const postUnit = (body: unknown) => request(t.app, 'POST', '/api/units', body, { as: 'admin' });
+  const patchUnit = (id: string, body: unknown) => request(t.app, 'PATCH', `/api/units/${id}`, body, { as: 'admin' });
+  const postGroup = (body: unknown) => request(t.app, 'POST', '/api/unit-groups', body, { as: 'admin' });
   const listUnits = async () => (await request<any[]>(t.app, 'GET', '/api/units')).body;
   const listGroups = async () => (await request<any[]>(t.app, 'GET', '/api/unit-groups')).body;
 

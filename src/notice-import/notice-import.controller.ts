@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -9,16 +10,19 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ImportNoticeDto, ImportReportDto } from './dto/import-notice.dto';
 import { NoticeImportService } from './notice-import.service';
 
 @ApiTags('plans')
+@ApiBearerAuth()
 @Controller('api/plans')
 export class NoticeImportController {
   constructor(private readonly imports: NoticeImportService) {}
 
   @Post(':id/import')
+  @Access('supervisor')
   @ApiOperation({
     summary: 'Import the notice text into the plan',
     description:

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PlansModule } from '../plans/plans.module';
 import { UnitsModule } from '../units/units.module';
 import { NoticeImportController } from './notice-import.controller';
 import { NoticeImportService } from './notice-import.service';
 
 @Module({
-  imports: [PlansModule, UnitsModule],
+  imports: [AuditModule, PlansModule, UnitsModule],
   controllers: [NoticeImportController],
   providers: [NoticeImportService],
   exports: [NoticeImportService],

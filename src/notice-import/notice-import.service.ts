@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
@@ -48,9 +50,11 @@ export class NoticeImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
     private readonly units: UnitsService,
+    private readonly audit: AuditService,
   ) {}
 
   async import(planId: string, dto: ImportNoticeDto): Promise<ImportOutcome> {
+    requirePermission('plans:write');
     const dryRun = dto.dryRun ?? false;
     try {
       const report = await this.dataSource.transaction(async (manager) => {
@@ -61,6 +65,10 @@ export class NoticeImportService {
         const report = await this.run(manager, plan, dto.text, dryRun, dto.createMissingUnits ?? false);
         // A dry run or a rejected import must leave no trace, units created on the way included.
         if (dryRun || report.errors.length > 0) throw new ImportRejected(report);
+        await this.audit.record(
+          { action: 'plan.import', entity: 'plan', entityId: planId, after: { tasks: report.tasks, createdUnits: report.createdUnits } },
+          manager,
+        );
         return report;
       });
       this.logger.log(`plan ${planId}: imported, tasks ${JSON.stringify(report.tasks)}`);

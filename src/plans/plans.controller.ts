@@ -1,15 +1,18 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, AnyRole } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreatePlanDto, PlanDetailDto, PlanDto } from './dto/plan.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('plans')
+@ApiBearerAuth()
 @Controller('api/plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Post()
+  @Access('supervisor')
   @ApiOperation({ summary: 'Create a plan (an annual task list); import its notice next' })
   @ApiCreatedResponse({ type: PlanDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
@@ -18,6 +21,7 @@ export class PlansController {
   }
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'List plans, newest year first' })
   @ApiOkResponse({ type: [PlanDto] })
   list(): Promise<PlanDto[]> {
@@ -25,6 +29,7 @@ export class PlansController {
   }
 
   @Get(':id')
+  @AnyRole()
   @ApiOperation({ summary: 'A plan with its section tree (一、 → (一)) and task counts' })
   @ApiOkResponse({ type: PlanDetailDto })
   @ApiNotFoundResponse()

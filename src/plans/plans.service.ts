@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ForbiddenError, currentActor, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto } from './dto/plan.dto';
 import { PlanSection } from './plan-section.entity';
@@ -8,9 +10,13 @@ import { Plan } from './plan.entity';
 
 @Injectable()
 export class PlansService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(dto: CreatePlanDto): Promise<PlanDto> {
+    requirePermission('plans:write');
     const startDate = dto.startDate ?? `${dto.year}-01-01`;
     const endDate = dto.endDate ?? `${dto.year}-12-31`;
     if (endDate < startDate) {
@@ -18,25 +24,42 @@ export class PlansService {
         { field: 'endDate', reason: '结束日期不能早于开始日期 (endDate must not be before startDate)' },
       ]);
     }
-    const plan = await this.dataSource.getRepository(Plan).save({
-      title: dto.title.trim(),
-      year: dto.year,
-      startDate,
-      endDate,
-      reportingCycle: dto.reportingCycle ?? 'monthly',
-      reportCutoffDay: dto.reportCutoffDay ?? 25,
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await manager.getRepository(Plan).save({
+        title: dto.title.trim(),
+        year: dto.year,
+        startDate,
+        endDate,
+        reportingCycle: dto.reportingCycle ?? 'monthly',
+        reportCutoffDay: dto.reportCutoffDay ?? 25,
+      });
+      const created = this.toDto(plan, 0);
+      await this.audit.record({ action: 'plan.create', entity: 'plan', entityId: plan.id, after: created }, manager);
+      return created;
     });
-    return this.toDto(plan, 0);
   }
 
   async list(): Promise<PlanDto[]> {
-    const plans = await this.dataSource.getRepository(Plan).find({ order: { year: 'DESC', createdAt: 'DESC' } });
+    const unitId = readScopeUnit(currentActor());
+    const plans = await this.dataSource
+      .getRepository(Plan)
+      .createQueryBuilder('plan')
+      .where(
+        unitId
+          ? 'plan.id IN (SELECT t.plan_id FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE a.unit_id = :unitId)'
+          : 'TRUE',
+        { unitId },
+      )
+      .orderBy('plan.year', 'DESC')
+      .addOrderBy('plan.createdAt', 'DESC')
+      .getMany();
     const counts = await this.taskCounts(plans.map((p) => p.id));
     return plans.map((plan) => this.toDto(plan, counts.get(plan.id) ?? 0));
   }
 
   async get(id: string): Promise<PlanDetailDto> {
     const plan = await this.findOrFail(id);
+    await this.assertCanRead(plan.id);
     const sections = await this.dataSource.getRepository(PlanSection).find({
       where: { planId: id },
       order: { level: 'ASC', ordinal: 'ASC' },
@@ -54,6 +77,17 @@ export class PlansService {
     const plan = await manager.getRepository(Plan).findOne({ where: { id } });
     if (!plan) throw new NotFoundError('计划', id);
     return plan;
+  }
+
+  /** A unit user reads only the plans its unit has tasks in. */
+  async assertCanRead(planId: string): Promise<void> {
+    const unitId = readScopeUnit(currentActor());
+    if (!unitId) return;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE t.plan_id = $1 AND a.unit_id = $2 LIMIT 1`,
+      [planId, unitId],
+    );
+    if (rows.length === 0) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
   }
 
   private buildTree(sections: PlanSection[], direct: Map<string, number>): SectionNodeDto[] {

@@ -4,10 +4,18 @@ import { DataSource } from 'typeorm';
 import { NoticeImportService } from '../notice-import/notice-import.service';
 import { PlansService } from '../plans/plans.service';
 import { UnitsService } from '../units/units.service';
+import { UsersService } from '../users/users.service';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
 import { readJiyuanNotice } from './jiyuan-notice';
 
 export const DEMO_PLAN_TITLE = '济源市2021年政府工作报告重点工作';
+/** Demo profile only: printed in the log and the README, never used by `npm run start:api`. */
+export const DEMO_PASSWORD = 'Demo@2021!';
+export const DEMO_STAFF = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'duchashi', displayName: '督查室', role: 'supervisor' },
+  { username: 'lingdao', displayName: '市政府领导', role: 'leader' },
+] as const;
 
 /** Fills an empty database with the 济源 unit registry and the 2021 plan imported from its notice. */
 @Injectable()
@@ -19,6 +27,7 @@ export class DemoSeedService {
     private readonly units: UnitsService,
     private readonly plans: PlansService,
     private readonly imports: NoticeImportService,
+    private readonly users: UsersService,
   ) {}
 
   /** Returns false (and touches nothing) when the database already holds units or plans. */
@@ -34,11 +43,30 @@ export class DemoSeedService {
     const plan = await this.plans.create({ title: DEMO_PLAN_TITLE, year: 2021 });
     const { status, report } = await this.imports.import(plan.id, { text: readJiyuanNotice() });
     if (status !== 201) throw new Error(`demo notice import failed: ${JSON.stringify(report.errors)}`);
+    await this.seedUsers();
     this.logger.log(
       `Seeded ${JIYUAN_UNITS.length} units, ${JIYUAN_GROUPS.length} groups and plan “${DEMO_PLAN_TITLE}” ` +
         `(${report.tasks.created} tasks, ${report.sections} sections, ${report.subsections} subsections)`,
     );
+    this.logger.log(
+      `Demo accounts (password “${DEMO_PASSWORD}”): admin (系统管理员), duchashi (督查室), lingdao (领导), ` +
+        `and one unit user per unit named after the unit, e.g. 住房和城乡建设局`,
+    );
     return true;
+  }
+
+  /** The office's staff and one account per unit, so every role can be tried at once. */
+  async seedUsers(): Promise<void> {
+    for (const staff of DEMO_STAFF) await this.users.createIfMissing({ ...staff, password: DEMO_PASSWORD });
+    for (const unit of await this.units.list()) {
+      await this.users.createIfMissing({
+        username: unit.name,
+        displayName: unit.name,
+        role: 'unit_user',
+        unitId: unit.id,
+        password: DEMO_PASSWORD,
+      });
+    }
   }
 
   async seedRegistry(): Promise<void> {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { runAsSystem } from '../auth/request-context';
 import { ConfigError, loadEnv } from '../config/env';
 import { DemoSeedService } from './demo-seed.service';
 import { SeedModule } from './seed.module';
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
   loadEnv();
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn', 'log'] });
   try {
-    await app.get(DemoSeedService).seedIfEmpty();
+    await runAsSystem(() => app.get(DemoSeedService).seedIfEmpty());
   } finally {
     await app.close();
   }

@@ -1,10 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyRole } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ListTasksQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
+@AnyRole()
 @Controller('api/tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ForbiddenError, currentActor, readScopeUnit } from '../auth/access-policy';
 import { NotFoundError } from '../common/domain-errors';
+import { PlansService } from '../plans/plans.service';
 import type { ListTasksQueryDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import type { AssignmentRole, TaskKind, TaskStatus } from './task-status';
 
@@ -38,6 +40,10 @@ const TASK_FROM = `
   LEFT JOIN plan_section s ON s.id = t.section_id
   LEFT JOIN plan_section p ON p.id = s.parent_id`;
 
+/** Plans in which the unit bound to `param` holds any task. */
+const plansOfUnit = (param: string) =>
+  `SELECT pt.plan_id FROM task pt JOIN task_assignment pa ON pa.task_id = pt.id WHERE pa.unit_id = ${param}`;
+
 /** Builds a WHERE clause with numbered parameters: values never enter the SQL text. */
 class Filter {
   readonly clauses: string[] = [];
@@ -55,12 +61,17 @@ class Filter {
 
 @Injectable()
 export class TasksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+  ) {}
 
   async list(query: ListTasksQueryDto): Promise<TaskPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const filter = new Filter();
+    const scopeUnit = readScopeUnit(currentActor());
+    if (scopeUnit) filter.clauses.push(`t.plan_id IN (${plansOfUnit(filter.bind(scopeUnit))})`);
     if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
     if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
     if (query.sectionId) {
@@ -95,8 +106,24 @@ export class TasksService {
   async get(id: string): Promise<TaskDetailDto> {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
+    await this.plans.assertCanRead(rows[0]!.plan_id);
     const [task] = await this.withUnits(rows);
     return { ...task!, sourceLine: rows[0]!.source_line };
+  }
+
+  /**
+   * Writes on a task are for its assigned units' users (and, later, supervisors acting for them). Every
+   * task-writing service calls this, so a route that forgets a check still cannot write another unit's task.
+   */
+  async assertCanWrite(taskId: string): Promise<void> {
+    const actor = currentActor();
+    if (actor.role === 'system') return;
+    if (actor.role !== 'unit_user' || !actor.unitId) throw new ForbiddenError();
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM task_assignment WHERE task_id = $1 AND unit_id = $2`,
+      [taskId, actor.unitId],
+    );
+    if (rows.length === 0) throw new ForbiddenError('该任务未分配给本单位，不能操作');
   }
 
   private async withUnits(rows: TaskRow[]): Promise<TaskDto[]> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -8,17 +9,20 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Access, AnyRole } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
+@ApiBearerAuth()
 @Controller('api')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get('units')
+  @AnyRole()
   @ApiOperation({ summary: 'List units with kind, aliases and groups' })
   @ApiOkResponse({ type: [UnitDto] })
   list(): Promise<UnitDto[]> {
@@ -26,6 +30,7 @@ export class UnitsController {
   }
 
   @Post('units')
+  @Access('admin')
   @ApiOperation({ summary: 'Create a unit' })
   @ApiCreatedResponse({ type: UnitDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
@@ -35,6 +40,7 @@ export class UnitsController {
   }
 
   @Patch('units/:id')
+  @Access('admin')
   @ApiOperation({ summary: 'Rename a unit, change its kind or replace its aliases' })
   @ApiOkResponse({ type: UnitDto })
   @ApiNotFoundResponse()
@@ -44,6 +50,7 @@ export class UnitsController {
   }
 
   @Get('unit-groups')
+  @AnyRole()
   @ApiOperation({ summary: 'List unit groups (各街道办事处 …) with their members' })
   @ApiOkResponse({ type: [UnitGroupDto] })
   listGroups(): Promise<UnitGroupDto[]> {
@@ -51,6 +58,7 @@ export class UnitsController {
   }
 
   @Post('unit-groups')
+  @Access('admin')
   @ApiOperation({ summary: 'Create a unit group; members by unit name or alias' })
   @ApiCreatedResponse({ type: UnitGroupDto })
   @ApiBadRequestResponse({ description: 'Validation failed, or a member is not a known unit' })

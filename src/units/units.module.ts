@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 
-@Module({ controllers: [UnitsController], providers: [UnitsService], exports: [UnitsService] })
+@Module({ imports: [AuditModule], controllers: [UnitsController], providers: [UnitsService], exports: [UnitsService] })
 export class UnitsModule {}

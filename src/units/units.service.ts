@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requirePermission } from '../auth/access-policy';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import type { UnitDirectory } from '../notice-import/unit-resolver';
 import type { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
@@ -25,9 +27,13 @@ const MEMBER_ORDER = { members: { createdAt: 'ASC', id: 'ASC' } } as const;
 
 @Injectable()
 export class UnitsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<UnitDto[]> {
+    requirePermission('registry:read');
     const units = await this.dataSource.getRepository(Unit).find({
       relations: { groups: true },
       order: { kind: 'ASC', name: 'ASC' },
@@ -36,16 +42,20 @@ export class UnitsService {
   }
 
   async create(dto: CreateUnitDto): Promise<UnitDto> {
+    requirePermission('units:write');
     return this.dataSource.transaction(async (manager) => {
       const name = normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
       await this.assertNamesFree(manager, [name, ...aliases]);
       const unit = await manager.getRepository(Unit).save({ name, kind: dto.kind ?? 'department', aliases });
-      return this.toDto({ ...unit, groups: [] });
+      const created = this.toDto({ ...unit, groups: [] });
+      await this.audit.record({ action: 'unit.create', entity: 'unit', entityId: unit.id, after: created }, manager);
+      return created;
     });
   }
 
   async update(id: string, dto: UpdateUnitDto): Promise<UnitDto> {
+    requirePermission('units:write');
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Unit);
       const unit = await repo.findOne({ where: { id }, relations: { groups: true } });
@@ -54,11 +64,17 @@ export class UnitsService {
       const aliases = uniqueNames(dto.aliases ?? unit.aliases).filter((a) => a !== name);
       await this.assertNamesFree(manager, [name, ...aliases], id);
       await repo.update({ id }, { name, aliases, ...(dto.kind ? { kind: dto.kind } : {}) });
-      return this.toDto({ ...unit, name, aliases, kind: dto.kind ?? unit.kind });
+      const updated = this.toDto({ ...unit, name, aliases, kind: dto.kind ?? unit.kind });
+      await this.audit.record(
+        { action: 'unit.update', entity: 'unit', entityId: id, before: this.toDto(unit), after: updated },
+        manager,
+      );
+      return updated;
     });
   }
 
   async listGroups(): Promise<UnitGroupDto[]> {
+    requirePermission('registry:read');
     const groups = await this.dataSource.getRepository(UnitGroup).find({
       relations: { members: true },
       order: { name: 'ASC', ...MEMBER_ORDER },
@@ -67,6 +83,7 @@ export class UnitsService {
   }
 
   async createGroup(dto: CreateUnitGroupDto): Promise<UnitGroupDto> {
+    requirePermission('units:write');
     return this.dataSource.transaction(async (manager) => {
       const name = normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
@@ -76,7 +93,9 @@ export class UnitsService {
       const group = await manager
         .getRepository(UnitGroup)
         .findOneOrFail({ where: { id }, relations: { members: true }, order: MEMBER_ORDER });
-      return this.toGroupDto(group);
+      const created = this.toGroupDto(group);
+      await this.audit.record({ action: 'unit_group.create', entity: 'unit_group', entityId: id, after: created }, manager);
+      return created;
     });
   }
 

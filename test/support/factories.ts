@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Role } from '../../src/auth/roles';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
-import type { TestApp } from './test-app';
+import { tokenFor, type TestApp } from './test-app';
 
 type App = NestFastifyApplication;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -12,15 +13,30 @@ export interface ApiResponse<T = any> {
   headers: Record<string, unknown>;
 }
 
-/** One request through Fastify's inject; the body comes back parsed when it is JSON. */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Whose token goes with the request: a role's test user, a unit user's token, or none. */
+  as?: Role | 'anonymous' | { token: string };
+}
+
+/**
+ * One request through Fastify's inject, by default as the test supervisor (who runs plans and imports);
+ * the body comes back parsed when it is JSON.
+ */
 export async function request<T = any>(
   app: App,
   method: Method,
   url: string,
   payload?: unknown,
-  headers: Record<string, string> = {},
+  { headers = {}, as = 'supervisor' }: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
-  const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const token = as === 'anonymous' ? null : typeof as === 'object' ? as.token : tokenFor(app, as);
+  const res = await app.inject({
+    method,
+    url,
+    headers: token ? { authorization: `Bearer ${token}`, ...headers } : headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
   const isJson = String(res.headers['content-type'] ?? '').includes('application/json');
   return { status: res.statusCode, body: (isJson ? res.json() : res.body) as T, headers: res.headers };
 }
@@ -45,7 +61,7 @@ export interface UnitBody {
 }
 
 export async function createUnit(app: App, overrides: Partial<UnitBody> = {}): Promise<any> {
-  const res = await request(app, 'POST', '/api/units', { name: uniqueName('测试局'), ...overrides });
+  const res = await request(app, 'POST', '/api/units', { name: uniqueName('测试局'), ...overrides }, { as: 'admin' });
   expectStatus(res, 201);
   return res.body;
 }
@@ -58,7 +74,7 @@ export interface GroupBody {
 
 export async function createUnitGroup(app: App, overrides: Partial<GroupBody> = {}): Promise<any> {
   const members = overrides.members ?? [(await createUnit(app)).name];
-  const res = await request(app, 'POST', '/api/unit-groups', { name: uniqueName('各测试单位'), ...overrides, members });
+  const res = await request(app, 'POST', '/api/unit-groups', { name: uniqueName('各测试单位'), ...overrides, members }, { as: 'admin' });
   expectStatus(res, 201);
   return res.body;
 }

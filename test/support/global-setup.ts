@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -20,7 +20,6 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const postgresDir = mkdtempSync(join(tmpdir(), 'duban-test-pg-'));
-    chmodSync(postgresDir, 0o755); // the server runs as the postgres user, not as us
     const postgres = await startLocalPostgres({ dataDir: join(postgresDir, 'data'), database: 'postgres' });
     adminUrl = postgres.url;
     started.postgresDir = postgresDir;

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { runAsSystem } from '../../src/auth/request-context';
+import type { Role } from '../../src/auth/roles';
+import { TokenService } from '../../src/auth/token.service';
 import { createHttpApp } from '../../src/http-app';
+import { UsersService } from '../../src/users/users.service';
 import { createTestDatabase, readTestServers } from './test-database';
 
 export interface TestApp {
@@ -11,7 +15,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on its own database and Redis key prefix; requests go through Fastify's inject. */
+export const TEST_PASSWORD = 'test-password-1';
+const STAFF: Array<Exclude<Role, 'unit_user'>> = ['admin', 'supervisor', 'leader'];
+const tokens = new WeakMap<NestFastifyApplication, Map<Role, string>>();
+
+/** The token of the app's test user with that role (a unit user's only after `createUnitUser`). */
+export function tokenFor(app: NestFastifyApplication, role: Role): string {
+  const token = tokens.get(app)?.get(role);
+  if (!token) throw new Error(`no test token for role ${role}`);
+  return token;
+}
+
+/** The real API on its own database and Redis key prefix, with one user per staff role; requests via inject. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
@@ -20,11 +35,20 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATABASE_URL: database.url,
     REDIS_URL: readTestServers().redisUrl,
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
     ...env,
   });
   const app = await createHttpApp();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const byRole = new Map<Role, string>();
+  await runAsSystem(async () => {
+    for (const role of STAFF) {
+      const user = await app.get(UsersService).create({ username: `test-${role}`, password: TEST_PASSWORD, role });
+      byRole.set(role, app.get(TokenService).sign({ sub: user.id, ver: 1, role }).token);
+    }
+  });
+  tokens.set(app, byRole);
   return {
     app,
     dataSource: app.get(DataSource),

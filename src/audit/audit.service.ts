@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { requirePermission } from '../auth/access-policy';
+import type { Actor } from '../auth/actor';
+import { requestContext } from '../auth/request-context';
+import { AuditEvent } from './audit-event.entity';
+import type { AuditEventDto, ListAuditQueryDto } from './dto/audit.dto';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** Every mutation and every login attempt leaves one row: who, what, on which record, before and after. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Pass the transaction's manager so the event commits (or rolls back) with the change it describes. */
+  async record(
+    entry: AuditEntry,
+    manager: EntityManager = this.dataSource.manager,
+    actor?: Pick<Actor, 'userId' | 'username'>,
+  ): Promise<void> {
+    const context = requestContext();
+    const who = actor ?? context.actor;
+    await manager.getRepository(AuditEvent).insert({
+      actorId: who?.userId ?? null,
+      actorUsername: who?.username ?? 'anonymous',
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before: (entry.before ?? null) as never,
+      after: (entry.after ?? null) as never,
+      requestId: context.requestId,
+      ip: context.ip,
+    });
+  }
+
+  async list(query: ListAuditQueryDto): Promise<{ items: AuditEventDto[]; total: number; page: number; pageSize: number }> {
+    requirePermission('audit:read');
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
+    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.at < :to', { to: query.to });
+    const [rows, total] = await qb
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}

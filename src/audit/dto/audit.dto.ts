@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class ListAuditQueryDto {
+  @ApiPropertyOptional({ example: 'task', description: 'unit, unit_group, plan, task, user, auth …' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  entity?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  entityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: '2021-10-01T00:00:00+08:00', description: 'Inclusive' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2021-11-01T00:00:00+08:00', description: 'Exclusive' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty() actorUsername!: string;
+  @ApiProperty({ example: 'task.update' }) action!: string;
+  @ApiProperty({ example: 'task' }) entity!: string;
+  @ApiProperty({ nullable: true, type: String }) entityId!: string | null;
+  @ApiProperty({ nullable: true, type: Object }) before!: unknown;
+  @ApiProperty({ nullable: true, type: Object }) after!: unknown;
+  @ApiProperty({ nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip!: string | null;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

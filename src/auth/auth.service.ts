@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { BadRequestError } from '../common/domain-errors';
+import type { UserDto } from '../users/dto/user.dto';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
+import { User } from '../users/user.entity';
+import { toUserDto } from '../users/users.service';
+import { currentActor, UnauthorizedError } from './access-policy';
+import type { Actor } from './actor';
+import type { ChangePasswordDto, LoginDto, LoginResultDto } from './dto/auth.dto';
+import { LoginThrottle } from './login-throttle';
+import { requestContext } from './request-context';
+import { TokenService } from './token.service';
+
+const WRONG_CREDENTIALS = '用户名或密码错误';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(dto: LoginDto): Promise<LoginResultDto> {
+    const username = dto.username.trim().toLowerCase();
+    const ip = requestContext().ip ?? 'unknown';
+    await this.throttle.assertAllowed(username, ip);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
+    const attempted = { userId: user?.id ?? null, username };
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(username, ip);
+      const reason = !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
+      await this.audit.record({ action: 'auth.login_failed', entity: 'user', entityId: user?.id, after: { reason } }, undefined, attempted);
+      throw new UnauthorizedError(user && valid ? '账号已停用，请联系管理员' : WRONG_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(username);
+    await this.audit.record({ action: 'auth.login', entity: 'user', entityId: user.id }, undefined, attempted);
+    const { token, expiresIn } = this.tokens.sign({ sub: user.id, ver: user.tokenVersion, role: user.role });
+    return { accessToken: token, expiresIn, user: toUserDto(user) };
+  }
+
+  /** The user behind a token, if the token is valid and still current (not disabled, not superseded). */
+  async authenticate(token: string): Promise<Actor | null> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return null;
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
+    if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
+    return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId };
+  }
+
+  async me(): Promise<UserDto> {
+    const actor = currentActor();
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: actor.userId ?? '' } });
+    if (!user) throw new UnauthorizedError();
+    return toUserDto(user);
+  }
+
+  async changePassword(dto: ChangePasswordDto): Promise<void> {
+    const actor = currentActor();
+    await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.id = :id', { id: actor.userId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!user) throw new UnauthorizedError();
+      if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
+        throw new BadRequestError('WRONG_PASSWORD', '当前密码不正确', [{ field: 'currentPassword', reason: '当前密码不正确' }]);
+      }
+      await repo.update({ id: user.id }, { passwordHash: await hashPassword(dto.newPassword), tokenVersion: user.tokenVersion + 1 });
+      await this.audit.record({ action: 'user.password_change', entity: 'user', entityId: user.id }, manager);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+import { Env } from '../config/env';
+import type { Role } from './roles';
+
+const ISSUER = 'duban';
+const AUDIENCE = 'duban-api';
+// Only this algorithm is accepted: a token claiming `none` or an asymmetric one is refused, not trusted.
+const ALGORITHM = 'HS256' as const;
+
+export interface TokenClaims {
+  sub: string;
+  ver: number;
+  role: Role;
+}
+
+@Injectable()
+export class TokenService {
+  private readonly secret: string;
+  private readonly ttlSeconds: number;
+
+  constructor(env: Env) {
+    this.ttlSeconds = env.TOKEN_TTL_MINUTES * 60;
+    if (env.JWT_SECRET) this.secret = env.JWT_SECRET;
+    else {
+      this.secret = randomBytes(48).toString('base64url');
+      new Logger('auth').warn(
+        'JWT_SECRET is not set: using a random secret for this process (demo profile only; tokens end when it stops, ' +
+          'and several api processes would not accept each other’s tokens). Set JWT_SECRET in production.',
+      );
+    }
+  }
+
+  sign(claims: TokenClaims): { token: string; expiresIn: number } {
+    const token = jwt.sign({ ver: claims.ver, role: claims.role }, this.secret, {
+      algorithm: ALGORITHM,
+      subject: claims.sub,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: this.ttlSeconds,
+    });
+    return { token, expiresIn: this.ttlSeconds };
+  }
+
+  /** The claims of a valid token, or null for anything else (bad signature, algorithm, exp, iss, aud, shape). */
+  verify(token: string): TokenClaims | null {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload['ver'] !== 'number') return null;
+      return { sub: payload.sub, ver: payload['ver'] as number, role: payload['role'] as Role };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { uuidParam } from '../common/uuid-param';
+import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Access('admin')
+  @ApiOperation({ summary: 'List user accounts (admin)' })
+  @ApiOkResponse({ type: [UserDto] })
+  list(): Promise<UserDto[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  @Access('admin')
+  @ApiOperation({ summary: 'Create a user account (admin); unit_user needs unitId' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Username taken' })
+  create(@Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(dto);
+  }
+
+  @Patch(':id')
+  @Access('admin')
+  @ApiOperation({ summary: 'Change a user (admin): name, role, unit, active, password' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse()
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, dto);
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requirePermission } from '../auth/access-policy';
+import type { Role } from '../auth/roles';
+import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { Unit } from '../units/unit.entity';
+import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { hashPassword } from './password';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger('users');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<UserDto[]> {
+    requirePermission('users:manage');
+    const users = await this.dataSource.getRepository(User).find({ order: { role: 'ASC', username: 'ASC' } });
+    return users.map(toUserDto);
+  }
+
+  async create(dto: CreateUserDto): Promise<UserDto> {
+    requirePermission('users:manage');
+    return this.dataSource.transaction(async (manager) => {
+      const username = dto.username.trim().toLowerCase();
+      await this.assertUnitFits(manager, dto.role, dto.unitId ?? null);
+      const taken = await manager.getRepository(User).exists({ where: { username } });
+      if (taken) throw new ConflictError('USERNAME_TAKEN', `用户名“${username}”已被使用`, { field: 'username' });
+      const user = await manager.getRepository(User).save({
+        username,
+        displayName: dto.displayName?.trim() || username,
+        passwordHash: await hashPassword(dto.password),
+        role: dto.role,
+        unitId: dto.unitId ?? null,
+      });
+      const created = toUserDto(user);
+      await this.audit.record({ action: 'user.create', entity: 'user', entityId: user.id, after: created }, manager);
+      return created;
+    });
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+    requirePermission('users:manage');
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('用户', id);
+      const before = toUserDto(user);
+      const role = dto.role ?? user.role;
+      const unitId = dto.unitId !== undefined ? dto.unitId : role === 'unit_user' ? user.unitId : null;
+      await this.assertUnitFits(manager, role, unitId);
+      const changes: Partial<User> = {
+        displayName: dto.displayName?.trim() ?? user.displayName,
+        role,
+        unitId,
+        active: dto.active ?? user.active,
+      };
+      if (dto.password) changes.passwordHash = await hashPassword(dto.password);
+      // Anything that changes what a token may do ends the tokens already issued.
+      const revokes = dto.password !== undefined || role !== user.role || unitId !== user.unitId || changes.active !== user.active;
+      if (revokes) changes.tokenVersion = user.tokenVersion + 1;
+      await repo.update({ id }, changes);
+      const after = toUserDto({ ...user, ...changes });
+      await this.audit.record(
+        { action: 'user.update', entity: 'user', entityId: id, before, after: { ...after, passwordChanged: !!dto.password } },
+        manager,
+      );
+      return after;
+    });
+  }
+
+  /** Used by the CLI, the bootstrap and the demo seed (as the system actor). */
+  async createIfMissing(input: CreateUserDto): Promise<boolean> {
+    const exists = await this.dataSource.getRepository(User).exists({ where: { username: input.username.toLowerCase() } });
+    if (exists) return false;
+    await this.create(input);
+    return true;
+  }
+
+  async ensureBootstrapAdmin(username: string, password: string): Promise<void> {
+    const hasAdmin = await this.dataSource.getRepository(User).exists({ where: { role: 'admin', active: true } });
+    if (hasAdmin) return;
+    await this.create({ username, password, role: 'admin', displayName: '系统管理员' });
+    this.logger.log(`Created the first admin “${username}” from ADMIN_USERNAME / ADMIN_PASSWORD`);
+  }
+
+  private async assertUnitFits(manager: EntityManager, role: Role, unitId: string | null): Promise<void> {
+    if (role === 'unit_user' && !unitId) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：unitId', [
+        { field: 'unitId', reason: '单位用户必须指定所属单位 (unit_user needs unitId)' },
+      ]);
+    }
+    if (role !== 'unit_user' && unitId) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：unitId', [
+        { field: 'unitId', reason: '只有单位用户可以绑定单位 (only unit_user has a unit)' },
+      ]);
+    }
+    if (unitId && !(await manager.getRepository(Unit).exists({ where: { id: unitId } }))) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：unitId', [{ field: 'unitId', reason: '单位不存在 (no such unit)' }]);
+    }
+  }
+}
+
+export function toUserDto(user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'unitId' | 'active'>): UserDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    active: user.active,
+  };
+}
