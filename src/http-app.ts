@@ -43,7 +43,12 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   await app.register(helmet, {
     // The OpenAPI UI needs its inline script and styles; everything else stays locked down.
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        // Many government intranets serve plain HTTP: upgrading would break every page there.
+        'upgrade-insecure-requests': null,
+      },
     },
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);

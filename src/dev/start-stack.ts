@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { isPortFree, freePort } from './free-port';
 import { startLocalRedis } from './local-redis';
+import { DEMO_PASSWORD } from '../seed/demo-accounts';
 
 /**
  * `npm start`: the whole service on one machine. Uses DATABASE_URL / REDIS_URL when set, otherwise starts an
@@ -95,6 +97,12 @@ async function main(): Promise<void> {
     env.REDIS_URL = redis.url;
   }
 
+  if (!env.JWT_SECRET) {
+    // One secret for the api process(es) of this run; a real deployment sets JWT_SECRET itself.
+    env.JWT_SECRET = randomBytes(48).toString('base64url');
+    log('JWT_SECRET not set: generated a random one for this run (demo profile; logins end when you stop)');
+  }
+
   if (!env.PORT) {
     env.PORT = (await isPortFree(3000)) ? '3000' : String(await freePort());
     if (env.PORT !== '3000') log(`port 3000 is taken: the API uses ${env.PORT} (set PORT to choose)`);
@@ -124,6 +132,8 @@ async function main(): Promise<void> {
       `    Health       ${url}/health/ready`,
       `    PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`,
       `    Redis        ${env.REDIS_URL}`,
+      `    Log in as    admin · duchashi (督查室) · lingdao (领导) · a unit's name, e.g. 住房和城乡建设局`,
+      `                 demo password ${DEMO_PASSWORD} (demo data only)`,
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -15,7 +15,9 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const tick = () => beat(this.redis).catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
-    void tick();
+    // The shared client refuses commands until connected; the first beat waits for it.
+    if (this.redis.status === 'ready') void tick();
+    else this.redis.once('ready', () => void tick());
     this.timer = setInterval(tick, INTERVAL_MS);
   }
 

@@ -5,17 +5,11 @@ import { NoticeImportService } from '../notice-import/notice-import.service';
 import { PlansService } from '../plans/plans.service';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
+import { DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
 import { readJiyuanNotice } from './jiyuan-notice';
 
 export const DEMO_PLAN_TITLE = '济源市2021年政府工作报告重点工作';
-/** Demo profile only: printed in the log and the README, never used by `npm run start:api`. */
-export const DEMO_PASSWORD = 'Demo@2021!';
-export const DEMO_STAFF = [
-  { username: 'admin', displayName: '系统管理员', role: 'admin' },
-  { username: 'duchashi', displayName: '督查室', role: 'supervisor' },
-  { username: 'lingdao', displayName: '市政府领导', role: 'leader' },
-] as const;
 
 /** Fills an empty database with the 济源 unit registry and the 2021 plan imported from its notice. */
 @Injectable()
