@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
+import { ExtensionsModule } from './extensions/extensions.module';
 import { HealthModule } from './health/health.module';
 import { NoticeImportModule } from './notice-import/notice-import.module';
 import { PlansModule } from './plans/plans.module';
+import { ProgressModule } from './progress/progress.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -20,6 +25,11 @@ import { UsersModule } from './users/users.module';
     PlansModule,
     TasksModule,
     NoticeImportModule,
+    CalendarModule,
+    ProgressModule,
+    ExtensionsModule,
+    RemindersModule,
+    SupervisionModule,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,7 @@ import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { loadEnv } from './config/env';
+import { mountQueueBoard } from './queue/queue-board';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -53,6 +54,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  await mountQueueBoard(app);
   setUpOpenApi(app);
   return app;
 }

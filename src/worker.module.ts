@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service';
+import { ReminderWorkerService } from './reminders/reminder-worker.service';
+import { RemindersModule } from './reminders/reminders.module';
 
-@Module({ imports: [CoreModule], providers: [WorkerHeartbeatService] })
+@Module({ imports: [CoreModule, RemindersModule], providers: [WorkerHeartbeatService, ReminderWorkerService] })
 export class WorkerModule {}

@@ -52,6 +52,9 @@ describe('unit registry API', () => {
         kind: 'department',
         aliases: ['市场监管局'],
         groups: [],
+        contactEmails: [],
+        webhookUrl: null,
+        webhookFormat: 'generic',
       });
       expect(units.find((u) => u.name === '济水街道办事处')).toMatchObject({
         kind: 'subdistrict',
@@ -77,7 +80,16 @@ describe('unit registry API', () => {
     it('creates a unit (201), defaulting kind to department and tidying the name', async () => {
       const res = await postUnit({ name: ' 数据 管理局 ', aliases: ['数据局', '数据局', '数据管理局'] });
       expectStatus(res, 201);
-      expect(res.body).toEqual({ id: expect.any(String), name: '数据管理局', kind: 'department', aliases: ['数据局'], groups: [] });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        name: '数据管理局',
+        kind: 'department',
+        aliases: ['数据局'],
+        groups: [],
+        contactEmails: [],
+        webhookUrl: null,
+        webhookFormat: 'generic',
+      });
       expect(await listUnits()).toContainEqual(res.body);
     });
 
@@ -149,7 +161,7 @@ describe('unit registry API', () => {
       const res = await patchUnit(unit.id, { name: newName, aliases: ['新简称A', '新简称B'], kind: 'institution' });
 
       expectStatus(res, 200);
-      expect(res.body).toEqual({ id: unit.id, name: newName, kind: 'institution', aliases: ['新简称A', '新简称B'], groups: [] });
+      expect(res.body).toMatchObject({ id: unit.id, name: newName, kind: 'institution', aliases: ['新简称A', '新简称B'], groups: [] });
       expect((await listUnits()).find((u) => u.id === unit.id)).toEqual(res.body);
     });
 

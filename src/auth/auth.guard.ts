@@ -22,7 +22,8 @@ export class AuthGuard implements CanActivate {
     if (rule === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    // The scheme name is case-insensitive (RFC 9110 §11.1).
+    const token = header && /^bearer /i.test(header) ? header.slice(7).trim() : null;
     const actor = token ? await this.auth.authenticate(token) : null;
     if (!actor) throw new UnauthorizedError();
     requestContext().actor = actor;

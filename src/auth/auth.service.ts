@@ -28,7 +28,8 @@ export class AuthService {
   async login(dto: LoginDto): Promise<LoginResultDto> {
     const username = dto.username.trim().toLowerCase();
     const ip = requestContext().ip ?? 'unknown';
-    await this.throttle.assertAllowed(username, ip);
+    // Counted before the password is checked; a failure stays counted.
+    await this.throttle.begin(username, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -38,12 +39,11 @@ export class AuthService {
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     const attempted = { userId: user?.id ?? null, username };
     if (!user || !valid || !user.active) {
-      await this.throttle.recordFailure(username, ip);
       const reason = !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
       await this.audit.record({ action: 'auth.login_failed', entity: 'user', entityId: user?.id, after: { reason } }, undefined, attempted);
       throw new UnauthorizedError(user && valid ? '账号已停用，请联系管理员' : WRONG_CREDENTIALS);
     }
-    await this.throttle.recordSuccess(username);
+    await this.throttle.succeeded(username, ip);
     await this.audit.record({ action: 'auth.login', entity: 'user', entityId: user.id }, undefined, attempted);
     const { token, expiresIn } = this.tokens.sign({ sub: user.id, ver: user.tokenVersion, role: user.role });
     return { accessToken: token, expiresIn, user: toUserDto(user) };

@@ -85,6 +85,67 @@ export class Env {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /** Daily reminder scan: cron in REMINDER_TZ; the scan itself skips non-working days (调休 aware). */
+  @IsOptional()
+  @IsString()
+  REMINDER_CRON = '0 9 * * *';
+
+  @IsOptional()
+  @IsString()
+  REMINDER_TZ = 'Asia/Shanghai';
+
+  /** How long a worker holds a job before others may take it over as stalled (a crashed worker's job). */
+  @Transform(toNumber(30_000))
+  @IsInt()
+  @Min(1000)
+  WORKER_LOCK_MS = 30_000;
+
+  /** Links in reminder texts point here, e.g. https://duban.example.gov.cn */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'APP_BASE_URL must be an http(s) URL' })
+  APP_BASE_URL = 'http://localhost:3000';
+
+  /** Pretend today is this date (YYYY-MM-DD): for demos and rehearsals of a past plan, never in production use. */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'CLOCK_TODAY must be YYYY-MM-DD' })
+  CLOCK_TODAY?: string;
+
+  /**
+   * Mail server for email digests, e.g. smtp://user:pass@mail.example.gov.cn:587 or smtps://…:465.
+   * Optional: without it email digests fail with a clear error (units may still use the inbox and webhooks).
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of email digests: an address, optionally with a display name ("督查室 <duban@example.gov.cn>"). */
+  @IsOptional()
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an email address, optionally "Name <address>"' })
+  MAIL_FROM = '督查督办系统 <duban@localhost>';
+
+  /**
+   * Key for the X-Duban-Signature HMAC on webhook digests, so a receiver can tell they came from us. Optional:
+   * without it webhooks go unsigned (DingTalk/WeCom robots do not check it) and the worker warns at start.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'WEBHOOK_SECRET must be at least 16 characters' })
+  WEBHOOK_SECRET?: string;
+
+  /** Attempts per digest delivery before it is marked failed (then a supervisor may retry it). */
+  @Transform(toNumber(6))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DELIVERY_ATTEMPTS = 6;
+
+  /** First retry delay of a failed delivery; it doubles each attempt (30 s, 1 min, 2 min, …). Tests shorten it. */
+  @Transform(toNumber(30_000))
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  DELIVERY_BACKOFF_MS = 30_000;
 }
 
 export class ConfigError extends Error {

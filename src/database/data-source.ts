@@ -1,10 +1,20 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1764000000000 } from '../../migrations/1764000000000-InitialSchema';
 import { AccountsAndAudit1764000100000 } from '../../migrations/1764000100000-AccountsAndAudit';
+import { CalendarOverrides1764000200000 } from '../../migrations/1764000200000-CalendarOverrides';
+import { ProgressAndLifecycle1764000300000 } from '../../migrations/1764000300000-ProgressAndLifecycle';
+import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
 import { ENTITIES } from './entities';
+import { QueryLogger } from './query-logger';
 
 /** Listed explicitly so the compiled app and the CLI run the same, reviewed set in order. */
-export const MIGRATIONS = [InitialSchema1764000000000, AccountsAndAudit1764000100000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  AccountsAndAudit1764000100000,
+  CalendarOverrides1764000200000,
+  ProgressAndLifecycle1764000300000,
+  Reminders1764000400000,
+];
 
 /** The one place connection settings are made, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -17,6 +27,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
+    logger: new QueryLogger(),
+    maxQueryExecutionTime: 2000,
     extra: { max: 10, application_name: 'duban' },
   };
 }

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CalendarOverride, CalendarYear } from '../calendar/calendar-override.entity';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { TaskAssignment } from '../tasks/task-assignment.entity';
@@ -7,4 +8,4 @@ import { UnitGroup } from '../units/unit-group.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, UnitGroup, Plan, PlanSection, Task, TaskAssignment, User, AuditEvent];
+export const ENTITIES = [Unit, UnitGroup, Plan, PlanSection, Task, TaskAssignment, User, AuditEvent, CalendarOverride, CalendarYear];

@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PlansModule } from '../plans/plans.module';
+import { MilestonesController } from './milestones.controller';
+import { MilestonesService } from './milestones.service';
+import { TaskLifecycleController } from './task-lifecycle.controller';
+import { TaskLifecycleService } from './task-lifecycle.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
-@Module({ imports: [PlansModule], controllers: [TasksController], providers: [TasksService], exports: [TasksService] })
+@Module({
+  imports: [AuditModule, PlansModule],
+  controllers: [TasksController, TaskLifecycleController, MilestonesController],
+  providers: [TasksService, TaskLifecycleService, MilestonesService],
+  exports: [TasksService],
+})
 export class TasksModule {}

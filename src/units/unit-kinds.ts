@@ -12,3 +12,8 @@ export const UNIT_KINDS = [
 ] as const;
 
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** The body a unit's webhook expects: our generic JSON, or a DingTalk / WeCom group robot's markdown message. */
+export const WEBHOOK_FORMATS = ['generic', 'dingtalk', 'wecom'] as const;
+
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

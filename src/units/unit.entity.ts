@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { UnitKind } from './unit-kinds';
+import type { UnitKind, WebhookFormat } from './unit-kinds';
 import type { UnitGroup } from './unit-group.entity';
 
 @Entity({ name: 'unit' })
@@ -15,6 +15,16 @@ export class Unit {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases!: string[];
+
+  /** Where the unit's reminder digests go besides the inbox. */
+  @Column({ name: 'contact_emails', type: 'text', array: true, default: () => "'{}'" })
+  contactEmails!: string[];
+
+  @Column({ name: 'webhook_url', type: 'text', nullable: true })
+  webhookUrl!: string | null;
+
+  @Column({ name: 'webhook_format', type: 'text', default: 'generic' })
+  webhookFormat!: WebhookFormat;
 
   @ManyToMany('UnitGroup', (group: UnitGroup) => group.members)
   groups?: UnitGroup[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requirePermission } from '../auth/access-policy';
+import { can, requirePermission } from '../auth/access-policy';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import type { UnitDirectory } from '../notice-import/unit-resolver';
 import type { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
@@ -33,12 +33,13 @@ export class UnitsService {
   ) {}
 
   async list(): Promise<UnitDto[]> {
-    requirePermission('registry:read');
+    const actor = requirePermission('registry:read');
     const units = await this.dataSource.getRepository(Unit).find({
       relations: { groups: true },
       order: { kind: 'ASC', name: 'ASC' },
     });
-    return units.map((unit) => this.toDto(unit));
+    const full = can(actor, 'units:write');
+    return units.map((unit) => this.toDto(unit, full));
   }
 
   async create(dto: CreateUnitDto): Promise<UnitDto> {
@@ -47,10 +48,18 @@ export class UnitsService {
       const name = normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
       await this.assertNamesFree(manager, [name, ...aliases]);
-      const unit = await manager.getRepository(Unit).save({ name, kind: dto.kind ?? 'department', aliases });
-      const created = this.toDto({ ...unit, groups: [] });
-      await this.audit.record({ action: 'unit.create', entity: 'unit', entityId: unit.id, after: created }, manager);
-      return created;
+      const unit = await manager.getRepository(Unit).save({
+        name,
+        kind: dto.kind ?? 'department',
+        aliases,
+        contactEmails: uniqueEmails(dto.contactEmails ?? []),
+        webhookUrl: dto.webhookUrl ?? null,
+        webhookFormat: dto.webhookFormat ?? 'generic',
+      });
+      const created = { ...unit, groups: [] };
+      // The audit trail is read by supervisors too: it keeps the webhook's host, not its token.
+      await this.audit.record({ action: 'unit.create', entity: 'unit', entityId: unit.id, after: this.toDto(created, false) }, manager);
+      return this.toDto(created);
     });
   }
 
@@ -63,13 +72,18 @@ export class UnitsService {
       const name = dto.name === undefined ? unit.name : normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? unit.aliases).filter((a) => a !== name);
       await this.assertNamesFree(manager, [name, ...aliases], id);
-      await repo.update({ id }, { name, aliases, ...(dto.kind ? { kind: dto.kind } : {}) });
-      const updated = this.toDto({ ...unit, name, aliases, kind: dto.kind ?? unit.kind });
+      const contacts = {
+        contactEmails: dto.contactEmails === undefined ? unit.contactEmails : uniqueEmails(dto.contactEmails),
+        webhookUrl: dto.webhookUrl === undefined ? unit.webhookUrl : dto.webhookUrl,
+        webhookFormat: dto.webhookFormat ?? unit.webhookFormat,
+      };
+      await repo.update({ id }, { name, aliases, ...contacts, ...(dto.kind ? { kind: dto.kind } : {}) });
+      const updated = { ...unit, name, aliases, ...contacts, kind: dto.kind ?? unit.kind };
       await this.audit.record(
-        { action: 'unit.update', entity: 'unit', entityId: id, before: this.toDto(unit), after: updated },
+        { action: 'unit.update', entity: 'unit', entityId: id, before: this.toDto(unit, false), after: this.toDto(updated, false) },
         manager,
       );
-      return updated;
+      return this.toDto(updated);
     });
   }
 
@@ -157,13 +171,17 @@ export class UnitsService {
     throw new ConflictError('NAME_CLASH', `名称或别名重复：${described}`, { clashes: details });
   }
 
-  private toDto(unit: Unit): UnitDto {
+  /** `full`: the webhook URL as stored; others see only its origin, since robot URLs carry their access token. */
+  private toDto(unit: Unit, full = true): UnitDto {
     return {
       id: unit.id,
       name: unit.name,
       kind: unit.kind,
       aliases: unit.aliases,
       groups: (unit.groups ?? []).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      contactEmails: unit.contactEmails ?? [],
+      webhookUrl: unit.webhookUrl && !full ? `${new URL(unit.webhookUrl).origin}/…` : (unit.webhookUrl ?? null),
+      webhookFormat: unit.webhookFormat ?? 'generic',
     };
   }
 
@@ -175,4 +193,10 @@ export class UnitsService {
       members: (group.members ?? []).map(({ id, name }) => ({ id, name })),
     };
   }
+}
+
+/** Addresses compare case-insensitively; keep the first spelling of each. */
+function uniqueEmails(emails: string[]): string[] {
+  const seen = new Set<string>();
+  return emails.map((e) => e.trim()).filter((e) => !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
 }

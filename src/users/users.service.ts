@@ -10,6 +10,9 @@ import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 
+/** Advisory lock class for usernames being created (the second key is the name's hash). */
+const USERNAME_LOCK = 7_160_002;
+
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger('users');
@@ -29,6 +32,9 @@ export class UsersService {
     requirePermission('users:manage');
     return this.dataSource.transaction(async (manager) => {
       const username = dto.username.trim().toLowerCase();
+      // Two requests for one name queue here, so the second gets the 409 below instead of failing its INSERT on the
+      // unique index (a failed query is logged with its parameters, the password hash among them).
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [USERNAME_LOCK, username]);
       await this.assertUnitFits(manager, dto.role, dto.unitId ?? null);
       const taken = await manager.getRepository(User).exists({ where: { username } });
       if (taken) throw new ConflictError('USERNAME_TAKEN', `用户名“${username}”已被使用`, { field: 'username' });
@@ -86,6 +92,13 @@ export class UsersService {
   async ensureBootstrapAdmin(username: string, password: string): Promise<void> {
     const hasAdmin = await this.dataSource.getRepository(User).exists({ where: { role: 'admin', active: true } });
     if (hasAdmin) return;
+    if (await this.dataSource.getRepository(User).exists({ where: { username: username.trim().toLowerCase() } })) {
+      // Never turn an existing account into an admin from the environment; say why nothing happened instead.
+      this.logger.warn(
+        `No active admin, but “${username}” (ADMIN_USERNAME) already exists and is not an active admin: ` +
+          're-enable an admin or create one with `npm run cli -- user:create`');
+      return;
+    }
     await this.create({ username, password, role: 'admin', displayName: '系统管理员' });
     this.logger.log(`Created the first admin “${username}” from ADMIN_USERNAME / ADMIN_PASSWORD`);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '../../src/auth/roles';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
-import { tokenFor, type TestApp } from './test-app';
+import { hasTokenFor, setTokenFor, TEST_PASSWORD, tokenFor, type TestApp } from './test-app';
 
 type App = NestFastifyApplication;
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -50,6 +50,47 @@ export function expectStatus(res: ApiResponse, status: number): void {
 
 export function uniqueName(prefix: string): string {
   return `${prefix}${randomBytes(3).toString('hex')}`;
+}
+
+// ---- users ---------------------------------------------------------------------------------------------------
+
+export interface UserBody {
+  username: string;
+  password: string;
+  displayName?: string;
+  role: Role;
+  unitId?: string;
+}
+
+/** Creates an account as the test admin (201 or the test fails). */
+export async function createUser(app: App, overrides: Partial<UserBody> = {}): Promise<any> {
+  const body = { username: uniqueName('user-'), password: TEST_PASSWORD, role: 'leader', ...overrides };
+  const res = await request(app, 'POST', '/api/users', body, { as: 'admin' });
+  expectStatus(res, 201);
+  return res.body;
+}
+
+/** Logs in through POST /api/auth/login (200 or the test fails) and returns the whole answer. */
+export async function login(app: App, username: string, password: string = TEST_PASSWORD): Promise<any> {
+  const res = await request(app, 'POST', '/api/auth/login', { username, password }, { as: 'anonymous' });
+  expectStatus(res, 200);
+  return res.body;
+}
+
+/**
+ * A unit user of `unitId`, created by the admin and logged in through the real login. The first one an app gets
+ * becomes the user behind `request(…, { as: 'unit_user' })`.
+ */
+export async function createUnitUser(
+  t: TestApp,
+  unitId: string,
+  overrides: Partial<UserBody> = {},
+): Promise<{ user: any; token: string; password: string }> {
+  const password = overrides.password ?? TEST_PASSWORD;
+  const user = await createUser(t.app, { username: uniqueName('unit-user-'), ...overrides, password, role: 'unit_user', unitId });
+  const { accessToken: token } = await login(t.app, user.username, password);
+  if (!hasTokenFor(t.app, 'unit_user')) setTokenFor(t.app, 'unit_user', token);
+  return { user, token, password };
 }
 
 // ---- units ---------------------------------------------------------------------------------------------------

@@ -26,9 +26,20 @@ export function tokenFor(app: NestFastifyApplication, role: Role): string {
   return token;
 }
 
+export function hasTokenFor(app: NestFastifyApplication, role: Role): boolean {
+  return tokens.get(app)?.has(role) ?? false;
+}
+
+/** Makes `token` the one `request(…, { as: role })` sends for this app. */
+export function setTokenFor(app: NestFastifyApplication, role: Role, token: string): void {
+  tokens.get(app)?.set(role, token);
+}
+
 /** The real API on its own database and Redis key prefix, with one user per staff role; requests via inject. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // The overrides are for this app only: the next app in the same file starts from the usual settings.
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -41,6 +52,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await createHttpApp();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   const byRole = new Map<Role, string>();
   await runAsSystem(async () => {
     for (const role of STAFF) {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 
 /** Where global setup leaves the servers it started, for the test files and the teardown to find. */
-export const STATE_FILE = join(__dirname, '..', '..', '.data', 'test-servers.json');
+// Per jest process: two runs in one checkout must not share (or tear down) each other's servers.
+export const STATE_FILE = join(__dirname, '..', '..', '.data', `test-servers-${process.pid}.json`);
 
 export interface TestServers {
   adminUrl: string;

@@ -1,0 +1,212 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requirePermission } from '../auth/access-policy';
+import { Clock } from '../common/clock';
+import { BadRequestError } from '../common/domain-errors';
+import type { FieldProblem } from '../common/validation';
+import { CalendarOverride, CalendarYear } from './calendar-override.entity';
+import type { ListOverridesQueryDto, OverrideDto, OverridesDto, ReplaceOverridesDto, WorkdayDto, WorkdaysDto } from './dto/calendar.dto';
+import { addDays, calendarGapMessage, WorkCalendar, yearOf, type CalendarOverrideEntry, type YearCoverage } from './work-calendar';
+
+/** Serialises replacements so that the audit's before and after are each a state that really existed. */
+const CALENDAR_LOCK = 7_160_002;
+/** Two years and a day: enough for any deadline window, small enough to answer in one go. */
+const MAX_RANGE_DAYS = 731;
+
+interface YearSnapshot {
+  year: number;
+  complete: boolean;
+  note: string | null;
+  items: OverrideDto[];
+}
+
+/** Same shape as the validation pipe's answer, so clients handle one kind of 400. */
+function invalid(problems: FieldProblem[]): BadRequestError {
+  const fields = [...new Set(problems.map((p) => p.field))].join('、');
+  return new BadRequestError('VALIDATION_FAILED', `请求参数无效：${fields}`, problems);
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}
+
+function yearsOf(from: string, to: string): number[] {
+  const years: number[] = [];
+  for (let year = yearOf(from); year <= yearOf(to); year++) years.push(year);
+  return years;
+}
+
+const tidyNote = (note: string | null | undefined): string | null => note?.trim() || null;
+
+/**
+ * The working-day calendar: bundled statutory schedule + admin overrides from the database. Read fresh on every
+ * load (one query), so an override saved through any api process counts at once in every api and worker process.
+ */
+@Injectable()
+export class CalendarService {
+  private readonly logger = new Logger('calendar');
+  /** Years already reported in this process: loud once, not on every reminder scan. */
+  private readonly warnedYears = new Set<number>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The calendar as it stands now; a question about a year without data logs a warning and throws CalendarGapError. */
+  async load(manager: EntityManager = this.dataSource.manager): Promise<WorkCalendar> {
+    const [row]: Array<{ overrides: Array<[string, boolean, string | null]>; years: number[] }> = await manager.query(
+      `SELECT (SELECT coalesce(json_agg(json_build_array(day::text, is_workday, note)), '[]') FROM calendar_override) AS overrides,
+              (SELECT coalesce(json_agg(year), '[]') FROM calendar_year) AS years`,
+    );
+    return new WorkCalendar({
+      overrides: row!.overrides.map(([day, isWorkday, note]): [string, CalendarOverrideEntry] => [day, { isWorkday, note }]),
+      officialYears: row!.years,
+      onGap: (year) => this.warnGap(year),
+    });
+  }
+
+  async coverage(years: number[]): Promise<YearCoverage[]> {
+    const calendar = await this.load();
+    return years.map((year) => calendar.coverage(year));
+  }
+
+  /** Overrides of one year, of a range of days, or (neither given) all of them. */
+  async listOverrides(query: ListOverridesQueryDto): Promise<OverridesDto> {
+    requirePermission('registry:read');
+    const range = this.overrideRange(query);
+    const [rows, calendar] = await Promise.all([
+      this.dataSource.getRepository(CalendarOverride).find({
+        where: range ? { day: Between(range.from, range.to) } : {},
+        order: { day: 'ASC' },
+      }),
+      this.load(),
+    ]);
+    const items = rows.map(({ day, isWorkday, note }) => ({ day, isWorkday, note }));
+    let years: number[];
+    if (range) {
+      years = yearsOf(range.from, range.to);
+    } else {
+      // The years anyone has touched, plus this year and the next, so a coming gap shows before it bites.
+      const thisYear = yearOf(this.clock.today());
+      const official = (await this.dataSource.getRepository(CalendarYear).find()).map((y) => y.year);
+      years = [...new Set([...items.map((i) => yearOf(i.day)), ...official, thisYear, thisYear + 1])].sort((a, b) => a - b);
+    }
+    const coverage = years.map((year) => calendar.coverage(year));
+    return { items, coverage, warnings: this.warnings(coverage) };
+  }
+
+  /** Replaces a year's overrides (and, when `complete` is given, its completeness marker) in one transaction. */
+  async replaceYear(dto: ReplaceOverridesDto): Promise<OverridesDto> {
+    const actor = requirePermission('calendar:write');
+    this.checkReplacement(dto);
+    const { year } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK]);
+      const before = await this.snapshotYear(manager, year);
+      const overrides = manager.getRepository(CalendarOverride);
+      await overrides.delete({ day: Between(`${year}-01-01`, `${year}-12-31`) });
+      if (dto.items.length > 0) {
+        await overrides.insert(
+          dto.items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: tidyNote(item.note), updatedBy: actor.userId })),
+        );
+      }
+      if (dto.complete === true) {
+        await manager.query(
+          `INSERT INTO calendar_year (year, loaded_by, note) VALUES ($1, $2, $3)
+           ON CONFLICT (year) DO UPDATE SET loaded_by = EXCLUDED.loaded_by, loaded_at = now(), note = EXCLUDED.note`,
+          [year, actor.userId, tidyNote(dto.note)],
+        );
+      } else if (dto.complete === false) {
+        await manager.getRepository(CalendarYear).delete({ year });
+      }
+      const after = await this.snapshotYear(manager, year);
+      await this.audit.record(
+        { action: 'calendar.replace_year', entity: 'calendar_year', entityId: String(year), before, after },
+        manager,
+      );
+    });
+    return this.listOverrides({ year });
+  }
+
+  /** Every day of [from, to] with its status; days of a year without data say so instead of guessing. */
+  async workdays(from: string, to: string): Promise<WorkdaysDto> {
+    requirePermission('registry:read');
+    if (to < from) throw invalid([{ field: 'to', reason: `不能早于 from（${from}）` }]);
+    if (daysBetween(from, to) > MAX_RANGE_DAYS) {
+      throw invalid([{ field: 'to', reason: `与 from 相隔不能超过 ${MAX_RANGE_DAYS} 天` }]);
+    }
+    const calendar = await this.load();
+    const items: WorkdayDto[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      items.push(calendar.lookup(day) ?? { day, isWorkday: null, source: 'unknown', note: null });
+    }
+    const coverage = yearsOf(from, to).map((year) => calendar.coverage(year));
+    return { items, coverage, warnings: this.warnings(coverage) };
+  }
+
+  private warnings(coverage: YearCoverage[]): string[] {
+    return coverage
+      .filter((c) => !c.statutory && !c.official)
+      .map(({ year }) => {
+        this.warnGap(year);
+        return calendarGapMessage(year);
+      });
+  }
+
+  private warnGap(year: number): void {
+    if (this.warnedYears.has(year)) return;
+    this.warnedYears.add(year);
+    this.logger.warn(`CALENDAR DATA MISSING for ${year}: workdays cannot be computed. ${calendarGapMessage(year)}`);
+  }
+
+  private overrideRange(query: ListOverridesQueryDto): { from: string; to: string } | null {
+    const { year, from, to } = query;
+    if (year !== undefined) {
+      if (from !== undefined || to !== undefined) {
+        throw invalid([{ field: from !== undefined ? 'from' : 'to', reason: '不能与 year 同时使用' }]);
+      }
+      return { from: `${year}-01-01`, to: `${year}-12-31` };
+    }
+    if (from === undefined && to === undefined) return null;
+    if (from === undefined || to === undefined) {
+      throw invalid([{ field: from === undefined ? 'from' : 'to', reason: 'from 和 to 须同时提供' }]);
+    }
+    if (to < from) throw invalid([{ field: 'to', reason: `不能早于 from（${from}）` }]);
+    return { from, to };
+  }
+
+  private checkReplacement(dto: ReplaceOverridesDto): void {
+    const problems: FieldProblem[] = [];
+    const seen = new Map<string, number>();
+    dto.items.forEach((item, i) => {
+      if (yearOf(item.day) !== dto.year) {
+        problems.push({ field: `items.${i}.day`, reason: `${item.day} 不在 ${dto.year} 年内` });
+      } else if (seen.has(item.day)) {
+        problems.push({ field: `items.${i}.day`, reason: `${item.day} 与 items.${seen.get(item.day)}.day 重复` });
+      }
+      seen.set(item.day, seen.get(item.day) ?? i);
+    });
+    if (dto.note !== undefined && dto.complete !== true) {
+      problems.push({ field: 'note', reason: '只有 complete 为 true 时才能填写（说明完整节假日安排的来源）' });
+    }
+    if (problems.length > 0) throw invalid(problems);
+  }
+
+  private async snapshotYear(manager: EntityManager, year: number): Promise<YearSnapshot> {
+    const rows = await manager.getRepository(CalendarOverride).find({
+      where: { day: Between(`${year}-01-01`, `${year}-12-31`) },
+      order: { day: 'ASC' },
+    });
+    const marker = await manager.getRepository(CalendarYear).findOneBy({ year });
+    return {
+      year,
+      complete: marker !== null,
+      note: marker?.note ?? null,
+      items: rows.map(({ day, isWorkday, note }) => ({ day, isWorkday, note })),
+    };
+  }
+}

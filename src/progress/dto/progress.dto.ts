@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NamedRefDto } from '../../units/dto/unit.dto';
+
+export class CreateProgressReportDto {
+  @ApiProperty({ example: '已完成项目立项和初步设计，正在办理施工许可。', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100, example: 40, description: 'Share of the task done, in percent' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent!: number;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: '存在问题' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  problems?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: '下步打算' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  nextSteps?: string;
+
+  @ApiPropertyOptional({
+    example: '2021-10',
+    description: 'Reporting period, "YYYY-MM" (monthly plans) or "YYYY-Qn" (quarterly); defaults to the current one',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)
+  period?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Supervisors only: the assigned unit reported for (marked on behalf)' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class ReporterDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class ProgressReportDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ type: NamedRefDto }) unit!: NamedRefDto;
+  @ApiProperty({ example: '2021-10' }) period!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty() percent!: number;
+  @ApiProperty({ nullable: true, type: String }) problems!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextSteps!: string | null;
+  @ApiProperty({ type: ReporterDto }) reportedBy!: ReporterDto;
+  @ApiProperty({ description: 'A supervisor entered it for the unit' }) onBehalf!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

@@ -1,0 +1,20 @@
+/** A plan's reminder ladder; plans without a stored policy use the defaults. */
+export interface ReminderPolicy {
+  enabled: boolean;
+  /** Due-soon reminder this many workdays before the due date (0: none). */
+  dueSoonWorkdays: number;
+  /** Overdue reminders on the first workday after the due date, then every this many workdays. */
+  overdueRepeatWorkdays: number;
+  /** At this many workdays overdue: a level-2 督办 to the unit and a notice to the supervisors. */
+  escalateAfterWorkdays: number;
+  /** Remind each assigned unit that has not reported for a period once its cutoff has passed. */
+  reportMissing: boolean;
+}
+
+export const DEFAULT_POLICY: ReminderPolicy = {
+  enabled: true,
+  dueSoonWorkdays: 3,
+  overdueRepeatWorkdays: 5,
+  escalateAfterWorkdays: 10,
+  reportMissing: true,
+};

@@ -1,0 +1,48 @@
+/** The words a department reads. Chinese, naming plan, task number and content, due date, overdue days, link. */
+export type ReminderKind = 'due_soon' | 'report_missing' | 'overdue' | 'escalation' | 'urge';
+
+export const KIND_LABELS: Record<ReminderKind, string> = {
+  due_soon: '临期提醒',
+  report_missing: '进展未报送提醒',
+  overdue: '逾期催办',
+  escalation: '逾期督办',
+  urge: '催办',
+};
+
+export interface ReminderFacts {
+  planTitle: string;
+  taskNumber: number;
+  content: string;
+  dueDate: string;
+  link: string;
+  workdaysLeft?: number;
+  daysOverdue?: number;
+  period?: string;
+  message?: string;
+}
+
+const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+export function reminderMessage(kind: ReminderKind, f: ReminderFacts): string {
+  const task = `《${f.planTitle}》第${f.taskNumber}项“${shorten(f.content)}”`;
+  const tail = `完成时限 ${f.dueDate}。详情：${f.link}`;
+  switch (kind) {
+    case 'due_soon':
+      return `【${KIND_LABELS.due_soon}】${task}还有 ${f.workdaysLeft} 个工作日到期，请抓紧推进。${tail}`;
+    case 'report_missing':
+      return `【${KIND_LABELS.report_missing}】${task}尚未报送 ${f.period} 期进展，请尽快报送。${tail}`;
+    case 'overdue':
+      return `【${KIND_LABELS.overdue}】${task}已逾期 ${f.daysOverdue} 天，请立即办理并报送进展。${tail}`;
+    case 'escalation':
+      return `【${KIND_LABELS.escalation}】${task}已逾期 ${f.daysOverdue} 天，现予督办，请单位主要负责人督促落实并书面说明情况。${tail}`;
+    case 'urge':
+      return `【${KIND_LABELS.urge}】${task}：${f.message}。${tail}`;
+  }
+}
+
+/** One message for a unit's whole day: a bureau with 41 overdue tasks gets one digest, not 41. */
+export function digestText(recipient: string, day: string, messages: string[]): { subject: string; body: string } {
+  const subject = `【督查督办】${recipient} ${day} 待办提醒（${messages.length} 条）`;
+  const body = [`${recipient}：`, `截至 ${day}，您单位有以下 ${messages.length} 条督办提醒：`, '', ...messages.map((m, i) => `${i + 1}. ${m}`), '', '（本邮件由督查督办系统自动发送）'].join('\n');
+  return { subject, body };
+}

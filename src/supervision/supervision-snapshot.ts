@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { calendarGapMessage, yearOf } from '../calendar/work-calendar';
+import { NotFoundError } from '../common/domain-errors';
+import type { ReportingCycle } from '../plans/plan.entity';
+import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
+import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
+import type { UnitKind } from '../units/unit-kinds';
+import { MemoCalendar } from './memo-calendar';
+import { computeTimeliness, DEFAULT_POLICY, type Timeliness, type TimelinessPolicy } from './timeliness';
+
+export interface SectionRef {
+  id: string;
+  code: string;
+  title: string;
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+  kind: UnitKind;
+}
+
+export interface SectionRow extends SectionRef {
+  parentId: string | null;
+  level: number;
+}
+
+export interface LatestReport {
+  percent: number;
+  summary: string;
+  unitName: string;
+  at: Date;
+}
+
+/** One task as it stood at the end of asOf, with its timeliness computed once. */
+export interface TaskSnapshot {
+  id: string;
+  number: number;
+  content: string;
+  kind: TaskKind;
+  dueDate: string;
+  section: SectionRef | null;
+  subsection: SectionRef | null;
+  units: Record<AssignmentRole, UnitRef[]>;
+  status: TaskStatus;
+  /** The Shanghai day it was completed on, when completed as of asOf. */
+  completedOn: string | null;
+  latestReport: LatestReport | null;
+  /** Units that reported for the last closed period on or before asOf. */
+  reportedUnits: ReadonlySet<string>;
+  timeliness: Timeliness;
+}
+
+export interface PlanSnapshot {
+  plan: { id: string; title: string; year: number; startDate: string; endDate: string };
+  asOf: string;
+  period: string;
+  periodCutoff: string;
+  reportsChecked: boolean;
+  policy: TimelinessPolicy;
+  sections: SectionRow[];
+  tasks: TaskSnapshot[];
+  /** Each unit's latest report in the plan made on or before asOf. */
+  unitLastReport: ReadonlyMap<string, Date>;
+  warnings: string[];
+}
+
+interface PlanRow {
+  id: string;
+  title: string;
+  year: number;
+  start_date: string;
+  end_date: string;
+  reporting_cycle: ReportingCycle;
+  report_cutoff_day: number;
+  due_soon_workdays: number | null;
+}
+
+interface TaskRow {
+  id: string;
+  number: number;
+  content: string;
+  kind: TaskKind;
+  due_date: string;
+  section_id: string | null;
+}
+
+/** The instant the Shanghai day after asOf begins: "on or before asOf" is `< $bound`. */
+const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/**
+ * Loads one plan as of one day in a fixed handful of set-based queries (no per-task query), inside one
+ * REPEATABLE READ transaction so that every figure comes from the same moment. The views and exports all start here.
+ */
+@Injectable()
+export class SupervisionSnapshotLoader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  load(planId: string, asOf: string): Promise<PlanSnapshot> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const [plan]: PlanRow[] = await manager.query(
+        `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+                to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
+           FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
+          WHERE p.id = $1`,
+        [planId],
+      );
+      if (!plan) throw new NotFoundError('计划', planId);
+      return this.build(manager, plan, asOf);
+    });
+  }
+
+  private async build(manager: EntityManager, plan: PlanRow, asOf: string): Promise<PlanSnapshot> {
+    const period = lastClosedPeriod(asOf, plan.reporting_cycle, plan.report_cutoff_day);
+    const cutoff = periodCutoff(period, plan.report_cutoff_day);
+    const reportsChecked = cutoff > plan.start_date;
+    const params = [plan.id, asOf];
+
+    const sections: SectionRow[] = (
+      await manager.query(
+        `SELECT id, parent_id, level, code, title FROM plan_section WHERE plan_id = $1 ORDER BY level, ordinal`,
+        [plan.id],
+      )
+    ).map((s: Record<string, any>) => ({ id: s.id, parentId: s.parent_id, level: s.level, code: s.code, title: s.title }));
+
+    const tasks: TaskRow[] = await manager.query(
+      `SELECT id, number, content, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
+         FROM task WHERE plan_id = $1 ORDER BY number`,
+      [plan.id],
+    );
+
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind }> =
+      await manager.query(
+        `SELECT a.task_id, a.role, u.id, u.name, u.kind
+           FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
+          WHERE t.plan_id = $1
+          ORDER BY a.task_id, a.role, a.position`,
+        [plan.id],
+      );
+
+    // The status a task had at the end of asOf is where its last status change up to then took it.
+    const statuses: Array<{ task_id: string; to_status: TaskStatus; day: string }> = await manager.query(
+      `SELECT DISTINCT ON (e.task_id) e.task_id, e.to_status,
+              to_char(e.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+         FROM task_event e JOIN task t ON t.id = e.task_id
+        WHERE t.plan_id = $1 AND e.to_status IS NOT NULL AND e.at < ${END_OF_AS_OF}
+        ORDER BY e.task_id, e.at DESC, e.id DESC`,
+      params,
+    );
+
+    const latest: Array<{ task_id: string; percent: number; summary: string; unit_name: string; created_at: Date }> =
+      await manager.query(
+        // One probe of ix_progress_report_task per task, however many reports a year has piled up.
+        `SELECT t.id AS task_id, r.percent, r.summary, u.name AS unit_name, r.created_at
+           FROM task t
+          CROSS JOIN LATERAL (
+                SELECT r.percent, r.summary, r.unit_id, r.created_at FROM progress_report r
+                 WHERE r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
+                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1) r
+           JOIN unit u ON u.id = r.unit_id
+          WHERE t.plan_id = $1`,
+        params,
+      );
+
+    const reported: Array<{ task_id: string; unit_ids: string[] }> = await manager.query(
+      `SELECT r.task_id, array_agg(DISTINCT r.unit_id) AS unit_ids
+         FROM progress_report r JOIN task t ON t.id = r.task_id
+        WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF} AND r.period = $3
+        GROUP BY r.task_id`,
+      [...params, period],
+    );
+
+    const lastByUnit: Array<{ unit_id: string; at: Date }> = await manager.query(
+      `SELECT r.unit_id, max(r.created_at) AS at
+         FROM progress_report r JOIN task t ON t.id = r.task_id
+        WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
+        GROUP BY r.unit_id`,
+      params,
+    );
+
+    const workCalendar = await this.calendars.load(manager);
+    const calendar = new MemoCalendar(workCalendar);
+    const policy: TimelinessPolicy = { ...DEFAULT_POLICY, dueSoonWorkdays: plan.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays };
+
+    const sectionById = new Map(sections.map((s) => [s.id, s]));
+    const unitsByTask = group(assignments, (a) => a.task_id);
+    const statusByTask = new Map(statuses.map((s) => [s.task_id, s]));
+    const latestByTask = new Map(latest.map((r) => [r.task_id, r]));
+    const reportedByTask = new Map(reported.map((r) => [r.task_id, new Set(r.unit_ids)]));
+    const gaps = new Set<number>();
+    if (!workCalendar.hasData(yearOf(asOf))) {
+      gaps.add(yearOf(asOf));
+      // Asking about the day itself puts the gap in the calendar's loud (once per process) log as well.
+      workCalendar.lookup(asOf);
+    }
+
+    const snapshots = tasks.map((row): TaskSnapshot => {
+      const units: Record<AssignmentRole, UnitRef[]> = { lead: [], responsible: [], cooperating: [] };
+      for (const a of unitsByTask.get(row.id) ?? []) units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
+      const change = statusByTask.get(row.id);
+      const status = change?.to_status ?? 'not_started';
+      const report = latestByTask.get(row.id);
+      const reportedUnits = reportedByTask.get(row.id) ?? new Set<string>();
+      const timeliness = computeTimeliness(
+        {
+          dueDate: row.due_date,
+          status,
+          startDate: plan.start_date,
+          latestPercent: report?.percent ?? null,
+          reportedForClosedPeriod: reportedUnits.size > 0,
+          closedPeriodApplies: reportsChecked,
+          closedPeriod: period,
+        },
+        asOf,
+        calendar,
+        policy,
+      );
+      for (const year of timeliness.calendarGaps) gaps.add(year);
+      return {
+        id: row.id,
+        number: row.number,
+        content: row.content,
+        kind: row.kind,
+        dueDate: row.due_date,
+        ...sectionsOf(row.section_id, sectionById),
+        units,
+        status,
+        completedOn: status === 'completed' ? change!.day : null,
+        latestReport: report
+          ? { percent: report.percent, summary: report.summary, unitName: report.unit_name, at: new Date(report.created_at) }
+          : null,
+        reportedUnits,
+        timeliness,
+      };
+    });
+
+    return {
+      plan: { id: plan.id, title: plan.title, year: plan.year, startDate: plan.start_date, endDate: plan.end_date },
+      asOf,
+      period,
+      periodCutoff: cutoff,
+      reportsChecked,
+      policy,
+      sections,
+      tasks: snapshots,
+      unitLastReport: new Map(lastByUnit.map((r) => [r.unit_id, new Date(r.at)])),
+      warnings: [...gaps].sort((a, b) => a - b).map(calendarGapMessage),
+    };
+  }
+}
+
+function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+/** A task hangs off its deepest heading: a subsection (with its parent section) or a section. */
+function sectionsOf(sectionId: string | null, byId: Map<string, SectionRow>): { section: SectionRef | null; subsection: SectionRef | null } {
+  const own = sectionId ? byId.get(sectionId) : undefined;
+  if (!own) return { section: null, subsection: null };
+  const ref = (s: SectionRow): SectionRef => ({ id: s.id, code: s.code, title: s.title });
+  const parent = own.parentId ? byId.get(own.parentId) : undefined;
+  return parent ? { section: ref(parent), subsection: ref(own) } : { section: ref(own), subsection: null };
+}

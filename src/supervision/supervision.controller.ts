@@ -1,0 +1,83 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../auth/access.decorator';
+import { OverdueViewDto, SummaryViewDto, SupervisionQueryDto, UnitsViewDto } from './dto/supervision.dto';
+import { SupervisionExportService, XLSX_TYPE, type ExcelFile } from './supervision-export.service';
+import { SupervisionService } from './supervision.service';
+
+const FILE_RESPONSE = { description: 'An Excel workbook (.xlsx)', schema: { type: 'string', format: 'binary' } } as const;
+
+/** `attachment` with an ASCII fallback name and the real (Chinese) one per RFC 5987 / RFC 6266. */
+function sendFile(reply: FastifyReply, file: ExcelFile): Buffer {
+  reply.header('content-type', XLSX_TYPE);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${file.asciiFilename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+  );
+  return file.content;
+}
+
+@ApiTags('supervision')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ description: 'planId missing or not a UUID, or asOf not a YYYY-MM-DD date; `details` names the field' })
+@ApiForbiddenResponse({ description: 'Unit users do not see the supervisors’ views' })
+@ApiNotFoundResponse({ description: 'No such plan' })
+@Controller('api/supervision')
+export class SupervisionController {
+  constructor(
+    private readonly supervision: SupervisionService,
+    private readonly exports: SupervisionExportService,
+  ) {}
+
+  @Get('overdue')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'Overdue and behind-schedule tasks of a plan as of a day, most days overdue first' })
+  @ApiOkResponse({ type: OverdueViewDto })
+  overdue(@Query() query: SupervisionQueryDto): Promise<OverdueViewDto> {
+    return this.supervision.overdue(query);
+  }
+
+  @Get('units')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'Per unit: tasks as lead / responsible, completed, overdue, on-time rate, reports missing; ranked' })
+  @ApiOkResponse({ type: UnitsViewDto })
+  units(@Query() query: SupervisionQueryDto): Promise<UnitsViewDto> {
+    return this.supervision.units(query);
+  }
+
+  @Get('summary')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'Counts by light and flag for the plan, each section and subsection' })
+  @ApiOkResponse({ type: SummaryViewDto })
+  summary(@Query() query: SupervisionQueryDto): Promise<SummaryViewDto> {
+    return this.supervision.summary(query);
+  }
+
+  @Get('ledger.xlsx')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'The task ledger (任务台账) as Excel: every task with latest progress and light' })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse(FILE_RESPONSE)
+  async ledger(@Query() query: SupervisionQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return sendFile(reply, await this.exports.ledger(query));
+  }
+
+  @Get('units.xlsx')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({ summary: 'The unit ranking (单位排名) as Excel' })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse(FILE_RESPONSE)
+  async unitsExcel(@Query() query: SupervisionQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return sendFile(reply, await this.exports.units(query));
+  }
+}

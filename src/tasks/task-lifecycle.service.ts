@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { currentActor, requirePermission } from '../auth/access-policy';
+import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { PlansService } from '../plans/plans.service';
+import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
+import type { TaskDetailDto } from './dto/task.dto';
+import { actingUnit, changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
+import { TasksService } from './tasks.service';
+
+/** 销号, 退回, 暂缓, 撤销, 恢复 and supervisors' edits: every step checked, versioned and kept as history. */
+@Injectable()
+export class TaskLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tasks: TasksService,
+    private readonly plans: PlansService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The lead unit (or, with none, a responsible unit) asks for 销号. */
+  async requestCompletion(taskId: string, dto: CompletionRequestDto): Promise<TaskDetailDto> {
+    const actor = currentActor();
+    await this.dataSource.transaction(async (manager) => {
+      const task = await lockTask(manager, taskId);
+      const { unitId } = actingUnit(actor, leadUnits(task), dto.unitId);
+      await changeStatus(manager, task, 'completion_requested', actor, { action: 'completion_requested', comment: dto.summary });
+      await manager.query(
+        `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4)`,
+        [taskId, unitId, dto.summary.trim(), actor.userId],
+      );
+      await this.audit.record({ action: 'task.completion_request', entity: 'task', entityId: taskId, after: { unitId, summary: dto.summary } }, manager);
+    });
+    return this.tasks.get(taskId);
+  }
+
+  async reviewCompletion(taskId: string, dto: CompletionReviewDto): Promise<TaskDetailDto> {
+    const actor = requirePermission('tasks:supervise');
+    if (dto.decision === 'return' && !dto.comment?.trim()) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：comment', [{ field: 'comment', reason: '退回时必须说明理由 (a return needs a reason)' }]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const task = await lockTask(manager, taskId);
+      const approve = dto.decision === 'approve';
+      await changeStatus(manager, task, approve ? 'completed' : 'in_progress', actor, {
+        action: approve ? 'completion_approved' : 'completion_returned',
+        comment: dto.comment ?? null,
+      });
+      await manager.query(
+        `UPDATE completion_request SET decision = $2, comment = $3, decided_by = $4, decided_at = now()
+          WHERE task_id = $1 AND decision IS NULL`,
+        [taskId, dto.decision, dto.comment ?? null, actor.userId],
+      );
+      await this.audit.record({ action: `task.completion_${dto.decision}`, entity: 'task', entityId: taskId, after: { ...dto } }, manager);
+    });
+    return this.tasks.get(taskId);
+  }
+
+  async suspend(taskId: string, reason: string): Promise<TaskDetailDto> {
+    return this.supervisorStep(taskId, 'suspended', 'suspended', reason);
+  }
+
+  async cancel(taskId: string, reason: string): Promise<TaskDetailDto> {
+    return this.supervisorStep(taskId, 'cancelled', 'cancelled', reason);
+  }
+
+  /** Back from 暂缓 to where the work stood: in progress if anything was reported, else not started. */
+  async resume(taskId: string, reason: string): Promise<TaskDetailDto> {
+    const [{ reported }] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM progress_report WHERE task_id = $1) AS reported`, [taskId]);
+    return this.supervisorStep(taskId, reported ? 'in_progress' : 'not_started', 'resumed', reason);
+  }
+
+  /** A supervisor's edit, refused (409) when the version read is no longer current: no lost updates. */
+  async update(taskId: string, dto: UpdateTaskDto, ifMatch: number | undefined): Promise<TaskDetailDto> {
+    const actor = requirePermission('tasks:supervise');
+    const expected = dto.version ?? ifMatch;
+    if (expected === undefined) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：version', [
+        { field: 'version', reason: '请提供读取时的版本号（version 或 If-Match）以防覆盖他人修改' },
+      ]);
+    }
+    const before = await this.tasks.get(taskId);
+    await this.dataSource.transaction(async (manager) => {
+      // Wrapped in a CTE because TypeORM answers a bare UPDATE … RETURNING with [rows, count], not rows.
+      const rows: Array<{ id: string }> = await manager.query(
+        `WITH updated AS (
+           UPDATE task SET due_date = COALESCE($3::date, due_date), content = COALESCE($4, content),
+                  kind = COALESCE($5, kind), version = version + 1, updated_at = now()
+            WHERE id = $1 AND version = $2
+           RETURNING id)
+         SELECT id FROM updated`,
+        [taskId, expected, dto.dueDate ?? null, dto.content?.trim() ?? null, dto.kind ?? null],
+      );
+      if (rows.length === 0) {
+        const [current] = await manager.query(`SELECT version FROM task WHERE id = $1`, [taskId]);
+        if (!current) throw new NotFoundError('任务', taskId);
+        throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${current.version}，您提交的是 ${expected}），请刷新后再改`, {
+          currentVersion: current.version,
+        });
+      }
+      const changes = { dueDate: dto.dueDate, content: dto.content, kind: dto.kind };
+      await recordTaskEvent(manager, taskId, actor, { action: 'edited', data: { before: pick(before, changes), after: changes } });
+      await this.audit.record({ action: 'task.update', entity: 'task', entityId: taskId, before: pick(before, changes), after: changes }, manager);
+    });
+    return this.tasks.get(taskId);
+  }
+
+  async history(taskId: string): Promise<TaskEventDto[]> {
+    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
+    if (!task) throw new NotFoundError('任务', taskId);
+    await this.plans.assertCanRead(task.plan_id);
+    const rows = await this.dataSource.query(
+      `SELECT id, at, actor_username, action, from_status, to_status, comment, data FROM task_event WHERE task_id = $1 ORDER BY at, id`,
+      [taskId],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor_username,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      comment: r.comment,
+      data: r.data,
+    }));
+  }
+
+  private async supervisorStep(
+    taskId: string,
+    to: 'suspended' | 'cancelled' | 'in_progress' | 'not_started',
+    action: string,
+    reason: string,
+  ): Promise<TaskDetailDto> {
+    const actor = requirePermission('tasks:supervise');
+    await this.dataSource.transaction(async (manager) => {
+      const task = await lockTask(manager, taskId);
+      if (action === 'resumed' && task.status !== 'suspended') {
+        throw new ConflictError('ILLEGAL_TRANSITION', '只有已暂缓的任务可以恢复', { from: task.status });
+      }
+      await changeStatus(manager, task, to, actor, { action, comment: reason });
+      await this.audit.record({ action: `task.${action}`, entity: 'task', entityId: taskId, after: { status: to, reason } }, manager);
+    });
+    return this.tasks.get(taskId);
+  }
+}
+
+function pick(task: TaskDetailDto, changes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(changes)
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => [key, task[key as keyof TaskDetailDto]]),
+  );
+}

@@ -1,0 +1,32 @@
+import { ConflictError } from '../common/domain-errors';
+import type { TaskStatus } from './task-status';
+
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  completion_requested: '申请销号',
+  completed: '已办结',
+  suspended: '已暂缓',
+  cancelled: '已撤销',
+};
+
+/** Which status may follow which; anything else is a 409 that says why. */
+const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
+  not_started: ['in_progress', 'suspended', 'cancelled'],
+  in_progress: ['completion_requested', 'suspended', 'cancelled'],
+  completion_requested: ['completed', 'in_progress', 'suspended', 'cancelled'],
+  suspended: ['not_started', 'in_progress', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+export const OPEN_STATUSES: readonly TaskStatus[] = ['not_started', 'in_progress', 'completion_requested'];
+
+export function assertTransition(from: TaskStatus, to: TaskStatus): void {
+  if (NEXT[from].includes(to)) return;
+  const reason =
+    NEXT[from].length === 0
+      ? `任务${STATUS_LABELS[from]}，不能再变更状态`
+      : `任务当前为“${STATUS_LABELS[from]}”，不能变为“${STATUS_LABELS[to]}”`;
+  throw new ConflictError('ILLEGAL_TRANSITION', reason, { from, to });
+}
