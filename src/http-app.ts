@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,11 +8,10 @@ import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
-import { loadEnv } from './config/env';
+import { loadEnv, logLevels } from './config/env';
 import { mountQueueBoard } from './queue/queue-board';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the API exactly as production runs it; tests call this too, so what they check is what ships. */
 export async function createHttpApp(): Promise<NestFastifyApplication> {
@@ -28,7 +26,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(env.LOG_LEVEL) + 1),
+    logger: logLevels(env),
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

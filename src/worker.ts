@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadEnv } from './config/env';
+import { ConfigError, loadEnv, logLevels } from './config/env';
 import { WorkerModule } from './worker.module';
 
 /** The background process: runs queued and scheduled jobs; scale it out by starting more of them. */
 async function bootstrap(): Promise<void> {
-  loadEnv();
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const env = loadEnv();
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(env) });
   app.enableShutdownHooks();
   new Logger('worker').log(`Worker ${process.pid} started`);
 }

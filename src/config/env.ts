@@ -148,6 +148,13 @@ export class Env {
   DELIVERY_BACKOFF_MS = 30_000;
 }
 
+const NEST_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** Nest logger levels up to LOG_LEVEL, for every entry point. */
+export function logLevels(env: Env): Array<(typeof NEST_LEVELS)[number]> {
+  return NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(env.LOG_LEVEL) + 1);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -1,5 +1,4 @@
 import { readJiyuanNotice } from '../seed/jiyuan-notice';
-import { join } from 'node:path';
 import { jiyuanDirectory } from '../seed/jiyuan-directory';
 import { JIYUAN_UNITS } from '../seed/jiyuan-units';
 import { JIYUAN_2021_EXPECTED } from './jiyuan-2021-expected';

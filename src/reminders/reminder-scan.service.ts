@@ -266,6 +266,8 @@ export class ReminderScanService {
                OR (c.channel = 'webhook' AND u.webhook_url IS NOT NULL))
           AND NOT EXISTS (SELECT 1 FROM reminder_delivery d
                            WHERE d.channel = c.channel AND d.reminder_ids @> ARRAY[r.id])
+          -- A unit that gets an address or webhook later is sent what is current, not its whole history.
+          AND (c.channel = 'inbox' OR r.created_at > now() - interval '7 days')
         GROUP BY r.unit_id, r.audience, c.channel
        ON CONFLICT (COALESCE(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), audience, channel, day)
        DO UPDATE SET reminder_ids = reminder_delivery.reminder_ids || EXCLUDED.reminder_ids

@@ -97,7 +97,8 @@ export interface ChildWorker {
 export function spawnWorker(entry: string, env: Record<string, string>): ChildWorker {
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    // LOG_LEVEL log: the tests wait for the worker's own progress lines.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, LOG_LEVEL: 'log' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

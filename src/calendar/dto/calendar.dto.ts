@@ -15,11 +15,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { toInt } from '../../common/pagination';
 
 // IsISO8601 alone also takes a date-time; days are compared as YYYY-MM-DD text.
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_ONLY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export const DAY_SOURCES = ['statutory', 'override', 'weekend-rule', 'unknown'] as const;
 

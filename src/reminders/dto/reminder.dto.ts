@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NamedRefDto } from '../../units/dto/unit.dto';
+import { pageQuery, toBool } from '../../common/pagination';
 
 const KINDS = ['due_soon', 'report_missing', 'overdue', 'escalation', 'urge'] as const;
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ScanRequestDto {
   @ApiPropertyOptional({ example: '2021-10-08', description: 'Scan as of this day (default: today, Asia/Shanghai)' })
@@ -32,7 +31,7 @@ export class UrgeDto {
   message!: string;
 }
 
-export class ListRemindersQueryDto {
+export class ListRemindersQueryDto extends pageQuery(200) {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -54,20 +53,6 @@ export class ListRemindersQueryDto {
   @IsBoolean()
   unread?: boolean;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class ReminderDto {

@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { NamedRefDto } from '../../../units/dto/unit.dto';
+import { pageQuery } from '../../../common/pagination';
 
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const DELIVERY_CHANNELS = ['inbox', 'email', 'webhook'] as const;
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-
-export class ListDeliveriesQueryDto {
+export class ListDeliveriesQueryDto extends pageQuery(200) {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'failed: gave up after the declared attempts; retry them' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
@@ -30,20 +28,6 @@ export class ListDeliveriesQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   day?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class ReminderDeliveryDto {
