@@ -97,9 +97,7 @@ export class ExtensionsService {
   }
 
   async listForTask(taskId: string): Promise<ExtensionRequestDto[]> {
-    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
-    if (!task) throw new NotFoundError('任务', taskId);
-    await this.plans.assertCanRead(task.plan_id);
+    await this.plans.assertCanReadTask(taskId);
     const rows = await this.dataSource.query(`${SELECT_REQUESTS} WHERE e.task_id = $1 ORDER BY e.requested_at, e.id`, [taskId]);
     return rows.map(toDto);
   }

@@ -90,6 +90,13 @@ export class PlansService {
     if (rows.length === 0) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
   }
 
+  /** 404 for an unknown task, 403 when the actor may not read the plan it belongs to. */
+  async assertCanReadTask(taskId: string): Promise<void> {
+    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
+    if (!task) throw new NotFoundError('任务', taskId);
+    await this.assertCanRead(task.plan_id);
+  }
+
   private buildTree(sections: PlanSection[], direct: Map<string, number>): SectionNodeDto[] {
     const node = (s: PlanSection): SectionNodeDto => ({
       id: s.id,

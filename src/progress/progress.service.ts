@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { currentActor } from '../auth/access-policy';
 import { Clock } from '../common/clock';
-import { BadRequestError, ConflictError, DomainError, NotFoundError } from '../common/domain-errors';
+import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
 import { actingUnit, changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
@@ -94,9 +94,7 @@ export class ProgressService {
   }
 
   async list(taskId: string): Promise<ProgressReportDto[]> {
-    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
-    if (!task) throw new NotFoundError('任务', taskId);
-    await this.plans.assertCanRead(task.plan_id);
+    await this.plans.assertCanReadTask(taskId);
     const rows: ReportRow[] = await this.dataSource.query(`${SELECT_REPORTS} WHERE r.task_id = $1 ORDER BY r.created_at, r.id`, [taskId]);
     return rows.map(toDto);
   }

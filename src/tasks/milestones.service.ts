@@ -57,9 +57,7 @@ export class MilestonesService {
   }
 
   async list(taskId: string): Promise<MilestoneDto[]> {
-    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
-    if (!task) throw new NotFoundError('任务', taskId);
-    await this.plans.assertCanRead(task.plan_id);
+    await this.plans.assertCanReadTask(taskId);
     const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM milestone WHERE task_id = $1 ORDER BY due_date, created_at`, [taskId]);
     return rows.map(toDto);
   }

@@ -108,9 +108,7 @@ export class TaskLifecycleService {
   }
 
   async history(taskId: string): Promise<TaskEventDto[]> {
-    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
-    if (!task) throw new NotFoundError('任务', taskId);
-    await this.plans.assertCanRead(task.plan_id);
+    await this.plans.assertCanReadTask(taskId);
     const rows = await this.dataSource.query(
       `SELECT id, at, actor_username, action, from_status, to_status, comment, data FROM task_event WHERE task_id = $1 ORDER BY at, id`,
       [taskId],
