@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
-import { loadEnv, logLevels } from './config/env';
+import { loadEnv, logLevels, trustProxy } from './config/env';
 import { mountQueueBoard } from './queue/queue-board';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -18,6 +18,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   const env = loadEnv();
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(env),
     requestIdHeader: false,
     // Keep a caller's id (a balancer's, a client's) so one request can be followed across logs.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {

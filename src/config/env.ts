@@ -66,6 +66,16 @@ export class Env {
   @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * Behind a balancer: which proxies' X-Forwarded-For to believe, so login throttling and the audit see the
+   * client's address: "true" (any) or comma-separated addresses/CIDRs. Unset: the socket address.
+   */
+  @IsOptional()
+  @Matches(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY?: string;
+
   /** Comma-separated origins allowed to call the API from a browser; empty: same origin only. */
   @IsOptional()
   @IsString()
@@ -153,6 +163,13 @@ const NEST_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as con
 /** Nest logger levels up to LOG_LEVEL, for every entry point. */
 export function logLevels(env: Env): Array<(typeof NEST_LEVELS)[number]> {
   return NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(env.LOG_LEVEL) + 1);
+}
+
+/** Fastify's trustProxy option from TRUST_PROXY. */
+export function trustProxy(env: Env): boolean | string[] {
+  const value = env.TRUST_PROXY;
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value.split(',');
 }
 
 export class ConfigError extends Error {
