@@ -464,4 +464,18 @@ describe('login throttle', () => {
     }
     expectStatus(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.3.2'), 200);
   });
+
+  it('wrong current passwords on POST /api/auth/password count as failures too; the refusal is audited', async () => {
+    const user = await createUser(t.app);
+    const { accessToken } = await login(t.app, user.username);
+    const change = (currentPassword: string) =>
+      request(t.app, 'POST', '/api/auth/password', { currentPassword, newPassword: 'a-new-password-1' }, { as: { token: accessToken } });
+    for (let i = 0; i < PER_USER; i++) expectStatus(await change(`wrong-password-${i}`), 400);
+    expectThrottled(await change(TEST_PASSWORD));
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_event WHERE action = 'auth.login_throttled' AND actor_username = $1`,
+      [user.username],
+    );
+    expect(count).toBe(1);
+  });
 });

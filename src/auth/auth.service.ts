@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { BadRequestError } from '../common/domain-errors';
+import { BadRequestError, TooManyRequestsError } from '../common/domain-errors';
 import type { UserDto } from '../users/dto/user.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
@@ -29,7 +29,7 @@ export class AuthService {
     const username = dto.username.trim().toLowerCase();
     const ip = requestContext().ip ?? 'unknown';
     // Counted before the password is checked; a failure stays counted.
-    await this.throttle.begin(username, ip);
+    await this.throttled(username, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -65,8 +65,23 @@ export class AuthService {
     return toUserDto(user);
   }
 
+  /** Counts the attempt; a refused one (429) is audited too, so a guessing run shows in the record. */
+  private async throttled(username: string, ip: string): Promise<void> {
+    try {
+      await this.throttle.begin(username, ip);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        await this.audit.record({ action: 'auth.login_throttled', entity: 'user', entityId: null }, undefined, { userId: null, username });
+      }
+      throw error;
+    }
+  }
+
   async changePassword(dto: ChangePasswordDto): Promise<void> {
     const actor = currentActor();
+    const ip = requestContext().ip ?? 'unknown';
+    // The current password is a secret too: a stolen token must not make it guessable without limit.
+    await this.throttled(actor.username, ip);
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo
@@ -80,6 +95,7 @@ export class AuthService {
         throw new BadRequestError('WRONG_PASSWORD', '当前密码不正确', [{ field: 'currentPassword', reason: '当前密码不正确' }]);
       }
       await repo.update({ id: user.id }, { passwordHash: await hashPassword(dto.newPassword), tokenVersion: user.tokenVersion + 1 });
+      await this.throttle.succeeded(actor.username, ip);
       await this.audit.record({ action: 'user.password_change', entity: 'user', entityId: user.id }, manager);
     });
   }
