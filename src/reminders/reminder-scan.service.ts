@@ -254,7 +254,13 @@ export class ReminderScanService {
    */
   private async planDeliveries(manager: EntityManager, day: string): Promise<number> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO reminder_delivery (unit_id, audience, channel, day, reminder_ids, status, sent_at)
+      // Digests carry only the last week's reminders: a unit that gets an address or webhook later is sent what
+      // is current, not its history, and the anti-join below stays a hash join over one week of deliveries.
+      `WITH carried AS (
+         SELECT DISTINCT d.channel, carried.id
+           FROM reminder_delivery d CROSS JOIN LATERAL unnest(d.reminder_ids) AS carried(id)
+          WHERE d.created_at > now() - interval '8 days')
+       INSERT INTO reminder_delivery (unit_id, audience, channel, day, reminder_ids, status, sent_at)
        SELECT r.unit_id, r.audience, c.channel, $1::date, array_agg(r.id ORDER BY r.created_at, r.id),
               CASE WHEN c.channel = 'inbox' THEN 'sent' ELSE 'pending' END,
               CASE WHEN c.channel = 'inbox' THEN now() END
@@ -264,10 +270,8 @@ export class ReminderScanService {
         WHERE (c.channel = 'inbox'
                OR (c.channel = 'email' AND cardinality(u.contact_emails) > 0)
                OR (c.channel = 'webhook' AND u.webhook_url IS NOT NULL))
-          AND NOT EXISTS (SELECT 1 FROM reminder_delivery d
-                           WHERE d.channel = c.channel AND d.reminder_ids @> ARRAY[r.id])
-          -- A unit that gets an address or webhook later is sent what is current, not its whole history.
-          AND (c.channel = 'inbox' OR r.created_at > now() - interval '7 days')
+          AND r.created_at > now() - interval '7 days'
+          AND NOT EXISTS (SELECT 1 FROM carried k WHERE k.channel = c.channel AND k.id = r.id)
         GROUP BY r.unit_id, r.audience, c.channel
        ON CONFLICT (COALESCE(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), audience, channel, day)
        DO UPDATE SET reminder_ids = reminder_delivery.reminder_ids || EXCLUDED.reminder_ids
