@@ -227,6 +227,17 @@ describe('progress reports, lifecycle, extensions, milestones, edits', () => {
     });
   });
 
+  describe('re-importing the notice', () => {
+    it('keeps a due date moved by 延期 or an edit while the notice’s 完成时限 is unchanged', async () => {
+      const id = tasks.get(3).id;
+      const moved = (await taskRow(id)).due;
+      expect(moved).not.toBe('2021-12-31');
+      const [{ id: planId }] = await t.dataSource.query(`SELECT plan_id AS id FROM task WHERE id = $1`, [id]);
+      expectStatus(await post(`/api/plans/${planId}/import`, { text: NOTICE }, 'supervisor'), 201);
+      expect((await taskRow(id)).due).toBe(moved);
+    });
+  });
+
   describe('milestones', () => {
     it('assigned units and supervisors add milestones and mark them done once', async () => {
       const id = tasks.get(3).id;

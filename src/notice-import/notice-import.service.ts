@@ -237,7 +237,8 @@ export class NoticeImportService {
         sectionId,
         content: task.content,
         kind: task.kind,
-        dueDate: task.dueDate,
+        // The notice sets a due date; an approved 延期 or a supervisor's edit wins until its 完成时限 changes.
+        dueDate: current.deadlineText === task.deadlineText ? current.dueDate : task.dueDate,
         includesOtherUnits: task.includesOtherUnits,
         leaders: task.leaders,
         deadlineText: task.deadlineText,
