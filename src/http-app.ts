@@ -10,6 +10,7 @@ import { ErrorFilter } from './common/error.filter';
 import { createValidationPipe } from './common/validation';
 import { loadEnv, logLevels, trustProxy } from './config/env';
 import { mountQueueBoard } from './queue/queue-board';
+import { mountWebApp } from './web/web-static';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -54,6 +55,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
   await mountQueueBoard(app);
+  // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
+  await mountWebApp(app);
   setUpOpenApi(app);
   return app;
 }

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
+import { webDistDir } from '../src/web/web-static';
+import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
+import { createPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
+import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+
+// The built app (npm test runs `npm run build:web` first) against the real API, in Debian's Chromium.
+jest.setTimeout(180_000);
+const built = (() => {
+  try {
+    readFileSync(join(webDistDir(), 'index.html'));
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const suite = built ? describe : describe.skip;
+if (!built) console.warn('web/dist is missing: run `npm run build:web` (npm test does) to test the web app');
+
+suite('web app (Chromium, built app, real API)', () => {
+  let t: TestApp;
+  let browser: TestBrowser;
+  let base: string;
+  let planId: string;
+  let unitUser: { username: string; password: string };
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ CLOCK_TODAY: '2021-10-08' });
+    const units = await seedJiyuanRegistry(t.app);
+    const { user, password } = await createUnitUser(t, units.get('住房和城乡建设局')!, { displayName: '住建局张科长' });
+    unitUser = { username: user.username, password };
+    planId = (await createPlan(t.app, { title: '济源市2021年政府工作报告重点工作', year: 2021 })).id;
+    await t.app.listen(0, '127.0.0.1');
+    const address = t.app.getHttpServer().address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function loginAs(username: string, password: string): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `web-${name}.png`), fullPage: true });
+  const menu = (page: Page, name: string) => page.getByRole('menuitem', { name });
+
+  it('serves the app at / and its routes, and keeps JSON 404s for unknown paths', async () => {
+    for (const path of ['/', '/login', '/tasks/abc']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    const html = await (await fetch(`${base}/`)).text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    expect((await fetch(`${base}${asset}`)).status).toBe(200);
+    for (const path of ['/api/nothing-here', '/nothing-here']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    }
+  });
+
+  it('login shows Chinese validation and the server message for a wrong password', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/tasks`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('请输入用户名').waitFor();
+    await page.getByText('请输入密码').waitFor();
+    await page.getByLabel('用户名').fill('test-supervisor');
+    await page.getByLabel('密码').fill('wrong-password-x');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('.ant-message-error').waitFor();
+    await shot(page, '01-login');
+  });
+
+  let supervisor: Page;
+  it('supervisor imports the 济源 notice: dry run preview, then commit', async () => {
+    supervisor = await loginAs('test-supervisor', TEST_PASSWORD);
+    await expect(menu(supervisor, '导入').count()).resolves.toBe(1);
+    await menu(supervisor, '导入').click();
+    await supervisor.getByLabel('通知全文').fill(readJiyuanNotice());
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('预检结果（尚未写入）').waitFor();
+    await expect(supervisor.getByTestId('created-count').textContent()).resolves.toBe('143');
+    await shot(supervisor, '02-import-dry-run');
+    expect((await listTasks(t.app, { planId })).total).toBe(0);
+    await supervisor.getByRole('button', { name: '确认导入' }).click();
+    await supervisor.getByText('导入完成：新增 143 项').waitFor();
+    expect((await listTasks(t.app, { planId })).total).toBe(143);
+  });
+
+  it('任务总览 pages and filters on the server', async () => {
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const rows = supervisor.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows.count()).resolves.toBe(20);
+    const page2 = supervisor.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('page=2'));
+    await supervisor.locator('.ant-pagination-item-2').click();
+    await page2;
+    const search = supervisor.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('q='));
+    await supervisor.getByLabel('搜索').fill('篮球');
+    await supervisor.getByLabel('搜索').press('Enter');
+    await search;
+    await supervisor.getByText('共 1 项').waitFor();
+    await expect(rows.first().textContent()).resolves.toContain('住房和城乡建设局');
+    await supervisor.getByLabel('搜索').fill('');
+    await supervisor.getByLabel('搜索').press('Enter');
+    await supervisor.getByText('共 143 项').waitFor();
+    await shot(supervisor, '03-tasks-overview');
+  });
+
+  let unitPage: Page;
+  it('a unit user reports progress and asks for 销号 on 我的任务', async () => {
+    unitPage = await loginAs(unitUser.username, unitUser.password);
+    await expect(menu(unitPage, '任务总览').count()).resolves.toBe(0);
+    await unitPage.getByText('我的任务').first().waitFor();
+    const row = unitPage.locator('tr.ant-table-row', { hasText: '篮球' });
+    await row.getByRole('button', { name: '报送进度' }).click();
+    await unitPage.getByRole('button', { name: '提交' }).click();
+    await unitPage.getByText('请填写工作进展').waitFor();
+    await unitPage.getByLabel('工作进展').fill('项目已完成主体施工，正在进行竣工验收。');
+    await unitPage.getByLabel('完成进度（%）').fill('100');
+    await unitPage.getByRole('button', { name: '提交' }).click();
+    await unitPage.getByText('进度已报送').waitFor();
+    await row.getByRole('button', { name: '申请销号' }).click();
+    await unitPage.getByLabel('完成情况').fill('项目已建成并投入使用。');
+    await unitPage.getByRole('button', { name: '提交' }).click();
+    await unitPage.getByText('销号申请已提交，等待督查室审核').waitFor();
+    await row.getByText('申请销号', { exact: true }).last().waitFor();
+    await shot(unitPage, '04-my-tasks');
+  });
+
+  it('the supervisor approves the 销号 on the task detail', async () => {
+    const task = (await listTasks(t.app, { planId, q: '篮球' })).items[0];
+    await supervisor.goto(`${base}/tasks/${task.id}`);
+    await supervisor.getByText('办理过程').waitFor();
+    await supervisor.getByRole('button', { name: '审核销号' }).click();
+    await supervisor.getByRole('button', { name: '确定' }).click();
+    await supervisor.getByText('已批准销号').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
+    await supervisor.getByText('项目已完成主体施工').waitFor();
+    await supervisor.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await shot(supervisor, '05-task-detail');
+    const detail = await request(t.app, 'GET', `/api/tasks/${task.id}`);
+    expect(detail.body.status).toBe('completed');
+  });
+
+  it('the unit user sees a reminder in the inbox and marks it read', async () => {
+    const scan = await request(t.app, 'POST', '/api/reminders/scan', { asOf: '2021-10-08' });
+    expectStatus(scan, 200);
+    expect(scan.body.created).toBeGreaterThan(0);
+    const other = (await listTasks(t.app, { planId, q: '综合体' })).items[0];
+    expectStatus(await request(t.app, 'POST', `/api/tasks/${other.id}/urge`, { message: '请于本周内报送综合体项目进展' }), 201);
+    await unitPage.reload();
+    await unitPage.getByText('提醒收件箱').waitFor();
+    const reminder = unitPage.locator('tr.ant-table-row', { hasText: '请于本周内报送综合体项目进展' });
+    await reminder.getByRole('button', { name: '标记已读' }).click();
+    await unitPage.getByText('已标记为已读').waitFor();
+    await reminder.getByText(/^已读/).waitFor();
+    await shot(unitPage, '06-reminder-inbox');
+  });
+
+  it('the supervisor exports the ledger as Excel and sees the supervision pages', async () => {
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const [download] = await Promise.all([
+      supervisor.waitForEvent('download'),
+      supervisor.getByRole('button', { name: '导出台账（Excel）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = join(ARTIFACTS, 'web-ledger.xlsx');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+
+    await menu(supervisor, '逾期督办').click();
+    await supervisor.getByLabel('截至日期').fill('2021-10-08');
+    await supervisor.getByLabel('截至日期').press('Enter');
+    await supervisor.keyboard.press('Escape');
+    await supervisor.locator('tr.ant-table-row').first().waitFor();
+    await shot(supervisor, '07-overdue');
+    await menu(supervisor, '单位统计').click();
+    await supervisor.getByText('住房和城乡建设局').first().waitFor();
+    await shot(supervisor, '08-stats');
+    await menu(supervisor, '提醒投递').click();
+    await supervisor.locator('tr.ant-table-row').first().waitFor();
+    await shot(supervisor, '09-deliveries');
+  });
+
+  it('a leader sees 任务总览 but no 导入; an admin sees 用户管理', async () => {
+    const leader = await loginAs('test-leader', TEST_PASSWORD);
+    await menu(leader, '任务总览').waitFor();
+    await expect(menu(leader, '导入').count()).resolves.toBe(0);
+    await leader.getByText('共 143 项').waitFor();
+    await shot(leader, '10-leader');
+    const admin = await loginAs('test-admin', TEST_PASSWORD);
+    await menu(admin, '用户管理').waitFor();
+    await admin.getByRole('cell', { name: 'test-supervisor' }).first().waitFor();
+    await shot(admin, '11-admin-users');
+    await menu(admin, '单位管理').click();
+    await admin.getByText('住房和城乡建设局').first().waitFor();
+    await shot(admin, '12-admin-units');
+  });
+});

@@ -1,0 +1,104 @@
+import { Button, Card, DatePicker, Select, Space, Table, Tag, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, query, type Page } from '../api';
+import { useAuth } from '../auth';
+import { CHANNELS, DELIVERY_STATUS, dateTime } from '../labels';
+
+/** Reminder digests per unit, channel and day: what was sent, what failed and why, and a retry. */
+export function DeliveriesPage() {
+  const { user } = useAuth();
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<Page<any>>();
+  const load = () =>
+    api<Page<any>>('GET', `/api/reminder-deliveries${query({ ...filters, ...page })}`)
+      .then(setData)
+      .catch(() => undefined);
+  useEffect(() => {
+    void load();
+  }, [filters, page.page, page.pageSize]);
+  const retry = async (id: string) => {
+    try {
+      await api('POST', `/api/reminder-deliveries/${id}/retry`);
+      message.success('已重新排队发送');
+      await load();
+    } catch {
+      // shown by api()
+    }
+  };
+  const scan = async () => {
+    try {
+      const r = await api<any>('POST', '/api/reminders/scan', {});
+      message.success(`扫描完成：新提醒 ${r.created ?? 0} 条`);
+      await load();
+    } catch {
+      // shown by api()
+    }
+  };
+  const set = (k: string, v: string | undefined) => (setFilters((f) => ({ ...f, [k]: v })), setPage((p) => ({ ...p, page: 1 })));
+  return (
+    <Card title="提醒投递" extra={user?.role === 'supervisor' && <Button onClick={() => void scan()}>立即扫描提醒</Button>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="投递状态"
+          allowClear
+          placeholder="状态"
+          style={{ width: 120 }}
+          options={Object.entries(DELIVERY_STATUS).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => set('status', v)}
+        />
+        <Select
+          aria-label="渠道"
+          allowClear
+          placeholder="渠道"
+          style={{ width: 120 }}
+          options={Object.entries(CHANNELS).map(([value, label]) => ({ value, label }))}
+          onChange={(v) => set('channel', v)}
+        />
+        <DatePicker aria-label="日期" placeholder="日期" onChange={(d) => set('day', d ? d.format('YYYY-MM-DD') : undefined)} />
+      </Space>
+      <Table
+        rowKey="id"
+        size="middle"
+        dataSource={data?.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data?.total,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        locale={{ emptyText: '暂无投递记录' }}
+        columns={[
+          { title: '日期', dataIndex: 'day', width: 110 },
+          { title: '接收方', render: (_: unknown, r: any) => r.unit?.name ?? (r.audience === 'supervisors' ? '督查室' : r.audience) },
+          { title: '渠道', dataIndex: 'channel', width: 90, render: (c: string) => CHANNELS[c] ?? c },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (s: string) => <Tag color={s === 'failed' ? 'red' : s === 'sent' ? 'green' : 'default'}>{DELIVERY_STATUS[s] ?? s}</Tag>,
+          },
+          { title: '提醒数', dataIndex: 'reminderCount', width: 80 },
+          { title: '尝试次数', dataIndex: 'attempts', width: 90 },
+          { title: '最近错误', dataIndex: 'lastError', render: (e: string | null) => e ?? '—' },
+          { title: '发送时间', dataIndex: 'sentAt', width: 150, render: dateTime },
+          ...(user?.role === 'supervisor'
+            ? [
+                {
+                  title: '操作',
+                  width: 80,
+                  render: (_: unknown, r: any) =>
+                    r.status === 'failed' ? (
+                      <Button size="small" onClick={() => void retry(r.id)}>
+                        重试
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,168 @@
+import { Badge, Button, Card, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, query, type Page, type Task } from '../api';
+import { useAuth } from '../auth';
+import { usePlans } from '../hooks';
+import { LightTag, REMINDER_KINDS, StatusTag, dateTime, simpleLight, units } from '../labels';
+import { PlanSelect } from './PlanSelect';
+import { TaskActions } from './TaskActions';
+
+interface Reminder {
+  id: string;
+  kind: string;
+  level: number;
+  task: { id: string; number: number; content?: string } | null;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+  dueDate: string;
+}
+
+export function MyTasksPage() {
+  const { user } = useAuth();
+  const { plans, planId, setPlanId } = usePlans();
+  const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const [data, setData] = useState<Page<Task>>();
+  const [loading, setLoading] = useState(false);
+  const load = async () => {
+    if (!planId || !user?.unitId) return;
+    setLoading(true);
+    try {
+      setData(await api<Page<Task>>('GET', `/api/tasks${query({ planId, unitId: user.unitId, ...page })}`));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [planId, page.page, page.pageSize]);
+
+  const roleOf = (t: Task) =>
+    t.lead.some((u) => u.id === user?.unitId) ? '牵头' : t.responsible.some((u) => u.id === user?.unitId) ? '责任' : '配合';
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title="我的任务"
+        extra={<PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setPage({ ...page, page: 1 }))} />}
+      >
+        <Table<Task>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          dataSource={data?.items}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: data?.total,
+            showTotal: (total) => `共 ${total} 项`,
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
+          columns={[
+            { title: '序号', dataIndex: 'number', width: 70 },
+            {
+              title: '任务内容',
+              dataIndex: 'content',
+              render: (text: string, t) => <Link to={`/tasks/${t.id}`}>{text.length > 80 ? `${text.slice(0, 80)}…` : text}</Link>,
+            },
+            { title: '本单位', width: 80, render: (_: unknown, t) => <Tag>{roleOf(t)}</Tag> },
+            { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
+            { title: '完成时限', dataIndex: 'dueDate', width: 110 },
+            { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+            {
+              title: '预警',
+              width: 80,
+              render: (_: unknown, t) => <LightTag light={simpleLight(t.status, t.dueDate)} />,
+            },
+            { title: '操作', width: 260, render: (_: unknown, t) => <TaskActions task={t} onDone={load} /> },
+          ]}
+        />
+      </Card>
+      <ReminderInbox />
+    </Space>
+  );
+}
+
+/** The unit's reminders, newest first, paginated on the server; reading one records the read receipt. */
+export function ReminderInbox() {
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const [data, setData] = useState<Page<Reminder>>();
+  const [unread, setUnread] = useState(0);
+  const load = async () => {
+    const [list, unreadPage] = await Promise.all([
+      api<Page<Reminder>>('GET', `/api/reminders${query({ ...page, ...(unreadOnly ? { unread: true } : {}) })}`),
+      api<Page<Reminder>>('GET', `/api/reminders${query({ unread: true, page: 1, pageSize: 1 })}`),
+    ]);
+    setData(list);
+    setUnread(unreadPage.total);
+  };
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [unreadOnly, page.page, page.pageSize]);
+  const markRead = async (id: string) => {
+    await api('POST', `/api/reminders/${id}/read`);
+    message.success('已标记为已读');
+    await load();
+  };
+  return (
+    <Card
+      title={
+        <Space>
+          <span>提醒收件箱</span>
+          <Badge count={unread} data-testid="unread-count" />
+        </Space>
+      }
+      extra={
+        <Space>
+          <span>只看未读</span>
+          <Switch checked={unreadOnly} onChange={(v) => (setUnreadOnly(v), setPage({ ...page, page: 1 }))} />
+        </Space>
+      }
+    >
+      <Table<Reminder>
+        rowKey="id"
+        size="small"
+        dataSource={data?.items}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data?.total,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        locale={{ emptyText: '暂无提醒' }}
+        columns={[
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string, r) => <Tag color={r.level > 1 ? 'red' : 'orange'}>{REMINDER_KINDS[k] ?? k}</Tag>,
+          },
+          {
+            title: '内容',
+            dataIndex: 'message',
+            render: (text: string, r) => (
+              <Typography.Text strong={!r.readAt}>
+                {r.task ? <Link to={`/tasks/${r.task.id}`}>第{r.task.number}项</Link> : null} {text}
+              </Typography.Text>
+            ),
+          },
+          { title: '时间', dataIndex: 'createdAt', width: 150, render: dateTime },
+          {
+            title: '回执',
+            width: 170,
+            render: (_: unknown, r) =>
+              r.readAt ? (
+                <Typography.Text type="secondary">已读 {dateTime(r.readAt)}</Typography.Text>
+              ) : (
+                <Button size="small" onClick={() => void markRead(r.id)}>
+                  标记已读
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

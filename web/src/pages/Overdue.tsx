@@ -1,0 +1,119 @@
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, query } from '../api';
+import { useAuth } from '../auth';
+import { usePlans } from '../hooks';
+import { LightTag, StatusTag, units } from '../labels';
+import { PlanSelect } from './PlanSelect';
+
+/** Overdue and behind-schedule tasks as of a day (the flagged subset only), with one-click 催办. */
+export function OverduePage() {
+  const { user } = useAuth();
+  const { plans, planId, setPlanId } = usePlans();
+  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [view, setView] = useState<any>();
+  const [escalateAfter, setEscalateAfter] = useState(10);
+  const [urging, setUrging] = useState<any>(null);
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (!planId) return;
+    void api('GET', `/api/supervision/overdue${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
+    void api('GET', `/api/reminder-policy${query({ planId })}`)
+      .then((p) => setEscalateAfter(p.escalateAfterWorkdays ?? 10))
+      .catch(() => undefined);
+  }, [planId, asOf]);
+  const level = (item: any) => {
+    if (!item.flags.overdue) return <Tag color="gold">进度滞后</Tag>;
+    const days = item.workdaysOverdue ?? item.daysOverdue;
+    return days >= escalateAfter ? <Tag color="red">二级（督办）</Tag> : <Tag color="orange">一级（催办）</Tag>;
+  };
+  const urge = async () => {
+    const v = await form.validateFields();
+    try {
+      await api('POST', `/api/tasks/${urging.task.id}/urge`, { message: v.message });
+      message.success('催办已发送');
+      setUrging(null);
+    } catch {
+      // shown by api()
+    }
+  };
+  return (
+    <Card
+      title="逾期督办"
+      extra={
+        <Space>
+          <PlanSelect plans={plans} value={planId} onChange={setPlanId} />
+          <DatePicker aria-label="截至日期" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
+        </Space>
+      }
+    >
+      {view?.warnings?.map((w: string) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
+      <Table
+        rowKey={(r: any) => r.task.id}
+        size="middle"
+        dataSource={view?.items}
+        loading={!view}
+        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
+        columns={[
+          { title: '序号', width: 70, render: (_: unknown, r: any) => r.task.number },
+          {
+            title: '任务内容',
+            render: (_: unknown, r: any) => (
+              <Link to={`/tasks/${r.task.id}`}>{r.task.content.length > 60 ? `${r.task.content.slice(0, 60)}…` : r.task.content}</Link>
+            ),
+          },
+          { title: '牵头单位', width: 160, render: (_: unknown, r: any) => units(r.task.lead.length ? r.task.lead : r.task.responsible) },
+          { title: '完成时限', dataIndex: 'dueDate', width: 110 },
+          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          {
+            title: '逾期',
+            width: 120,
+            render: (_: unknown, r: any) => (r.flags.overdue ? `${r.daysOverdue}天（${r.workdaysOverdue ?? '?'}个工作日）` : '—'),
+          },
+          { title: '进度', width: 110, render: (_: unknown, r: any) => `${r.latestPercent ?? 0}% / 序时${r.expectedPercent}%` },
+          {
+            title: '预警',
+            width: 80,
+            render: (_: unknown, r: any) => (
+              <Tooltip title={r.reasons.join('；')}>
+                <span>
+                  <LightTag light={r.light} />
+                </span>
+              </Tooltip>
+            ),
+          },
+          { title: '督办级别', width: 120, render: (_: unknown, r: any) => level(r) },
+          ...(user?.role === 'supervisor'
+            ? [
+                {
+                  title: '操作',
+                  width: 80,
+                  render: (_: unknown, r: any) => (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => {
+                        form.setFieldsValue({ message: `请抓紧办理第${r.task.number}项任务，${r.reasons.join('，')}。` });
+                        setUrging(r);
+                      }}
+                    >
+                      催办
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal open={!!urging} title={`催办 — 第${urging?.task.number ?? ''}项`} okText="发送" cancelText="取消" onOk={urge} onCancel={() => setUrging(null)}>
+        <Form form={form} layout="vertical">
+          <Form.Item name="message" label="催办内容" rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

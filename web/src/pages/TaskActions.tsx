@@ -1,0 +1,127 @@
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, type Task } from '../api';
+
+type Kind = 'progress' | 'completion' | 'extension';
+const TITLES: Record<Kind, string> = { progress: '报送进度', completion: '申请销号', extension: '申请延期' };
+
+/** A unit user's writes on one task: a progress report, a 销号 request, a 延期 request — each a small form. */
+export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }) {
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const open_ = (kind: Kind) => {
+    form.resetFields();
+    setOpen(kind);
+  };
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      if (open === 'progress') {
+        await api('POST', `/api/tasks/${task.id}/progress`, {
+          summary: values.summary,
+          percent: values.percent,
+          ...(values.problems ? { problems: values.problems } : {}),
+          ...(values.nextSteps ? { nextSteps: values.nextSteps } : {}),
+        });
+        message.success('进度已报送');
+      } else if (open === 'completion') {
+        await api('POST', `/api/tasks/${task.id}/completion-request`, { summary: values.summary });
+        message.success('销号申请已提交，等待督查室审核');
+      } else if (open === 'extension') {
+        await api('POST', `/api/tasks/${task.id}/extension-requests`, {
+          dueDate: values.dueDate.format('YYYY-MM-DD'),
+          reason: values.reason,
+        });
+        message.success('延期申请已提交');
+      }
+      setOpen(null);
+      onDone();
+    } catch {
+      // shown by api()
+    } finally {
+      setBusy(false);
+    }
+  };
+  const closed = ['completed', 'suspended', 'cancelled'].includes(task.status);
+  return (
+    <>
+      <Space size="small" wrap>
+        <Button size="small" type="primary" disabled={closed} onClick={() => open_('progress')}>
+          报送进度
+        </Button>
+        <Button size="small" disabled={closed || task.status === 'completion_requested'} onClick={() => open_('completion')}>
+          申请销号
+        </Button>
+        <Button size="small" disabled={closed} onClick={() => open_('extension')}>
+          申请延期
+        </Button>
+      </Space>
+      <Modal
+        title={open ? `${TITLES[open]} — 第${task.number}项` : ''}
+        open={open !== null}
+        onOk={submit}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={busy}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={submit}>
+          {open === 'progress' && (
+            <>
+              <Form.Item name="summary" label="工作进展" rules={[{ required: true, whitespace: true, message: '请填写工作进展' }]}>
+                <Input.TextArea rows={4} maxLength={4000} showCount autoFocus />
+              </Form.Item>
+              <Form.Item
+                name="percent"
+                label="完成进度（%）"
+                rules={[
+                  { required: true, message: '请填写完成进度' },
+                  { type: 'number', min: 0, max: 100, message: '完成进度须在 0 到 100 之间' },
+                ]}
+              >
+                <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="problems" label="存在问题">
+                <Input.TextArea rows={2} />
+              </Form.Item>
+              <Form.Item name="nextSteps" label="下步计划">
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </>
+          )}
+          {open === 'completion' && (
+            <Form.Item name="summary" label="完成情况" rules={[{ required: true, whitespace: true, message: '请填写完成情况' }]}>
+              <Input.TextArea rows={4} autoFocus />
+            </Form.Item>
+          )}
+          {open === 'extension' && (
+            <>
+              <Form.Item
+                name="dueDate"
+                label="申请延期至"
+                rules={[
+                  { required: true, message: '请选择新的完成时限' },
+                  {
+                    validator: (_r, value) =>
+                      !value || value.isAfter(dayjs(task.dueDate), 'day')
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(`新的完成时限须晚于原时限 ${task.dueDate}`)),
+                  },
+                ]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}

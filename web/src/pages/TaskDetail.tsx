@@ -1,0 +1,288 @@
+import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, type Page, type Task } from '../api';
+import { useAuth } from '../auth';
+import { ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { TaskActions } from './TaskActions';
+
+interface Event {
+  at: string;
+  color: string;
+  text: React.ReactNode;
+}
+
+export function TaskDetailPage() {
+  const { id } = useParams();
+  const { user } = useAuth();
+  const [task, setTask] = useState<Task>();
+  const [progress, setProgress] = useState<any[]>([]);
+  const [history, setHistory] = useState<any[]>([]);
+  const [milestones, setMilestones] = useState<any[]>([]);
+  const [extensions, setExtensions] = useState<any[]>([]);
+  const [reminders, setReminders] = useState<any[]>([]);
+  const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
+  const [form] = Form.useForm();
+  const supervisor = user?.role === 'supervisor';
+
+  const load = async () => {
+    const base = `/api/tasks/${id}`;
+    const [t, p, h, m, e, r] = await Promise.all([
+      api<Task>('GET', base),
+      api<any>('GET', `${base}/progress`),
+      api<any>('GET', `${base}/history`),
+      api<any[]>('GET', `${base}/milestones`),
+      api<any[]>('GET', `${base}/extension-requests`),
+      api<Page<any>>('GET', `/api/reminders?taskId=${id}&pageSize=50`).catch(() => ({ items: [] }) as unknown as Page<any>),
+    ]);
+    setTask(t);
+    setProgress(Array.isArray(p) ? p : (p.items ?? []));
+    setHistory(Array.isArray(h) ? h : (h.items ?? []));
+    setMilestones(m);
+    setExtensions(e);
+    setReminders(r.items);
+  };
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [id]);
+
+  if (!task) return <Card loading />;
+
+  const events: Event[] = [
+    ...progress.map((p) => ({
+      at: p.createdAt,
+      color: 'blue',
+      text: (
+        <>
+          <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
+          {p.problems ? `；存在问题：${p.problems}` : ''}
+        </>
+      ),
+    })),
+    ...history.map((h) => ({
+      at: h.at,
+      color: h.toStatus === 'completed' ? 'green' : 'gray',
+      text: (
+        <>
+          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : h.action}</b>
+          （{h.actor}）{h.comment ?? ''}
+        </>
+      ),
+    })),
+    ...extensions.map((x) => ({
+      at: x.requestedAt,
+      color: 'orange',
+      text: (
+        <>
+          <b>延期申请</b>（{x.unit?.name}）{x.previousDueDate} → {x.requestedDueDate}：{x.reason}{' '}
+          <Tag>{{ pending: '待审核', approve: '已批准', reject: '已驳回' }[x.status as string] ?? x.status}</Tag>
+        </>
+      ),
+    })),
+    ...reminders.map((r) => ({
+      at: r.createdAt,
+      color: 'red',
+      text: (
+        <>
+          <b>{REMINDER_KINDS[r.kind] ?? r.kind}</b>（{r.unit?.name ?? '督查室'}）{r.message}
+          {r.readAt ? <Tag color="green">已读</Tag> : <Tag>未读</Tag>}
+        </>
+      ),
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  const submitDialog = async () => {
+    const v = await form.validateFields();
+    try {
+      if (dialog === 'review') {
+        await api('POST', `/api/tasks/${task.id}/completion-review`, { decision: v.decision, ...(v.comment ? { comment: v.comment } : {}) });
+        message.success(v.decision === 'approve' ? '已批准销号' : '已退回');
+      } else if (dialog === 'urge') {
+        await api('POST', `/api/tasks/${task.id}/urge`, { message: v.message });
+        message.success('催办已发送');
+      } else if (dialog === 'milestone') {
+        await api('POST', `/api/tasks/${task.id}/milestones`, { title: v.title, dueDate: v.dueDate.format('YYYY-MM-DD') });
+        message.success('节点已添加');
+      }
+      setDialog(null);
+      await load();
+    } catch {
+      // shown by api()
+    }
+  };
+  const reviewExtension = async (extensionId: string, decision: 'approve' | 'reject') => {
+    await api('POST', `/api/extension-requests/${extensionId}/review`, { decision, comment: decision === 'approve' ? '同意' : '不同意' });
+    message.success('已审核');
+    await load();
+  };
+  const openDialog = (kind: 'review' | 'urge' | 'milestone') => {
+    form.resetFields();
+    setDialog(kind);
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={`任务详情 — 第${task.number}项`}
+        extra={
+          <Space>
+            {user?.role === 'unit_user' && <TaskActions task={task} onDone={load} />}
+            {supervisor && task.status === 'completion_requested' && (
+              <Button type="primary" onClick={() => openDialog('review')}>
+                审核销号
+              </Button>
+            )}
+            {supervisor && (
+              <Button onClick={() => openDialog('urge')} disabled={['completed', 'cancelled'].includes(task.status)}>
+                催办
+              </Button>
+            )}
+            {supervisor && <Button onClick={() => openDialog('milestone')}>添加节点</Button>}
+          </Space>
+        }
+      >
+        <Descriptions column={2} bordered size="small">
+          <Descriptions.Item label="任务内容" span={2}>
+            {task.content}
+          </Descriptions.Item>
+          <Descriptions.Item label="篇章">
+            {[task.section, task.subsection].filter(Boolean).map((s) => `${s!.code}${s!.title}`).join(' / ') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <StatusTag status={task.status} />
+          </Descriptions.Item>
+          <Descriptions.Item label={ASSIGNMENT_LABELS.lead}>{units(task.lead)}</Descriptions.Item>
+          <Descriptions.Item label={ASSIGNMENT_LABELS.responsible}>
+            {units(task.responsible)}
+            {task.includesOtherUnits ? '等有关单位' : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={ASSIGNMENT_LABELS.cooperating}>{units(task.cooperating)}</Descriptions.Item>
+          <Descriptions.Item label="责任领导">{task.leaders.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="完成时限">
+            {task.dueDate}
+            {task.deadlineText ? `（${task.deadlineText}）` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="版本">{task.version}</Descriptions.Item>
+          {task.sourceLine && (
+            <Descriptions.Item label="通知原文" span={2}>
+              <Typography.Text type="secondary">{task.sourceLine}</Typography.Text>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card title="工作节点">
+        <List
+          dataSource={milestones}
+          locale={{ emptyText: '暂无节点' }}
+          renderItem={(m: any) => (
+            <List.Item
+              actions={
+                !m.doneAt && user?.role !== 'leader'
+                  ? [
+                      <Button
+                        key="done"
+                        size="small"
+                        onClick={() => void api('POST', `/api/milestones/${m.id}/done`).then(load).catch(() => undefined)}
+                      >
+                        标记完成
+                      </Button>,
+                    ]
+                  : []
+              }
+            >
+              {m.title}（{m.dueDate}）{m.doneAt ? <Tag color="green">已完成 {dateTime(m.doneAt)}</Tag> : <Tag>未完成</Tag>}
+            </List.Item>
+          )}
+        />
+      </Card>
+      {supervisor && extensions.some((x) => x.status === 'pending') && (
+        <Card title="待审核的延期申请">
+          {extensions
+            .filter((x) => x.status === 'pending')
+            .map((x) => (
+              <Space key={x.id}>
+                {x.unit?.name} 申请延期至 {x.requestedDueDate}：{x.reason}
+                <Button size="small" type="primary" onClick={() => void reviewExtension(x.id, 'approve').catch(() => undefined)}>
+                  批准
+                </Button>
+                <Button size="small" danger onClick={() => void reviewExtension(x.id, 'reject').catch(() => undefined)}>
+                  驳回
+                </Button>
+              </Space>
+            ))}
+        </Card>
+      )}
+      <Card title="办理过程">
+        {events.length === 0 ? (
+          <Typography.Text type="secondary">暂无记录</Typography.Text>
+        ) : (
+          <Timeline
+            items={events.map((e, i) => ({
+              key: i,
+              color: e.color,
+              content: (
+                <>
+                  <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text> {e.text}
+                </>
+              ),
+            }))}
+          />
+        )}
+      </Card>
+      <Modal
+        open={dialog !== null}
+        title={{ review: '审核销号', urge: '催办', milestone: '添加节点' }[dialog ?? 'review']}
+        okText="确定"
+        cancelText="取消"
+        onOk={submitDialog}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" initialValues={{ decision: 'approve' }}>
+          {dialog === 'review' && (
+            <>
+              <Form.Item name="decision" label="审核结果">
+                <Radio.Group
+                  options={[
+                    { value: 'approve', label: '同意销号' },
+                    { value: 'return', label: '退回' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item
+                name="comment"
+                label="审核意见"
+                dependencies={['decision']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_r, value) =>
+                      getFieldValue('decision') === 'return' && !value?.trim()
+                        ? Promise.reject(new Error('退回时请填写理由'))
+                        : Promise.resolve(),
+                  }),
+                ]}
+              >
+                <Input.TextArea rows={3} />
+              </Form.Item>
+            </>
+          )}
+          {dialog === 'urge' && (
+            <Form.Item name="message" label="催办内容" rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+          {dialog === 'milestone' && (
+            <>
+              <Form.Item name="title" label="节点名称" rules={[{ required: true, whitespace: true, message: '请填写节点名称' }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="dueDate" label="完成日期" rules={[{ required: true, message: '请选择完成日期' }]}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

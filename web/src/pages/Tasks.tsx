@@ -1,0 +1,190 @@
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, download, query, type NamedRef, type Page, type SectionNode, type Task } from '../api';
+import { usePlans } from '../hooks';
+import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightTag, STATUS_LABELS, StatusTag, units } from '../labels';
+import { PlanSelect } from './PlanSelect';
+
+interface Flagged {
+  task: { id: string };
+  light: string;
+  reasons: string[];
+}
+
+/** The register for supervisors, leaders and admins: every filter goes to the server, one page at a time. */
+export function TasksPage() {
+  const { plans, planId, setPlanId } = usePlans();
+  const [sections, setSections] = useState<SectionNode[]>([]);
+  const [unitList, setUnitList] = useState<NamedRef[]>([]);
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const [q, setQ] = useState('');
+  const [light, setLight] = useState<string>();
+  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [data, setData] = useState<Page<Task>>();
+  const [flagged, setFlagged] = useState<Map<string, Flagged>>(new Map());
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    void api<NamedRef[]>('GET', '/api/units').then(setUnitList).catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (!planId) return;
+    void api<{ sections: SectionNode[] }>('GET', `/api/plans/${planId}`)
+      .then((p) => setSections(p.sections))
+      .catch(() => undefined);
+  }, [planId]);
+  // Lights come from the supervision view: only its flagged (red / yellow) tasks are listed there.
+  useEffect(() => {
+    if (!planId) return;
+    void api<{ items: Flagged[] }>('GET', `/api/supervision/overdue${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`)
+      .then((v) => setFlagged(new Map(v.items.map((i) => [i.task.id, i]))))
+      .catch(() => setFlagged(new Map()));
+  }, [planId, asOf]);
+  useEffect(() => {
+    if (!planId) return;
+    setLoading(true);
+    api<Page<Task>>('GET', `/api/tasks${query({ planId, ...filters, q, ...page })}`)
+      .then(setData)
+      .catch(() => undefined)
+      .finally(() => setLoading(false));
+  }, [planId, filters, q, page.page, page.pageSize]);
+
+  const sectionOptions = useMemo(
+    () =>
+      sections.flatMap((s) => [
+        { value: s.id, label: `${s.code}${s.title}` },
+        ...s.children.map((c) => ({ value: c.id, label: `　${c.code}${c.title}` })),
+      ]),
+    [sections],
+  );
+  const setFilter = (key: string, value: string | undefined) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+  const lightOf = (t: Task) => {
+    if (t.status === 'suspended' || t.status === 'cancelled') return { light: 'grey', reasons: [] as string[] };
+    return flagged.get(t.id) ?? { light: 'green', reasons: [] as string[] };
+  };
+  // A light filter narrows the current page only when it is red/yellow and the flagged list names the task.
+  const rows = light ? (data?.items ?? []).filter((t) => lightOf(t).light === light) : data?.items;
+
+  return (
+    <Card
+      title="任务总览"
+      extra={
+        <Space>
+          <PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setFilters({}), setPage({ ...page, page: 1 }))} />
+          <Button
+            disabled={!planId}
+            onClick={() =>
+              void download(`/api/supervision/ledger.xlsx${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`, '任务台账.xlsx')
+            }
+          >
+            导出台账（Excel）
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="篇章"
+          allowClear
+          placeholder="篇章"
+          style={{ width: 240 }}
+          options={sectionOptions}
+          value={filters.sectionId}
+          onChange={(v) => setFilter('sectionId', v)}
+        />
+        <Select
+          aria-label="单位"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="单位"
+          style={{ width: 200 }}
+          options={unitList.map((u) => ({ value: u.id, label: u.name }))}
+          value={filters.unitId}
+          onChange={(v) => setFilter('unitId', v)}
+        />
+        <Select
+          aria-label="承办角色"
+          allowClear
+          placeholder="承办角色"
+          style={{ width: 120 }}
+          options={Object.entries(ASSIGNMENT_LABELS).map(([value, label]) => ({ value, label }))}
+          value={filters.role}
+          onChange={(v) => setFilter('role', v)}
+        />
+        <Select
+          aria-label="状态"
+          allowClear
+          placeholder="状态"
+          style={{ width: 120 }}
+          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          value={filters.status}
+          onChange={(v) => setFilter('status', v)}
+        />
+        <Select
+          aria-label="预警"
+          allowClear
+          placeholder="预警灯"
+          style={{ width: 110 }}
+          options={Object.entries(LIGHT_LABELS).map(([value, label]) => ({ value, label }))}
+          value={light}
+          onChange={setLight}
+        />
+        <DatePicker aria-label="统计日期" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
+        <Input.Search
+          aria-label="搜索"
+          placeholder="搜索任务内容或序号"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(v) => (setQ(v.trim()), setPage((p) => ({ ...p, page: 1 })))}
+        />
+      </Space>
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data?.total,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 项`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          { title: '序号', dataIndex: 'number', width: 70 },
+          {
+            title: '任务内容',
+            dataIndex: 'content',
+            render: (text: string, t) => <Link to={`/tasks/${t.id}`}>{text.length > 70 ? `${text.slice(0, 70)}…` : text}</Link>,
+          },
+          { title: '篇章', width: 150, render: (_: unknown, t) => (t.subsection ?? t.section)?.title ?? '—' },
+          { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
+          { title: '责任单位', width: 200, render: (_: unknown, t) => units(t.responsible) },
+          { title: '完成时限', dataIndex: 'dueDate', width: 110 },
+          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          {
+            title: '预警',
+            width: 80,
+            render: (_: unknown, t) => {
+              const l = lightOf(t);
+              return (
+                <Tooltip title={l.reasons.join('；')}>
+                  <span>
+                    <LightTag light={l.light} />
+                  </span>
+                </Tooltip>
+              );
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
