@@ -5,6 +5,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
 import { ExtensionsModule } from './extensions/extensions.module';
 import { HealthModule } from './health/health.module';
+import { MetaModule } from './meta/meta.module';
 import { NoticeImportModule } from './notice-import/notice-import.module';
 import { PlansModule } from './plans/plans.module';
 import { ProgressModule } from './progress/progress.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     ExtensionsModule,
     RemindersModule,
     SupervisionModule,
+    MetaModule,
   ],
 })
 export class AppModule {}

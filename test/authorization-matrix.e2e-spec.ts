@@ -265,6 +265,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 200,
     call: (f) => ({ url: '/api/reminder-policy', body: { planId: f.ownPlanId, dueSoonWorkdays: 5 } }),
   },
+  'GET /api/supervision/tasks': {
+    allowed: ANY_ROLE,
+    ok: 200,
+    call: (f) => ({ url: `/api/supervision/tasks?planId=${f.ownPlanId}&asOf=2021-10-08` }),
+  },
+  'GET /api/meta': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/meta' }) },
   'GET /api/supervision/overdue': supervision('overdue'),
   'GET /api/supervision/units': supervision('units'),
   'GET /api/supervision/summary': supervision('summary'),

@@ -391,6 +391,127 @@ describe('supervision views (GET /api/supervision/*)', () => {
     });
   });
 
+  describe('GET /api/supervision/tasks (the register with lights)', () => {
+    /** Every page of a filtered list, checking total, page and pageSize on the way. */
+    const all = async (query: Record<string, string>, as: 'supervisor' | { token: string } = 'supervisor') => {
+      const items: any[] = [];
+      let total = 0;
+      for (let page = 1; ; page++) {
+        const res = await get('tasks', { planId, pageSize: '50', page: String(page), ...query }, as);
+        expectStatus(res, 200);
+        expect(res.body).toMatchObject({ page, pageSize: 50 });
+        total = res.body.total;
+        items.push(...res.body.items);
+        if (res.body.items.length < 50) break;
+      }
+      expect(items).toHaveLength(total);
+      return items;
+    };
+
+    it.each([A, B])('as of %s, the light filter totals are the summary’s light counts', async (asOf) => {
+      const summary = await view('summary', asOf);
+      let sum = 0;
+      for (const light of ['red', 'yellow', 'green', 'grey']) {
+        const res = await get('tasks', { planId, asOf, light, pageSize: '1' });
+        expectStatus(res, 200);
+        expect([light, res.body.total]).toEqual([light, summary.totals[light]]);
+        sum += res.body.total;
+      }
+      expect(sum).toBe(143);
+      const reds = await all({ asOf, light: 'red' });
+      expect(reds.every((i) => i.light === 'red' && i.flags.overdue && i.daysOverdue > 0)).toBe(true);
+    });
+
+    it('items are the register’s tasks with the light of the overdue view', async () => {
+      const res = await get('tasks', { planId, asOf: A, q: '9' });
+      expectStatus(res, 200);
+      const nine = res.body.items.find((i: any) => i.number === 9);
+      const overdueNine = byNumber((await view('overdue', A)).items).get(9);
+      expect(nine).toMatchObject({
+        id: tasks.get(9).id,
+        planId,
+        version: expect.any(Number),
+        leaders: expect.any(Array),
+        cooperating: expect.any(Array),
+        light: 'red',
+        flags: overdueNine.flags,
+        reasons: overdueNine.reasons,
+        daysOverdue: 8,
+        workdaysOverdue: 1,
+        expectedPercent: overdueNine.expectedPercent,
+        latestPercent: overdueNine.latestPercent,
+      });
+      expect(res.body).toMatchObject({ asOf: A, warnings: [] });
+      const grey = await get('tasks', { planId, asOf: A, q: '15' });
+      expect(grey.body.items.find((i: any) => i.number === 15)).toMatchObject({ light: 'grey', statusAsOf: 'cancelled' });
+      // asOf defaults to the server's today.
+      expect((await get('tasks', { planId, pageSize: '1' })).body.asOf).toBe(B);
+    });
+
+    it('pages on the server, in task number order, and combines filters', async () => {
+      const first = await get('tasks', { planId, asOf: A, page: '1', pageSize: '20' });
+      const eighth = await get('tasks', { planId, asOf: A, page: '8', pageSize: '20' });
+      expect(first.body).toMatchObject({ total: 143, page: 1, pageSize: 20 });
+      expect(first.body.items.map((i: any) => i.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(eighth.body.items.map((i: any) => i.number)).toEqual([141, 142, 143]);
+      expect((await get('tasks', { planId, asOf: A, page: '9', pageSize: '20' })).body).toMatchObject({ total: 143, items: [] });
+      const yellow = await all({ asOf: A, light: 'yellow' });
+      expect(yellow.map((i) => i.number)).toEqual([...yellow.map((i) => i.number)].sort((a, b) => a - b));
+      const zhujian = units.get(ZHUJIAN)!;
+      const mine = await all({ asOf: A, unitId: zhujian, role: 'lead' });
+      expect(mine.length).toBe(fixtureCounts(ZHUJIAN).asLead);
+      expect(mine.every((i) => i.lead.some((u: any) => u.id === zhujian))).toBe(true);
+      const text = await all({ asOf: A, q: '篮球' });
+      expect(text.length).toBe(1);
+    });
+
+    it('a unit user sees only its own unit’s tasks, and 403 elsewhere', async () => {
+      const zhujian = units.get(ZHUJIAN)!;
+      const own = { token: unitUserToken };
+      const mine = await all({ asOf: A }, own);
+      const expected = Object.values(JIYUAN_2021_EXPECTED).filter((e) =>
+        [...(e.lead ?? []), ...(e.responsible ?? []), ...(e.cooperating ?? [])].includes(ZHUJIAN),
+      ).length;
+      expect(mine.length).toBe(expected);
+      expect(mine.length).toBeLessThan(143);
+      expect(mine.every((i) => [...i.lead, ...i.responsible, ...i.cooperating].some((u: any) => u.id === zhujian))).toBe(true);
+      // Its own unitId is fine; another unit's is refused.
+      expect((await get('tasks', { planId, asOf: A, unitId: zhujian, pageSize: '1' }, own)).body.total).toBe(expected);
+      const other = await get('tasks', { planId, asOf: A, unitId: units.get(FAGAI)! }, own);
+      expect([other.status, other.body.code]).toEqual([403, 'FORBIDDEN']);
+      // A plan its unit has no task in.
+      const elsewhere = (await createImportedPlan(t.app, '1.推进农村公路建设。(责任单位:交通运输局)', { year: 2021 })).plan.id;
+      const denied = await get('tasks', { planId: elsewhere }, own);
+      expect([denied.status, denied.body.code]).toEqual([403, 'FORBIDDEN']);
+      expectStatus(await get('tasks', { planId: elsewhere }), 200);
+      expect((await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}`, undefined, { as: 'anonymous' })).status).toBe(401);
+    });
+
+    it('validation: 400 for a bad light, page or missing planId; 404 for an unknown plan', async () => {
+      for (const [query, field] of [
+        [{ planId, light: 'blue' }, 'light'],
+        [{ planId, pageSize: '201' }, 'pageSize'],
+        [{ planId, page: '0' }, 'page'],
+        [{ planId, asOf: '2021-02-30' }, 'asOf'],
+        [{ planId, status: 'done' }, 'status'],
+        [{ light: 'red' }, 'planId'],
+      ] as Array<[Record<string, string>, string]>) {
+        const res = await get('tasks', query);
+        expect([field, res.status, res.body.details?.[0]?.field]).toEqual([field, 400, field]);
+      }
+      expect((await get('tasks', { planId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    });
+
+    it('GET /api/meta: the server’s today (CLOCK_TODAY) for any role', async () => {
+      for (const as of ['supervisor', { token: unitUserToken }] as const) {
+        const res = await request(t.app, 'GET', '/api/meta', undefined, { as });
+        expectStatus(res, 200);
+        expect(res.body).toEqual({ today: B, timezone: 'Asia/Shanghai' });
+      }
+      expect((await request(t.app, 'GET', '/api/meta', undefined, { as: 'anonymous' })).status).toBe(401);
+    });
+  });
+
   describe('access and input', () => {
     it.each(['admin', 'leader'] as const)('%s reads every view', async (as) => {
       for (const path of ['overdue', 'units', 'summary', 'ledger.xlsx', 'units.xlsx']) {

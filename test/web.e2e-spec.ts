@@ -114,10 +114,26 @@ suite('web app (Chromium, built app, real API)', () => {
     await supervisor.getByText('共 143 项').waitFor();
     const rows = supervisor.locator('.ant-table-tbody tr.ant-table-row');
     await expect(rows.count()).resolves.toBe(20);
-    const page2 = supervisor.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('page=2'));
+    // The date picker starts at the server's today (CLOCK_TODAY), not the browser's.
+    await expect(supervisor.getByLabel('统计日期').inputValue()).resolves.toBe('2021-10-08');
+    const page2 = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('page=2'));
     await supervisor.locator('.ant-pagination-item-2').click();
-    await page2;
-    const search = supervisor.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('q='));
+    expect((await page2).url()).toContain('asOf=2021-10-08');
+    // The light filter is the server's: its total is the summary's count for that light, over every page.
+    const { body: summary } = await request(t.app, 'GET', `/api/supervision/summary?planId=${planId}&asOf=2021-10-08`);
+    const light = (['red', 'yellow', 'green', 'grey'] as const).find((l) => summary.totals[l] > 0)!;
+    const label = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' }[light];
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes(`light=${light}`));
+    await supervisor.getByLabel('预警').click();
+    await supervisor.locator('.ant-select-item-option').and(supervisor.getByTitle(label)).click();
+    const filteredBody = await (await filtered).json();
+    expect(filteredBody.total).toBe(summary.totals[light]);
+    await supervisor.getByText(`共 ${summary.totals[light]} 项`).waitFor();
+    await supervisor.locator('.ant-table-tbody tr.ant-table-row').first().getByText(label).waitFor();
+    await supervisor.locator('.ant-select', { has: supervisor.getByLabel('预警') }).hover();
+    await supervisor.locator('.ant-select', { has: supervisor.getByLabel('预警') }).locator('.ant-select-clear').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const search = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('q='));
     await supervisor.getByLabel('搜索').fill('篮球');
     await supervisor.getByLabel('搜索').press('Enter');
     await search;
@@ -135,6 +151,10 @@ suite('web app (Chromium, built app, real API)', () => {
     await expect(menu(unitPage, '任务总览').count()).resolves.toBe(0);
     await unitPage.getByText('我的任务').first().waitFor();
     const row = unitPage.locator('tr.ant-table-row', { hasText: '篮球' });
+    // Lights come from the server (序时进度 and 未报送 included), as of the server's today.
+    const { body: mine } = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&q=${encodeURIComponent('篮球')}`, undefined, { as: 'supervisor' });
+    const expectedLight = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' }[mine.items[0].light as string]!;
+    await row.getByText(expectedLight).waitFor();
     await row.getByRole('button', { name: '报送进度' }).click();
     await unitPage.getByRole('button', { name: '提交' }).click();
     await unitPage.getByText('请填写工作进展').waitFor();

@@ -10,8 +10,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../auth/access.decorator';
-import { OverdueViewDto, SummaryViewDto, SupervisionQueryDto, UnitsViewDto } from './dto/supervision.dto';
+import { Access, AnyRole } from '../auth/access.decorator';
+import {
+  OverdueViewDto,
+  SummaryViewDto,
+  SupervisedTaskPageDto,
+  SupervisionQueryDto,
+  SupervisionTasksQueryDto,
+  UnitsViewDto,
+} from './dto/supervision.dto';
 import { SupervisionExportService, XLSX_TYPE, type ExcelFile } from './supervision-export.service';
 import { SupervisionService } from './supervision.service';
 
@@ -38,6 +45,17 @@ export class SupervisionController {
     private readonly supervision: SupervisionService,
     private readonly exports: SupervisionExportService,
   ) {}
+
+  @Get('tasks')
+  @AnyRole()
+  @ApiOperation({
+    summary: 'The task register of a plan with each task’s light as of a day; the filters of GET /api/tasks plus light, paginated',
+    description: 'A unit user sees only its own unit’s tasks, in a plan its unit has tasks in (403 otherwise, or for another unitId).',
+  })
+  @ApiOkResponse({ type: SupervisedTaskPageDto })
+  tasks(@Query() query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
+    return this.supervision.tasks(query);
+  }
 
   @Get('overdue')
   @Access('admin', 'supervisor', 'leader')

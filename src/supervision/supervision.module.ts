@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { PlansModule } from '../plans/plans.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
 
 @Module({
-  imports: [CalendarModule],
+  imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
   providers: [SupervisionSnapshotLoader, SupervisionService, SupervisionExportService],
   exports: [SupervisionService],

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { requirePermission } from '../auth/access-policy';
+import { ForbiddenError, currentActor, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
+import { PlansService } from '../plans/plans.service';
+import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
   OverdueItemDto,
   OverdueViewDto,
   SectionSummaryDto,
   SummaryViewDto,
+  SupervisedTaskPageDto,
+  SupervisionTasksQueryDto,
   UnitStandingDto,
   UnitsViewDto,
 } from './dto/supervision.dto';
@@ -46,6 +50,24 @@ function count(counts: LightCountsDto, task: TaskSnapshot): void {
   if (task.status === 'completed') counts.completed++;
 }
 
+/** The filters of GET /api/tasks (see TasksService.list), on a snapshot task; status is the one as of asOf. */
+function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
+  if (query.light && task.timeliness.light !== query.light) return false;
+  if (query.status && task.status !== query.status) return false;
+  if (query.sectionId && task.section?.id !== query.sectionId && task.subsection?.id !== query.sectionId) return false;
+  if (query.unitId || query.role) {
+    const roles = query.role ? [query.role] : (['lead', 'responsible', 'cooperating'] as const);
+    const holds = roles.some((role) => task.units[role].some((unit) => !query.unitId || unit.id === query.unitId));
+    if (!holds) return false;
+  }
+  if (query.q) {
+    const text = query.q.trim();
+    const inContent = task.content.toLowerCase().includes(text.toLowerCase());
+    if (!inContent && !(/^\d{1,9}$/.test(text) && task.number === Number(text))) return false;
+  }
+  return true;
+}
+
 /** One decimal of a percent, or null for an empty denominator. */
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
@@ -58,6 +80,8 @@ export class SupervisionService {
   constructor(
     private readonly snapshots: SupervisionSnapshotLoader,
     private readonly clock: Clock,
+    private readonly plans: PlansService,
+    private readonly tasksRegister: TasksService,
   ) {}
 
   /** Checks the caller and loads the plan as of the given day (today in Shanghai by default). */
@@ -66,6 +90,46 @@ export class SupervisionService {
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
     return this.snapshots.load(query.planId, asOf);
+  }
+
+  /**
+   * The task register of one plan with each task's light as of asOf: the filters of GET /api/tasks (status is the
+   * one as of asOf) plus the light, applied to the snapshot, then one page. Staff see every task; a unit user only
+   * its own unit's, in a plan it may read.
+   */
+  async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
+    const scopeUnit = readScopeUnit(currentActor());
+    let unitId = query.unitId;
+    if (scopeUnit) {
+      await this.plans.assertCanRead(query.planId);
+      if (unitId && unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
+      unitId = scopeUnit;
+    }
+    const asOf = query.asOf ?? this.clock.today();
+    assertDay(asOf);
+    const snapshot = await this.snapshots.load(query.planId, asOf);
+    const matching = snapshot.tasks.filter((task) => matches(task, { ...query, unitId }));
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const slice = matching.slice((page - 1) * pageSize, page * pageSize);
+    const registered = await this.tasksRegister.byIds(slice.map((task) => task.id));
+    const byId = new Map(slice.map((task) => [task.id, task]));
+    const items = registered.map((task) => {
+      const snap = byId.get(task.id)!;
+      const item = this.item(snap);
+      return {
+        ...task,
+        statusAsOf: snap.status,
+        light: item.light,
+        flags: item.flags,
+        reasons: item.reasons,
+        daysOverdue: item.daysOverdue,
+        workdaysOverdue: item.workdaysOverdue,
+        expectedPercent: item.expectedPercent,
+        latestPercent: item.latestPercent,
+      };
+    });
+    return { asOf: snapshot.asOf, items, total: matching.length, page, pageSize, warnings: snapshot.warnings };
   }
 
   async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {

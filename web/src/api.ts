@@ -46,6 +46,21 @@ export interface Task {
   deadlineText: string | null;
   sourceLine?: string | null;
 }
+/** A task of /api/supervision/tasks: the register's fields plus its timeliness as of the page's asOf. */
+export interface SupervisedTask extends Task {
+  statusAsOf: string;
+  light: string;
+  flags: { overdue: boolean; dueSoon: boolean; behindSchedule: boolean; unreported: boolean };
+  reasons: string[];
+  daysOverdue: number;
+  workdaysOverdue: number | null;
+  expectedPercent: number;
+  latestPercent: number | null;
+}
+export interface SupervisedTaskPage extends Page<SupervisedTask> {
+  asOf: string;
+  warnings: string[];
+}
 export interface Plan {
   id: string;
   title: string;

@@ -1,5 +1,34 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, type Plan } from './api';
+
+let serverToday: Promise<string> | undefined;
+
+/** The server's today (GET /api/meta: Asia/Shanghai, or its CLOCK_TODAY), asked once; undefined until known. */
+export function useServerToday(): Dayjs | undefined {
+  const [today, setToday] = useState<Dayjs>();
+  useEffect(() => {
+    serverToday ??= api<{ today: string }>('GET', '/api/meta')
+      .then((meta) => meta.today)
+      .catch(() => {
+        serverToday = undefined;
+        return dayjs().format('YYYY-MM-DD');
+      });
+    let live = true;
+    void serverToday.then((day) => live && setToday(dayjs(day)));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return today;
+}
+
+/** A date picker's day: the server's today until the user picks another one. */
+export function useAsOf(): [Dayjs | undefined, (day: Dayjs) => void] {
+  const today = useServerToday();
+  const [picked, setPicked] = useState<Dayjs>();
+  return [picked ?? today, setPicked];
+}
 
 /** Plans the user may see, newest first, and the chosen one (remembered across pages). */
 export function usePlans() {

@@ -49,19 +49,6 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status]}>{STATUS_LABELS[status] ?? status}</Tag>;
 }
 
-/**
- * A unit user's own light, read from the task alone (the supervision views with 序时进度 and 未报送 are for
- * supervisors): grey suspended/cancelled, green completed, red past due, yellow due within 7 days, green otherwise.
- */
-export function simpleLight(status: string, dueDate: string, today = dayjs()): string {
-  if (status === 'suspended' || status === 'cancelled') return 'grey';
-  if (status === 'completed') return 'green';
-  const due = dayjs(dueDate);
-  if (today.isAfter(due, 'day')) return 'red';
-  if (due.diff(today, 'day') <= 7) return 'yellow';
-  return 'green';
-}
-
 export function units(refs: { name: string }[]): string {
   return refs.map((r) => r.name).join('、') || '—';
 }

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { TASK_STATUSES, type TaskStatus } from '../../tasks/task-status';
-import { SectionRefDto } from '../../tasks/dto/task.dto';
+import { ListTasksQueryDto, SectionRefDto, TaskDto } from '../../tasks/dto/task.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 import { UNIT_KINDS, type UnitKind } from '../../units/unit-kinds';
 import type { Light } from '../timeliness';
@@ -129,4 +129,34 @@ export class SummaryViewDto extends SupervisionViewDto {
   @ApiProperty({ type: LightCountsDto }) totals!: LightCountsDto;
   @ApiProperty({ type: [SectionSummaryDto], description: 'Each section counts its subsections’ tasks and its own' })
   sections!: SectionSummaryDto[];
+}
+
+export class SupervisionTasksQueryDto extends IntersectionType(SupervisionQueryDto, OmitType(ListTasksQueryDto, ['planId'] as const)) {
+  @ApiPropertyOptional({ enum: LIGHTS, description: 'Only tasks with this light as of asOf' })
+  @IsOptional()
+  @IsIn(LIGHTS)
+  light?: Light;
+}
+
+export class SupervisedTaskDto extends TaskDto {
+  @ApiProperty({ enum: TASK_STATUSES, description: 'The status as of asOf, from the task history (`status` is the current one)' })
+  statusAsOf!: TaskStatus;
+  @ApiProperty({ enum: LIGHTS }) light!: Light;
+  @ApiProperty({ type: TimelinessFlagsDto }) flags!: TimelinessFlagsDto;
+  @ApiProperty({ type: [String], example: ['已超过完成时限 2021-09-30 8 天（1 个工作日）'] }) reasons!: string[];
+  @ApiProperty({ example: 8, description: 'Calendar days past the due date; 0 when not overdue' }) daysOverdue!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'Null when not overdue or the calendar lacks a year' })
+  workdaysOverdue!: number | null;
+  @ApiProperty({ example: 77, description: '序时进度: share of [plan start, due date] elapsed by asOf' }) expectedPercent!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Percent of the latest report made on or before asOf' })
+  latestPercent!: number | null;
+}
+
+export class SupervisedTaskPageDto {
+  @ApiProperty({ example: '2021-10-08' }) asOf!: string;
+  @ApiProperty({ type: [SupervisedTaskDto] }) items!: SupervisedTaskDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: [String], description: 'E.g. a year without working-day calendar data' }) warnings!: string[];
 }

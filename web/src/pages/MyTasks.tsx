@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Badge, Button, Card, Space, Switch, Table, Tag, Tooltip, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, query, type Page, type Task } from '../api';
+import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage } from '../api';
 import { useAuth } from '../auth';
-import { usePlans } from '../hooks';
-import { LightTag, REMINDER_KINDS, StatusTag, dateTime, simpleLight, units } from '../labels';
+import { usePlans, useServerToday } from '../hooks';
+import { LightTag, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 import { TaskActions } from './TaskActions';
 
@@ -23,22 +23,25 @@ export function MyTasksPage() {
   const { user } = useAuth();
   const { plans, planId, setPlanId } = usePlans();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
-  const [data, setData] = useState<Page<Task>>();
+  const [data, setData] = useState<SupervisedTaskPage>();
   const [loading, setLoading] = useState(false);
+  const today = useServerToday();
+  // The unit's tasks with their lights as of the server's today; the server keeps a unit user to its own unit.
   const load = async () => {
-    if (!planId || !user?.unitId) return;
+    if (!planId || !user?.unitId || !today) return;
     setLoading(true);
     try {
-      setData(await api<Page<Task>>('GET', `/api/tasks${query({ planId, unitId: user.unitId, ...page })}`));
+      const url = `/api/supervision/tasks${query({ planId, unitId: user.unitId, asOf: today.format('YYYY-MM-DD'), ...page })}`;
+      setData(await api<SupervisedTaskPage>('GET', url));
     } finally {
       setLoading(false);
     }
   };
   useEffect(() => {
     void load().catch(() => undefined);
-  }, [planId, page.page, page.pageSize]);
+  }, [planId, today, page.page, page.pageSize]);
 
-  const roleOf = (t: Task) =>
+  const roleOf = (t: SupervisedTask) =>
     t.lead.some((u) => u.id === user?.unitId) ? '牵头' : t.responsible.some((u) => u.id === user?.unitId) ? '责任' : '配合';
 
   return (
@@ -47,7 +50,7 @@ export function MyTasksPage() {
         title="我的任务"
         extra={<PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setPage({ ...page, page: 1 }))} />}
       >
-        <Table<Task>
+        <Table<SupervisedTask>
           rowKey="id"
           size="middle"
           loading={loading}
@@ -73,7 +76,13 @@ export function MyTasksPage() {
             {
               title: '预警',
               width: 80,
-              render: (_: unknown, t) => <LightTag light={simpleLight(t.status, t.dueDate)} />,
+              render: (_: unknown, t) => (
+                <Tooltip title={t.reasons.join('；')}>
+                  <span>
+                    <LightTag light={t.light} />
+                  </span>
+                </Tooltip>
+              ),
             },
             { title: '操作', width: 260, render: (_: unknown, t) => <TaskActions task={t} onDone={load} /> },
           ]}

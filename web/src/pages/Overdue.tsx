@@ -1,10 +1,9 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, query } from '../api';
 import { useAuth } from '../auth';
-import { usePlans } from '../hooks';
+import { useAsOf, usePlans } from '../hooks';
 import { LightTag, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
@@ -12,14 +11,14 @@ import { PlanSelect } from './PlanSelect';
 export function OverduePage() {
   const { user } = useAuth();
   const { plans, planId, setPlanId } = usePlans();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useAsOf();
   const [view, setView] = useState<any>();
   const [escalateAfter, setEscalateAfter] = useState(10);
   const [urging, setUrging] = useState<any>(null);
   const [form] = Form.useForm();
   useEffect(() => {
-    if (!planId) return;
-    void api('GET', `/api/supervision/overdue${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
+    if (!planId || !asOf) return;
+    void api('GET', `/api/supervision/overdue${query({ planId, asOf: asOf?.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
     void api('GET', `/api/reminder-policy${query({ planId })}`)
       .then((p) => setEscalateAfter(p.escalateAfterWorkdays ?? 10))
       .catch(() => undefined);

@@ -1,8 +1,7 @@
 import { Button, Card, Col, DatePicker, Progress, Row, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, download, query } from '../api';
-import { usePlans } from '../hooks';
+import { useAsOf, usePlans } from '../hooks';
 import { dateTime } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
@@ -29,11 +28,11 @@ function Bars({ title, items, value, max, color, suffix = '' }: { title: string;
 /** The per-unit ranking as of a day, with bar charts and the Excel download. */
 export function StatsPage() {
   const { plans, planId, setPlanId } = usePlans();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useAsOf();
   const [view, setView] = useState<any>();
   useEffect(() => {
-    if (!planId) return;
-    void api('GET', `/api/supervision/units${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
+    if (!planId || !asOf) return;
+    void api('GET', `/api/supervision/units${query({ planId, asOf: asOf?.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
   }, [planId, asOf]);
   const items: any[] = view?.items ?? [];
   const maxOf = (f: (i: any) => number) => Math.max(1, ...items.map(f));
@@ -47,7 +46,7 @@ export function StatsPage() {
             <DatePicker aria-label="截至日期" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
             <Button
               disabled={!planId}
-              onClick={() => void download(`/api/supervision/units.xlsx${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`, '单位排名.xlsx')}
+              onClick={() => void download(`/api/supervision/units.xlsx${query({ planId, asOf: asOf?.format('YYYY-MM-DD') })}`, '单位排名.xlsx')}
             >
               导出排名（Excel）
             </Button>

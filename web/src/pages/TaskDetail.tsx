@@ -12,6 +12,24 @@ interface Event {
   text: React.ReactNode;
 }
 
+/** Audit actions on a task, as the office calls them. */
+const AUDIT_ACTIONS: Record<string, string> = {
+  'progress.create': '报送进展',
+  'task.update': '修改任务',
+  'task.completion_request': '申请销号',
+  'task.completion_approve': '批准销号',
+  'task.completion_return': '退回销号申请',
+  'task.suspended': '暂缓任务',
+  'task.cancelled': '撤销任务',
+  'task.resumed': '恢复任务',
+  'task.urge': '催办',
+  'extension.request': '申请延期',
+  'extension.approve': '批准延期',
+  'extension.reject': '驳回延期',
+  'milestone.create': '添加节点',
+  'milestone.done': '完成节点',
+};
+
 export function TaskDetailPage() {
   const { id } = useParams();
   const { user } = useAuth();
@@ -21,19 +39,23 @@ export function TaskDetailPage() {
   const [milestones, setMilestones] = useState<any[]>([]);
   const [extensions, setExtensions] = useState<any[]>([]);
   const [reminders, setReminders] = useState<any[]>([]);
+  const [audit, setAudit] = useState<any[]>([]);
   const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
   const [form] = Form.useForm();
   const supervisor = user?.role === 'supervisor';
 
   const load = async () => {
     const base = `/api/tasks/${id}`;
-    const [t, p, h, m, e, r] = await Promise.all([
+    // The audit trail is for the office's staff; others simply do not get that part of the timeline.
+    const staff = user?.role === 'admin' || user?.role === 'supervisor';
+    const [t, p, h, m, e, r, a] = await Promise.all([
       api<Task>('GET', base),
       api<any>('GET', `${base}/progress`),
       api<any>('GET', `${base}/history`),
       api<any[]>('GET', `${base}/milestones`),
       api<any[]>('GET', `${base}/extension-requests`),
       api<Page<any>>('GET', `/api/reminders?taskId=${id}&pageSize=50`).catch(() => ({ items: [] }) as unknown as Page<any>),
+      staff ? api<Page<any>>('GET', `/api/audit?entity=task&entityId=${id}&pageSize=100`) : Promise.resolve({ items: [] } as unknown as Page<any>),
     ]);
     setTask(t);
     setProgress(Array.isArray(p) ? p : (p.items ?? []));
@@ -41,6 +63,7 @@ export function TaskDetailPage() {
     setMilestones(m);
     setExtensions(e);
     setReminders(r.items);
+    setAudit(a.items);
   };
   useEffect(() => {
     void load().catch(() => undefined);
@@ -86,6 +109,15 @@ export function TaskDetailPage() {
         <>
           <b>{REMINDER_KINDS[r.kind] ?? r.kind}</b>（{r.unit?.name ?? '督查室'}）{r.message}
           {r.readAt ? <Tag color="green">已读</Tag> : <Tag>未读</Tag>}
+        </>
+      ),
+    })),
+    ...audit.map((e) => ({
+      at: e.at,
+      color: 'purple',
+      text: (
+        <>
+          <b>审计记录</b>（{e.actorUsername}）{AUDIT_ACTIONS[e.action] ?? e.action}
         </>
       ),
     })),

@@ -1,30 +1,24 @@
-import { Button, Card, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, download, query, type NamedRef, type Page, type SectionNode, type Task } from '../api';
-import { usePlans } from '../hooks';
+import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
+import { useAsOf, usePlans } from '../hooks';
 import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightTag, STATUS_LABELS, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
-interface Flagged {
-  task: { id: string };
-  light: string;
-  reasons: string[];
-}
-
-/** The register for supervisors, leaders and admins: every filter goes to the server, one page at a time. */
+/**
+ * The register for supervisors, leaders and admins: every filter (the light too) goes to the server, one page at a
+ * time; lights, reasons and statuses are those as of the chosen day (GET /api/supervision/tasks).
+ */
 export function TasksPage() {
   const { plans, planId, setPlanId } = usePlans();
   const [sections, setSections] = useState<SectionNode[]>([]);
   const [unitList, setUnitList] = useState<NamedRef[]>([]);
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const [q, setQ] = useState('');
-  const [light, setLight] = useState<string>();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useAsOf();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<Task>>();
-  const [flagged, setFlagged] = useState<Map<string, Flagged>>(new Map());
+  const [data, setData] = useState<SupervisedTaskPage>();
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
@@ -36,21 +30,17 @@ export function TasksPage() {
       .then((p) => setSections(p.sections))
       .catch(() => undefined);
   }, [planId]);
-  // Lights come from the supervision view: only its flagged (red / yellow) tasks are listed there.
   useEffect(() => {
-    if (!planId) return;
-    void api<{ items: Flagged[] }>('GET', `/api/supervision/overdue${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`)
-      .then((v) => setFlagged(new Map(v.items.map((i) => [i.task.id, i]))))
-      .catch(() => setFlagged(new Map()));
-  }, [planId, asOf]);
-  useEffect(() => {
-    if (!planId) return;
+    if (!planId || !asOf) return;
     setLoading(true);
-    api<Page<Task>>('GET', `/api/tasks${query({ planId, ...filters, q, ...page })}`)
+    api<SupervisedTaskPage>(
+      'GET',
+      `/api/supervision/tasks${query({ planId, asOf: asOf.format('YYYY-MM-DD'), ...filters, q, ...page })}`,
+    )
       .then(setData)
       .catch(() => undefined)
       .finally(() => setLoading(false));
-  }, [planId, filters, q, page.page, page.pageSize]);
+  }, [planId, asOf, filters, q, page.page, page.pageSize]);
 
   const sectionOptions = useMemo(
     () =>
@@ -64,12 +54,6 @@ export function TasksPage() {
     setFilters((f) => ({ ...f, [key]: value }));
     setPage((p) => ({ ...p, page: 1 }));
   };
-  const lightOf = (t: Task) => {
-    if (t.status === 'suspended' || t.status === 'cancelled') return { light: 'grey', reasons: [] as string[] };
-    return flagged.get(t.id) ?? { light: 'green', reasons: [] as string[] };
-  };
-  // A light filter narrows the current page only when it is red/yellow and the flagged list names the task.
-  const rows = light ? (data?.items ?? []).filter((t) => lightOf(t).light === light) : data?.items;
 
   return (
     <Card
@@ -80,7 +64,7 @@ export function TasksPage() {
           <Button
             disabled={!planId}
             onClick={() =>
-              void download(`/api/supervision/ledger.xlsx${query({ planId, asOf: asOf.format('YYYY-MM-DD') })}`, '任务台账.xlsx')
+              void download(`/api/supervision/ledger.xlsx${query({ planId, asOf: asOf?.format('YYYY-MM-DD') })}`, '任务台账.xlsx')
             }
           >
             导出台账（Excel）
@@ -132,10 +116,15 @@ export function TasksPage() {
           placeholder="预警灯"
           style={{ width: 110 }}
           options={Object.entries(LIGHT_LABELS).map(([value, label]) => ({ value, label }))}
-          value={light}
-          onChange={setLight}
+          value={filters.light}
+          onChange={(v) => setFilter('light', v)}
         />
-        <DatePicker aria-label="统计日期" value={asOf} allowClear={false} onChange={(d) => d && setAsOf(d)} />
+        <DatePicker
+          aria-label="统计日期"
+          value={asOf}
+          allowClear={false}
+          onChange={(d) => d && (setAsOf(d), setPage((p) => ({ ...p, page: 1 })))}
+        />
         <Input.Search
           aria-label="搜索"
           placeholder="搜索任务内容或序号"
@@ -144,11 +133,12 @@ export function TasksPage() {
           onSearch={(v) => (setQ(v.trim()), setPage((p) => ({ ...p, page: 1 })))}
         />
       </Space>
-      <Table<Task>
+      {data?.warnings.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={data.warnings.join('；')} /> : null}
+      <Table<SupervisedTask>
         rowKey="id"
         size="middle"
         loading={loading}
-        dataSource={rows}
+        dataSource={data?.items}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -168,20 +158,17 @@ export function TasksPage() {
           { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
           { title: '责任单位', width: 200, render: (_: unknown, t) => units(t.responsible) },
           { title: '完成时限', dataIndex: 'dueDate', width: 110 },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          { title: '状态', dataIndex: 'statusAsOf', width: 100, render: (s: string) => <StatusTag status={s} /> },
           {
             title: '预警',
             width: 80,
-            render: (_: unknown, t) => {
-              const l = lightOf(t);
-              return (
-                <Tooltip title={l.reasons.join('；')}>
-                  <span>
-                    <LightTag light={l.light} />
-                  </span>
-                </Tooltip>
-              );
-            },
+            render: (_: unknown, t) => (
+              <Tooltip title={t.reasons.join('；')}>
+                <span>
+                  <LightTag light={t.light} />
+                </span>
+              </Tooltip>
+            ),
           },
         ]}
       />
