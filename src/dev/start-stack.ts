@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     [
       '',
       '  督查督办 is running:',
+      `    Web app      ${url}/`,
       `    API          ${url}/api`,
       `    OpenAPI UI   ${url}/api/docs`,
       `    Health       ${url}/health/ready`,
