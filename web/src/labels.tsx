@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -42,6 +42,17 @@ export function LightTag({ light, title }: { light: string | null | undefined; t
     <Tag color={LIGHT_COLORS[light]} title={title} data-light={light}>
       {LIGHT_LABELS[light] ?? light}
     </Tag>
+  );
+}
+
+/** The light with the server's reasons on hover, as task tables show it. */
+export function LightWithReasons({ light, reasons }: { light: string; reasons: string[] }) {
+  return (
+    <Tooltip title={reasons.join('；')}>
+      <span>
+        <LightTag light={light} />
+      </span>
+    </Tooltip>
   );
 }
 

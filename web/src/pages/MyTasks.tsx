@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Space, Switch, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { Badge, Button, Card, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage } from '../api';
 import { useAuth } from '../auth';
 import { usePlans, useServerToday } from '../hooks';
-import { LightTag, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
+import { LightWithReasons, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 import { TaskActions } from './TaskActions';
 
@@ -76,13 +76,7 @@ export function MyTasksPage() {
             {
               title: '预警',
               width: 80,
-              render: (_: unknown, t) => (
-                <Tooltip title={t.reasons.join('；')}>
-                  <span>
-                    <LightTag light={t.light} />
-                  </span>
-                </Tooltip>
-              ),
+              render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
             },
             { title: '操作', width: 260, render: (_: unknown, t) => <TaskActions task={t} onDone={load} /> },
           ]}

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
 import { useAsOf, usePlans } from '../hooks';
-import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightTag, STATUS_LABELS, StatusTag, units } from '../labels';
+import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, STATUS_LABELS, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
 /**
@@ -162,13 +162,7 @@ export function TasksPage() {
           {
             title: '预警',
             width: 80,
-            render: (_: unknown, t) => (
-              <Tooltip title={t.reasons.join('；')}>
-                <span>
-                  <LightTag light={t.light} />
-                </span>
-              </Tooltip>
-            ),
+            render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
           },
         ]}
       />
