@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, query, type Page } from '../api';
 import { useAuth } from '../auth';
 import { CHANNELS, DELIVERY_STATUS, dateTime } from '../labels';
+import { serverPagination } from '../pagination';
 
 /** Reminder digests per unit, channel and day: what was sent, what failed and why, and a retry. */
 export function DeliveriesPage() {
@@ -61,13 +62,7 @@ export function DeliveriesPage() {
         rowKey="id"
         size="middle"
         dataSource={data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
-        }}
+        pagination={serverPagination(page, data?.total, setPage, '条')}
         locale={{ emptyText: '暂无投递记录' }}
         columns={[
           { title: '日期', dataIndex: 'day', width: 110 },

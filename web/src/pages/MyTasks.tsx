@@ -7,6 +7,7 @@ import { usePlans, useServerToday } from '../hooks';
 import { LightWithReasons, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
 import { TaskActions } from './TaskActions';
+import { serverPagination } from '../pagination';
 
 interface Reminder {
   id: string;
@@ -55,13 +56,7 @@ export function MyTasksPage() {
           size="middle"
           loading={loading}
           dataSource={data?.items}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: data?.total,
-            showTotal: (total) => `共 ${total} 项`,
-            onChange: (p, s) => setPage({ page: p, pageSize: s }),
-          }}
+          pagination={serverPagination(page, data?.total, setPage)}
           columns={[
             { title: '序号', dataIndex: 'number', width: 70 },
             {

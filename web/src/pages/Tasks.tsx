@@ -5,6 +5,7 @@ import { api, download, query, type NamedRef, type SectionNode, type SupervisedT
 import { useAsOf, usePlans } from '../hooks';
 import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, STATUS_LABELS, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
+import { serverPagination } from '../pagination';
 
 /**
  * The register for supervisors, leaders and admins: every filter (the light too) goes to the server, one page at a
@@ -139,14 +140,7 @@ export function TasksPage() {
         size="middle"
         loading={loading}
         dataSource={data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 项`,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
-        }}
+        pagination={{ ...serverPagination(page, data?.total, setPage), showSizeChanger: true }}
         columns={[
           { title: '序号', dataIndex: 'number', width: 70 },
           {
