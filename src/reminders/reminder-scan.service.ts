@@ -5,6 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { Env } from '../config/env';
+import { lockForTransaction } from '../database/advisory-locks';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { DELIVER_JOB } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
@@ -54,9 +55,6 @@ interface Candidate {
 
 const NOTHING = { created: 0, alreadyExisting: 0, deliveries: 0, warnings: [] as string[] };
 
-/** Serialises scans across every api and worker process; unique keys would hold without it, this keeps counts exact. */
-const SCAN_LOCK = 7_160_002;
-
 /**
  * Recomputes from PostgreSQL what the ladder says is due as of a day, inserts each reminder once (unique key),
  * gathers each recipient's new reminders into one digest per channel and day, and queues the digests.
@@ -85,7 +83,8 @@ export class ReminderScanService {
       return { ...NOTHING, asOf, skipped: 'no_calendar_data', warnings: [error.message] };
     }
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+      // Serialises scans across processes: unique keys would hold without it, this keeps the counts exact.
+      await lockForTransaction(manager, 'reminderScan');
       const warnings: string[] = [];
       const candidates = (await this.openTasks(manager, asOf)).flatMap((task) => {
         try {
@@ -109,7 +108,7 @@ export class ReminderScanService {
   /** Gathers reminders made outside a scan (a manual 催办) into today's digests and queues them. */
   async deliverNow(day: string): Promise<number> {
     const created = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+      await lockForTransaction(manager, 'reminderScan');
       return this.planDeliveries(manager, day);
     });
     await this.enqueuePending();
