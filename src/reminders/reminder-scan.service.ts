@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
+import { calendarGapMessage, CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { Env } from '../config/env';
 import { lockForTransaction } from '../database/advisory-locks';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
+import { deadlineAsOf, lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
+import type { TaskStatus } from '../tasks/task-status';
 import { DELIVER_JOB } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { reminderMessage, type ReminderKind } from './reminder-texts';
@@ -32,6 +34,8 @@ interface OpenTask {
   number: number;
   content: string;
   due_date: string;
+  /** The status the task had at the end of asOf, as the lights read it. */
+  status: TaskStatus;
   lead: string[];
   responsible: string[];
   /** The closed period a report is now owed for, and the units that have sent it. */
@@ -91,7 +95,7 @@ export class ReminderScanService {
           return this.ladder(task, asOf, calendar);
         } catch (error) {
           if (!(error instanceof CalendarGapError)) throw error;
-          warnings.push(`《${task.plan_title}》第${task.number}项未生成提醒：${error.message}`);
+          warnings.push(`《${task.plan_title}》第${task.number}项未生成提醒：${calendarGapMessage(error.year)}`);
           return [];
         }
       });
@@ -128,6 +132,7 @@ export class ReminderScanService {
     const rows = await manager.query(
       `SELECT t.id, t.plan_id, p.title AS plan_title, to_char(p.start_date, 'YYYY-MM-DD') AS plan_start,
               p.reporting_cycle, p.report_cutoff_day, t.number, t.content, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+              ${STATUS_AS_OF_SQL} AS status,
               coalesce(array_agg(a.unit_id ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}') AS lead,
               coalesce(array_agg(a.unit_id ORDER BY a.position) FILTER (WHERE a.role = 'responsible'), '{}') AS responsible,
               row_to_json(rp) AS policy
@@ -135,10 +140,12 @@ export class ReminderScanService {
          JOIN plan p ON p.id = t.plan_id
          LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
          LEFT JOIN task_assignment a ON a.task_id = t.id
-        WHERE t.status IN ('not_started', 'in_progress', 'completion_requested')
+         ${lastStatusChangeSql('t', '$1')}
+        WHERE ${STATUS_AS_OF_SQL} = ANY($2::text[])
           AND coalesce(rp.enabled, true)
-        GROUP BY t.id, p.id, rp.*
+        GROUP BY t.id, p.id, rp.*, last_change.to_status
         ORDER BY p.id, t.number`,
+      [asOf, OPEN_STATUSES],
     );
     const tasks: OpenTask[] = rows.map((row: Record<string, any>) => ({
       ...row,
@@ -158,29 +165,30 @@ export class ReminderScanService {
     return tasks;
   }
 
-  /** The ladder (README "Reminders") applied to one open task as of a working day. */
+  /**
+   * The ladder (README "Reminders") applied to one open task as of a working day. Overdue and due soon are the
+   * task rules' (the lights' own), so a reminder's "overdue" is the light's overdue flag for that task and day.
+   */
   private ladder(task: OpenTask, asOf: string, calendar: WorkCalendar): Candidate[] {
     const { policy } = task;
+    const deadline = deadlineAsOf({ status: task.status, dueDate: task.due_date }, asOf, calendar, policy.dueSoonWorkdays);
+    // A count the calendar cannot give would be a guess in the message and the repeat rounds: said, not sent.
+    const [gap] = deadline.calendarGaps;
+    if (gap !== undefined) throw new CalendarGapError(`${gap}-01-01`, gap);
     const leads = task.lead.length > 0 ? task.lead : task.responsible;
     const link = `${this.env.APP_BASE_URL}/tasks/${task.id}`;
     const facts = { planTitle: task.plan_title, taskNumber: task.number, content: task.content, dueDate: task.due_date, link };
     const base = { planId: task.plan_id, taskId: task.id, dueDate: task.due_date, period: null, workdaysOverdue: null };
     const out: Candidate[] = [];
 
-    // Counted only when the due date is near: walking to a due date years ahead would cross years without
-    // calendar data and drop the task's other reminders (report-missing) with a CalendarGapError.
-    if (asOf <= task.due_date) {
-      const near = policy.dueSoonWorkdays > 0 && task.due_date < calendar.addWorkdays(asOf, policy.dueSoonWorkdays + 1);
-      const left = near ? calendar.workdaysBetween(asOf, task.due_date) : Infinity;
-      if (left <= policy.dueSoonWorkdays) {
-        const message = reminderMessage('due_soon', { ...facts, workdaysLeft: left });
-        for (const unitId of leads) {
-          out.push({ ...base, key: `due_soon:${task.id}:${unitId}:${task.due_date}`, unitId, kind: 'due_soon', level: 1, message });
-        }
+    if (deadline.dueSoon) {
+      const message = reminderMessage('due_soon', { ...facts, workdaysLeft: deadline.workdaysLeft! });
+      for (const unitId of leads) {
+        out.push({ ...base, key: `due_soon:${task.id}:${unitId}:${task.due_date}`, unitId, kind: 'due_soon', level: 1, message });
       }
-    } else {
-      const overdue = calendar.workdaysBetween(task.due_date, asOf);
-      const daysOverdue = Math.round((Date.parse(asOf) - Date.parse(task.due_date)) / 86_400_000);
+    } else if (deadline.overdue) {
+      const overdue = deadline.workdaysOverdue!;
+      const { daysOverdue } = deadline;
       const round = Math.floor((overdue - 1) / policy.overdueRepeatWorkdays);
       const message = reminderMessage('overdue', { ...facts, daysOverdue });
       for (const unitId of leads) {

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Env } from '../config/env';
 import { PlansService } from '../plans/plans.service';
 import { leadUnits, lockTask } from '../tasks/task-writes';
-import { OPEN_STATUSES } from '../tasks/task-transitions';
+import { isOpen } from '../tasks/task-rules';
 import type { ListRemindersQueryDto, ReminderDto, ReminderPageDto, ReminderPolicyDto } from './dto/reminder.dto';
 import { DEFAULT_POLICY, type ReminderPolicy } from './reminder-policy';
 import { ReminderScanService, type ScanResult } from './reminder-scan.service';
@@ -90,7 +90,7 @@ export class RemindersService {
     const actor = requirePermission('tasks:supervise');
     const ids = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      if (!OPEN_STATUSES.includes(task.status)) throw new ConflictError('TASK_CLOSED', '任务已办结、暂缓或撤销，无需催办');
+      if (!isOpen(task.status)) throw new ConflictError('TASK_CLOSED', '任务已办结、暂缓或撤销，无需催办');
       const [info] = await manager.query(
         `SELECT p.title, t.content FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1`,
         [taskId],

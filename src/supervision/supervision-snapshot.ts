@@ -6,6 +6,7 @@ import { calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { NotFoundError } from '../common/domain-errors';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
+import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import { MemoCalendar } from './memo-calendar';
@@ -88,8 +89,8 @@ interface TaskRow {
   section_id: string | null;
 }
 
-/** The instant the Shanghai day after asOf begins: "on or before asOf" is `< $bound`. */
-const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+/** "On or before asOf" is `< END_OF_AS_OF`. */
+const END_OF_AS_OF = endOfDaySql('$2');
 
 /**
  * Loads one plan as of one day in a fixed handful of set-based queries (no per-task query), inside one
@@ -146,12 +147,11 @@ export class SupervisionSnapshotLoader {
       );
 
     // The status a task had at the end of asOf is where its last status change up to then took it.
-    const statuses: Array<{ task_id: string; to_status: TaskStatus; day: string }> = await manager.query(
-      `SELECT DISTINCT ON (e.task_id) e.task_id, e.to_status,
-              to_char(e.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
-         FROM task_event e JOIN task t ON t.id = e.task_id
-        WHERE t.plan_id = $1 AND e.to_status IS NOT NULL AND e.at < ${END_OF_AS_OF}
-        ORDER BY e.task_id, e.at DESC, e.id DESC`,
+    const statuses: Array<{ task_id: string; status: TaskStatus; day: string | null }> = await manager.query(
+      `SELECT t.id AS task_id, ${STATUS_AS_OF_SQL} AS status,
+              to_char(last_change.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+         FROM task t ${lastStatusChangeSql('t', '$2')}
+        WHERE t.plan_id = $1`,
       params,
     );
 
@@ -205,7 +205,7 @@ export class SupervisionSnapshotLoader {
       const units: Record<AssignmentRole, UnitRef[]> = { lead: [], responsible: [], cooperating: [] };
       for (const a of unitsByTask.get(row.id) ?? []) units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
       const change = statusByTask.get(row.id);
-      const status = change?.to_status ?? 'not_started';
+      const status = change?.status ?? 'not_started';
       const report = latestByTask.get(row.id);
       const reportedUnits = reportedByTask.get(row.id) ?? new Set<string>();
       const timeliness = computeTimeliness(
