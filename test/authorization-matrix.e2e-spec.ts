@@ -73,6 +73,8 @@ interface Fixture {
   importPlanId: string;
   ownTaskId: string;
   ownPlanOtherUnitTaskId: string;
+  /** 财政金融局, the lead unit of that task. */
+  foreignUnitId: string;
   otherTaskId: string;
   task: Record<keyof typeof OWN_TASKS, string>;
   /** Pending, asked for on task `extensionReview`. */
@@ -367,6 +369,7 @@ describe('authorization: every route × every role', () => {
       importPlanId: (await createPlan(t.app)).id,
       ownTaskId: task.read,
       ownPlanOtherUnitTaskId: task.otherUnit,
+      foreignUnitId: units.get('财政金融局')!,
       otherTaskId: otherTasks.get(1).id,
       task,
       extensionRequestId: extension.id,
@@ -455,25 +458,73 @@ describe('authorization: every route × every role', () => {
       expectStatus(await asUnit(`/api/plans/${f.ownPlanId}`), 200);
     });
 
-    it("GET /api/tasks/:id of another plan's task → 403; any task of its own plan → 200", async () => {
-      expectStatus(await asUnit(`/api/tasks/${f.otherTaskId}`), 403);
+    it("its own unit's task → 200; another unit's task, in its plan or another, → 403 on every task route", async () => {
       expectStatus(await asUnit(`/api/tasks/${f.ownTaskId}`), 200);
-      expectStatus(await asUnit(`/api/tasks/${f.ownPlanOtherUnitTaskId}`), 200);
+      for (const taskId of [f.ownPlanOtherUnitTaskId, f.otherTaskId]) {
+        for (const suffix of ['', '/history', '/progress', '/milestones', '/extension-requests']) {
+          const res = await asUnit(`/api/tasks/${taskId}${suffix}`);
+          expect([suffix, res.status, res.body.code]).toEqual([suffix, 403, 'FORBIDDEN']);
+        }
+      }
+      expect((await asUnit(`/api/tasks/${f.ownPlanOtherUnitTaskId}`)).body.message).toBe('该任务未分配给本单位，无权查看');
     });
 
-    it('GET /api/tasks lists only the tasks of its plans, whatever the filter asks for', async () => {
+    it("GET /api/tasks lists only its own unit's tasks, whatever the filter asks for; staff see the plan's all", async () => {
       const mine = await asUnit('/api/tasks?pageSize=200');
       expectStatus(mine, 200);
-      expect(mine.body.total).toBe(Object.keys(OWN_TASKS).length);
-      expect(mine.body.items.every((task: any) => task.planId === f.ownPlanId)).toBe(true);
-      expect(mine.body.items.map((task: any) => task.id)).toEqual(expect.arrayContaining([f.ownTaskId, f.ownPlanOtherUnitTaskId]));
+      expect(mine.body.total).toBe(Object.keys(OWN_TASKS).length - 1);
+      expect(mine.body.items.map((task: any) => task.id).sort()).toEqual(
+        Object.entries(f.task)
+          .filter(([name]) => name !== 'otherUnit')
+          .map(([, id]) => id)
+          .sort(),
+      );
 
-      const asked = await asUnit(`/api/tasks?planId=${f.otherPlanId}`);
-      expectStatus(asked, 200);
-      expect(asked.body).toMatchObject({ total: 0, items: [] });
+      for (const query of [`planId=${f.otherPlanId}`, 'q=财政预算', `unitId=${f.foreignUnitId}`, 'role=lead']) {
+        const asked = await asUnit(`/api/tasks?${query}`);
+        expect([query, asked.status, asked.body.total]).toEqual([query, 200, 0]);
+      }
+      // By number: task 2 is the other unit's (its own tasks may match the text "2").
+      const byNumber = await asUnit(`/api/tasks?q=${OWN_TASKS.otherUnit}`);
+      expect(byNumber.body.items.map((task: any) => task.id)).not.toContain(f.ownPlanOtherUnitTaskId);
+      const staffByNumber = await request(t.app, 'GET', `/api/tasks?q=${OWN_TASKS.otherUnit}`, undefined, { as: 'leader' });
+      expect(staffByNumber.body.items.map((task: any) => task.id)).toContain(f.ownPlanOtherUnitTaskId);
+      const staff = await request(t.app, 'GET', `/api/tasks?planId=${f.ownPlanId}`, undefined, { as: 'leader' });
+      expect(staff.body.total).toBe(Object.keys(OWN_TASKS).length);
+    });
 
-      const staff = await request(t.app, 'GET', `/api/tasks?planId=${f.otherPlanId}`, undefined, { as: 'leader' });
-      expect(staff.body.total).toBe(1);
+    it('GET /api/plans/:id still gives the whole section tree and the counts of every task', async () => {
+      const plan = await asUnit(`/api/plans/${f.ownPlanId}`);
+      expect(plan.body).toMatchObject({ taskCount: Object.keys(OWN_TASKS).length, sections: [{ title: '矩阵测试', taskCount: Object.keys(OWN_TASKS).length }] });
+    });
+
+    it("no GET route a unit user may call answers with another unit's task, whatever it asks for", async () => {
+      const foreign = [f.ownPlanOtherUnitTaskId, f.otherTaskId, '完善财政预算管理制度', '推进农村公路建设'];
+      const reads = Object.entries(EXPECTATIONS).filter(
+        ([key, e]) => key.startsWith('GET ') && e.allowed !== 'public' && e.allowed.includes('unit_user'),
+      );
+      const urls = [
+        ...(await Promise.all(reads.map(async ([, e]) => (await e.call(f, 'unit_user', t)).url))),
+        // The lists again, asked for the other unit's tasks by every filter they have.
+        ...[`planId=${f.ownPlanId}&pageSize=200`, `q=${OWN_TASKS.otherUnit}`, 'q=财政', `unitId=${f.foreignUnitId}`, 'role=lead', 'role=responsible'].flatMap(
+          (query) => [`/api/tasks?${query}`, `/api/supervision/tasks?planId=${f.ownPlanId}&asOf=2021-10-08&${query}`],
+        ),
+        `/api/reminders?taskId=${f.ownPlanOtherUnitTaskId}`,
+      ];
+      expect(reads.map(([key]) => key)).toEqual(expect.arrayContaining(['GET /api/tasks', 'GET /api/supervision/tasks', 'GET /api/reminders']));
+      const leaks: string[] = [];
+      let answered = 0;
+      for (const url of urls) {
+        const res = await asUnit(url);
+        if (res.status === 200) answered++;
+        const text = JSON.stringify(res.body);
+        for (const mark of foreign) if (text.includes(mark)) leaks.push(`${url} shows ${mark}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(answered).toBeGreaterThanOrEqual(reads.length);
+      // The same search shows staff the other unit's task: the filters above could find it.
+      const staff = await request(t.app, 'GET', `/api/supervision/tasks?planId=${f.ownPlanId}&asOf=2021-10-08&q=财政`, undefined, { as: 'leader' });
+      expect(staff.body.items.map((task: any) => task.id)).toEqual([f.ownPlanOtherUnitTaskId]);
     });
 
     it('a unit user whose unit has no task sees no plan and no task', async () => {
@@ -575,9 +626,11 @@ describe('authorization: every route × every role', () => {
       expect((await asUnitUser(() => plans.list())).map((p) => p.id)).toEqual([f.ownPlanId]);
     });
 
-    it('TasksService: reads are scoped to its plans', async () => {
+    it("TasksService and PlansService.assertCanReadTask: reads are scoped to its own unit's tasks", async () => {
       const tasks = t.app.get(TasksService);
       await expectForbidden(asUnitUser(() => tasks.get(f.otherTaskId)));
+      await expectForbidden(asUnitUser(() => tasks.get(f.ownPlanOtherUnitTaskId)));
+      await expectForbidden(asUnitUser(() => t.app.get(PlansService).assertCanReadTask(f.ownPlanOtherUnitTaskId)));
       expect((await asUnitUser(() => tasks.get(f.ownTaskId))).id).toBe(f.ownTaskId);
       const page = await asUnitUser(() => tasks.list({ planId: f.otherPlanId }));
       expect(page.total).toBe(0);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, currentActor, readScopeUnit } from '../auth/access-policy';
+import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit } from '../auth/access-policy';
 import { NotFoundError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
 import type { ListTasksQueryDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
@@ -40,10 +40,6 @@ const TASK_FROM = `
   LEFT JOIN plan_section s ON s.id = t.section_id
   LEFT JOIN plan_section p ON p.id = s.parent_id`;
 
-/** Plans in which the unit bound to `param` holds any task. */
-const plansOfUnit = (param: string) =>
-  `SELECT pt.plan_id FROM task pt JOIN task_assignment pa ON pa.task_id = pt.id WHERE pa.unit_id = ${param}`;
-
 /** Builds a WHERE clause with numbered parameters: values never enter the SQL text. */
 class Filter {
   readonly clauses: string[] = [];
@@ -71,7 +67,7 @@ export class TasksService {
     const pageSize = query.pageSize ?? 20;
     const filter = new Filter();
     const scopeUnit = readScopeUnit(currentActor());
-    if (scopeUnit) filter.clauses.push(`t.plan_id IN (${plansOfUnit(filter.bind(scopeUnit))})`);
+    if (scopeUnit) filter.clauses.push(mayReadTaskSql('t', filter.bind(scopeUnit)));
     if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
     if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
     if (query.sectionId) {
@@ -104,9 +100,9 @@ export class TasksService {
   }
 
   async get(id: string): Promise<TaskDetailDto> {
+    await this.plans.assertCanReadTask(id);
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
-    await this.plans.assertCanRead(rows[0]!.plan_id);
     const [task] = await this.withUnits(rows);
     return { ...task!, sourceLine: rows[0]!.source_line };
   }
