@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { QUEUES, type Queues } from '../src/queue/queue.module';
-import { DELIVER_JOB } from '../src/queue/queues';
+import { DELIVER_JOB, DELIVERY_QUEUE } from '../src/queue/queues';
 import { webhookSignature } from '../src/reminders/delivery/webhook-sender';
 import { createImportedPlan, expectStatus, request, tasksByNumber } from './support/factories';
 import { answers, startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from './support/sinks';
@@ -108,7 +108,7 @@ describe('reminder delivery: the worker sends each unit one digest per channel a
     await scan('2021-10-08');
     const email = await settled(unitId, 'email', 'sent');
     const webhook = await settled(unitId, 'webhook', 'sent');
-    const queue = t.app.get<Queues>(QUEUES).delivery;
+    const queue = t.app.get<Queues>(QUEUES)[DELIVERY_QUEUE];
     const finished = (jobId: string, after = 0) =>
       waitUntil(
         async () => {

@@ -9,7 +9,7 @@ import { lockForTransaction } from '../database/advisory-locks';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { deadlineAsOf, lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import type { TaskStatus } from '../tasks/task-status';
-import { DELIVER_JOB } from '../queue/queues';
+import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { reminderMessage, type ReminderKind } from './reminder-texts';
 import { DEFAULT_POLICY, type ReminderPolicy } from './reminder-policy';
@@ -124,7 +124,7 @@ export class ReminderScanService {
     const pending: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM reminder_delivery WHERE status = 'pending' AND channel <> 'inbox' ORDER BY created_at`,
     );
-    for (const { id } of pending) await this.queues.delivery.add(DELIVER_JOB, { deliveryId: id }, { jobId: id });
+    for (const { id } of pending) await this.queues[DELIVERY_QUEUE].add(DELIVER_JOB, { deliveryId: id }, { jobId: id });
     return pending.length;
   }
 
