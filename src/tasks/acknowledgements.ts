@@ -54,7 +54,7 @@ export function assignmentAcknowledgements(manager: EntityManager, taskIds: stri
        JOIN unit u ON u.id = a.unit_id
        LEFT JOIN app_user au ON au.id = a.acknowledged_by
       WHERE a.task_id = ANY($1)
-      ORDER BY a.task_id, a.role, a.position`,
+      ORDER BY a.task_id, array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`,
     [taskIds],
   );
 }

@@ -153,7 +153,7 @@ export class TasksService {
       `SELECT a.task_id, a.role, u.id, u.name, a.assigned_at, a.acknowledged_at IS NOT NULL AS signed
          FROM task_assignment a JOIN unit u ON u.id = a.unit_id
         WHERE a.task_id = ANY($1)
-        ORDER BY a.task_id, a.role, a.position`,
+        ORDER BY a.task_id, array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`,
       [rows.map((r) => r.id)],
     );
     const units = new Map<string, Record<AssignmentRole, Array<{ id: string; name: string }>>>();
