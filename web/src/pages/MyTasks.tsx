@@ -74,6 +74,7 @@ export function MyTasksPage() {
           <List
             size="small"
             dataSource={pending.items}
+            pagination={pending.items.length > 10 ? { pageSize: 10, size: 'small' } : false}
             renderItem={(t) => (
               <List.Item data-testid="pending-acknowledgement" actions={[<AcknowledgeButton key="sign" task={t} onDone={() => void reload()} />]}>
                 <Space wrap>
