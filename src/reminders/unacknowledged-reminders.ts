@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
+import { MemoCalendar } from '../supervision/memo-calendar';
 import type { Candidate } from './reminder-scan.service';
 import { DEFAULT_POLICY } from './reminder-policy';
 import { reminderMessage } from './reminder-texts';
@@ -46,12 +47,14 @@ export async function unacknowledgedCandidates(
       ORDER BY p.id, t.number, a.role, a.position`,
     [asOf, DEFAULT_POLICY.acknowledgeWithinWorkdays, DEFAULT_POLICY.overdueRepeatWorkdays],
   );
+  // Assignments made by one import share their day: count each span once.
+  const memo = new MemoCalendar(calendar);
   const candidates: Candidate[] = [];
   const warnings: string[] = [];
   for (const row of rows) {
     let elapsed: number;
     try {
-      elapsed = calendar.workdaysBetween(row.assigned_day, asOf);
+      elapsed = memo.workdaysBetween(row.assigned_day, asOf);
     } catch (error) {
       if (!(error instanceof CalendarGapError)) throw error;
       warnings.push(`《${row.plan_title}》第${row.number}项未生成签收提醒：${error.message}`);

@@ -9,6 +9,7 @@ import { PlansService } from '../plans/plans.service';
 import { DEFAULT_POLICY } from '../reminders/reminder-policy';
 import type { TaskStatus } from '../tasks/task-status';
 import type { UnacknowledgedItemDto, UnacknowledgedViewDto, UnitUnacknowledgedDto } from './dto/supervision.dto';
+import { MemoCalendar } from './memo-calendar';
 import type { SupervisionQuery } from './supervision.service';
 
 interface Row {
@@ -65,7 +66,8 @@ export class UnacknowledgedService {
       [query.planId, asOf],
     );
 
-    const calendar = await this.calendars.load();
+    // Assignments made by one import share their day: count each span once.
+    const calendar = new MemoCalendar(await this.calendars.load());
     const warnings = new Set<string>();
     const byUnit = new Map<string, UnitUnacknowledgedDto>();
     for (const row of rows) {
