@@ -245,6 +245,17 @@ suite('web app (Chromium, built app, real API)', () => {
     await expect(unitPage.getByTestId('pending-acknowledgement').first().textContent()).resolves.not.toBe(firstText);
     await shot(unitPage, '07b-pending-acknowledgements');
 
+    // 任务总览 filters on 签收 on the server.
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('acknowledged=false'));
+    await supervisor.getByLabel('签收').click();
+    await supervisor.locator('.ant-select-item-option').and(supervisor.getByTitle('未签收')).click();
+    const { total: unsignedTotal } = await (await filtered).json();
+    const { body: expected } = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=2021-10-08&acknowledged=false`);
+    expect(unsignedTotal).toBe(expected.total);
+    await supervisor.getByText(`共 ${expected.total} 项`).waitFor();
+
     // The office's 逾期督办 has a 未签收 tab: per unit, as of the day.
     await menu(supervisor, '逾期督办').click();
     await supervisor.getByRole('tab', { name: '未签收' }).click();
