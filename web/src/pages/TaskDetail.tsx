@@ -83,6 +83,16 @@ export function TaskDetailPage() {
         </>
       ),
     })),
+    ...(task.acknowledgements ?? []).map((a) => ({
+      at: a.acknowledgedAt,
+      color: 'green',
+      text: (
+        <>
+          <b>签收</b>（{a.unit.name}
+          {a.by ? `，${a.by.displayName}` : ''}）{a.via === 'acknowledge' ? '' : ACKNOWLEDGED_VIA[a.via]}
+        </>
+      ),
+    })),
     ...history.map((h) => ({
       at: h.at,
       color: h.toStatus === 'completed' ? 'green' : 'gray',
