@@ -5,6 +5,7 @@ import type { Role } from '../src/auth/roles';
 import { AuditService } from '../src/audit/audit.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
 import { PlansService } from '../src/plans/plans.service';
+import { AcknowledgementsService } from '../src/tasks/acknowledgements.service';
 import { TasksService } from '../src/tasks/tasks.service';
 import { UnitsService } from '../src/units/units.service';
 import { UsersService } from '../src/users/users.service';
@@ -190,6 +191,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
       return { url: `/api/tasks/${f.task.work}`, body: { content: uniqueName('改写的任务内容'), version } };
     },
   },
+  // 签收 is the unit's own act: staff cannot sign for it. Repeating it answers the first 签收 (200).
+  'POST /api/tasks/:id/acknowledge': { allowed: ['unit_user'], ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/acknowledge` }) },
   'GET /api/tasks/:id/history': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/history` }) },
   'POST /api/tasks/:id/progress': {
     allowed: TASK_WRITERS,
@@ -276,6 +279,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/overdue': supervision('overdue'),
   'GET /api/supervision/units': supervision('units'),
   'GET /api/supervision/summary': supervision('summary'),
+  'GET /api/supervision/unacknowledged': supervision('unacknowledged'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
   'GET /api/reminder-deliveries': { allowed: SUPERVISION_VIEWERS, ok: 200, call: () => ({ url: '/api/reminder-deliveries' }) },
@@ -645,6 +649,16 @@ describe('authorization: every route × every role', () => {
       // A leader reads everything and writes nothing.
       const leader: Actor = { userId: null, username: 'test-leader', role: 'leader', unitId: null };
       await expectForbidden(as(leader, () => tasks.assertCanWrite(f.ownTaskId)));
+    });
+
+    it('AcknowledgementsService.acknowledge: 403 for a leader, a supervisor and a user of an unassigned unit; nothing written', async () => {
+      const acknowledgements = t.app.get(AcknowledgementsService);
+      const before = await fingerprint(t);
+      for (const role of ['leader', 'supervisor', 'admin'] as const) {
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => acknowledgements.acknowledge(f.ownTaskId)));
+      }
+      await expectForbidden(asUnitUser(() => acknowledgements.acknowledge(f.ownPlanOtherUnitTaskId)));
+      expect(await fingerprint(t)).toEqual(before);
     });
 
     it('with no actor in the context every service answers 401', async () => {

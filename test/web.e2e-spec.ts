@@ -200,6 +200,73 @@ suite('web app (Chromium, built app, real API)', () => {
     await shot(unitPage, '06-reminder-inbox');
   });
 
+  it('签收: from a reminder’s link on the task page, then one click on 待签收 in 我的任务; the office sees 未签收', async () => {
+    // As if the plan had been handed out on Monday 2021-09-27: three workdays on, the 签收 reminders come.
+    await t.dataSource.query(
+      `UPDATE task_assignment SET assigned_at = '2021-09-27 10:00+08' WHERE task_id IN (SELECT id FROM task WHERE plan_id = $1)`,
+      [planId],
+    );
+    const scan = await request(t.app, 'POST', '/api/reminders/scan', { asOf: '2021-10-11' });
+    expectStatus(scan, 200);
+    const unitId = (await request(t.app, 'GET', '/api/auth/me', undefined, { as: 'unit_user' })).body.unitId;
+    const unsigned = async () => (await listTasks(t.app, { planId, unitId, acknowledged: 'false', pageSize: 200 })).total as number;
+    const before = await unsigned();
+    expect(before).toBeGreaterThan(1);
+
+    // The reminder's link opens the task; one click signs it.
+    await unitPage.reload();
+    const reminder = unitPage.locator('tr.ant-table-row', { hasText: '签收提醒' }).first();
+    await reminder.waitFor();
+    const link = reminder.getByRole('link');
+    const taskNumber = Number(/第(\d+)项/.exec((await link.textContent()) ?? '')![1]);
+    await link.click();
+    await unitPage.getByText('签收情况').waitFor();
+    await unitPage.getByRole('button', { name: '签收', exact: true }).click();
+    await unitPage.getByText('已签收', { exact: true }).waitFor();
+    await unitPage.getByTestId('acknowledgements').getByText(/住房和城乡建设局 已签收/).waitFor();
+    await expect(unitPage.getByRole('button', { name: '签收', exact: true }).count()).resolves.toBe(0);
+    const signed = (await listTasks(t.app, { planId, q: String(taskNumber), pageSize: 200 })).items.find((x: any) => x.number === taskNumber);
+    const detail = await request(t.app, 'GET', `/api/tasks/${signed.id}`);
+    expect(detail.body.acknowledgements).toEqual([
+      expect.objectContaining({ unit: { id: unitId, name: '住房和城乡建设局' }, via: 'acknowledge', by: expect.objectContaining({ username: unitUser.username }) }),
+    ]);
+    expect(await unsigned()).toBe(before - 1);
+    await shot(unitPage, '07a-acknowledge-from-reminder');
+
+    // 我的任务 lists the rest under 待签收, first; one click signs one and it leaves the list.
+    await menu(unitPage, '我的任务').click();
+    const pendingCount = (n: number) => unitPage.getByTestId('pending-acknowledgements').and(unitPage.getByText(`${n} 项`, { exact: true }));
+    await pendingCount(before - 1).waitFor();
+    const first = unitPage.getByTestId('pending-acknowledgement').first();
+    const firstText = (await first.textContent()) ?? '';
+    await first.getByRole('button', { name: '签收' }).click();
+    await pendingCount(before - 2).waitFor();
+    expect(await unsigned()).toBe(before - 2);
+    await expect(unitPage.getByTestId('pending-acknowledgement').first().textContent()).resolves.not.toBe(firstText);
+    await shot(unitPage, '07b-pending-acknowledgements');
+
+    // 任务总览 filters on 签收 on the server.
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('acknowledged=false'));
+    await supervisor.getByLabel('签收').click();
+    await supervisor.locator('.ant-select-item-option').and(supervisor.getByTitle('未签收')).click();
+    const { total: unsignedTotal } = await (await filtered).json();
+    const { body: expected } = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=2021-10-08&acknowledged=false`);
+    expect(unsignedTotal).toBe(expected.total);
+    await supervisor.getByText(`共 ${expected.total} 项`).waitFor();
+
+    // The office's 逾期督办 has a 未签收 tab: per unit, as of the day.
+    await menu(supervisor, '逾期督办').click();
+    await supervisor.getByRole('tab', { name: '未签收' }).click();
+    const { body: view } = await request(t.app, 'GET', `/api/supervision/unacknowledged?planId=${planId}&asOf=2021-10-08`);
+    const top = view.units[0];
+    await supervisor.getByText(`${top.unit.name}（${top.count}项）`).waitFor();
+    await supervisor.getByText(`共 ${view.total} 项未签收`).waitFor();
+    await shot(supervisor, '07c-unacknowledged');
+    await supervisor.getByRole('tab', { name: '逾期/滞后' }).click();
+  });
+
   it('the supervisor exports the ledger as Excel and sees the supervision pages', async () => {
     await menu(supervisor, '任务总览').click();
     await supervisor.getByText('共 143 项').waitFor();

@@ -6,7 +6,7 @@ import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
-import { TaskAssignment } from '../tasks/task-assignment.entity';
+import { syncAssignments } from '../tasks/task-assignments';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
@@ -283,13 +283,11 @@ export class NoticeImportService {
       counts.created = toInsert.length;
     }
 
-    if (replaceAssignments.length > 0) {
-      await manager.delete(TaskAssignment, replaceAssignments.map((r) => ({ taskId: r.taskId })));
-      const rows = replaceAssignments.flatMap(({ taskId, desired: task }) =>
-        task.assignments.map((a) => ({ taskId, unitId: a.unitId, role: a.role, position: a.position, viaGroupId: a.viaGroupId })),
-      );
-      if (rows.length > 0) await manager.getRepository(TaskAssignment).insert(rows);
-    }
+    // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
+    await syncAssignments(
+      manager,
+      replaceAssignments.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })),
+    );
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
       warnings.push({

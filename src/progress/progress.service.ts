@@ -7,6 +7,7 @@ import { currentActor } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
+import { recordAcknowledgement } from '../tasks/acknowledgements';
 import { actingUnit, changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
@@ -83,6 +84,7 @@ export class ProgressService {
         [taskId, unitId, period, dto.summary.trim(), dto.percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
           actor.userId, onBehalf, idempotencyKey ?? null, hash],
       );
+      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }

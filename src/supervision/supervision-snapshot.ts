@@ -52,6 +52,8 @@ export interface TaskSnapshot {
   latestReport: LatestReport | null;
   /** Units that reported for the last closed period on or before asOf. */
   reportedUnits: ReadonlySet<string>;
+  /** Assigned units that had not signed (签收) the task by the end of asOf. */
+  unacknowledgedUnits: ReadonlySet<string>;
   timeliness: Timeliness;
 }
 
@@ -137,13 +139,13 @@ export class SupervisionSnapshotLoader {
       [plan.id],
     );
 
-    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind }> =
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind; signed: boolean }> =
       await manager.query(
-        `SELECT a.task_id, a.role, u.id, u.name, u.kind
+        `SELECT a.task_id, a.role, u.id, u.name, u.kind, coalesce(a.acknowledged_at < ${END_OF_AS_OF}, false) AS signed
            FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
           WHERE t.plan_id = $1
           ORDER BY a.task_id, a.role, a.position`,
-        [plan.id],
+        params,
       );
 
     // The status a task had at the end of asOf is where its last status change up to then took it.
@@ -203,7 +205,11 @@ export class SupervisionSnapshotLoader {
 
     const snapshots = tasks.map((row): TaskSnapshot => {
       const units: Record<AssignmentRole, UnitRef[]> = { lead: [], responsible: [], cooperating: [] };
-      for (const a of unitsByTask.get(row.id) ?? []) units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
+      const unacknowledgedUnits = new Set<string>();
+      for (const a of unitsByTask.get(row.id) ?? []) {
+        units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
+        if (!a.signed) unacknowledgedUnits.add(a.id);
+      }
       const change = statusByTask.get(row.id);
       const status = change?.status ?? 'not_started';
       const report = latestByTask.get(row.id);
@@ -237,6 +243,7 @@ export class SupervisionSnapshotLoader {
           ? { percent: report.percent, summary: report.summary, unitName: report.unit_name, at: new Date(report.created_at) }
           : null,
         reportedUnits,
+        unacknowledgedUnits,
         timeliness,
       };
     });

@@ -8,6 +8,7 @@ import { exec } from '../database/sql';
 import { PlansService } from '../plans/plans.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
+import { recordAcknowledgement } from './acknowledgements';
 import { actingUnit, changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
 
@@ -32,6 +33,7 @@ export class TaskLifecycleService {
         `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4)`,
         [taskId, unitId, dto.summary.trim(), actor.userId],
       );
+      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'completion_request');
       await this.audit.record({ action: 'task.completion_request', entity: 'task', entityId: taskId, after: { unitId, summary: dto.summary } }, manager);
     });
     return this.tasks.get(taskId);

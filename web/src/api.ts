@@ -45,6 +45,16 @@ export interface Task {
   leaders: string[];
   deadlineText: string | null;
   sourceLine?: string | null;
+  /** Assigned units that have not signed (签收) yet. */
+  unacknowledged: Array<NamedRef & { assignedAt: string }>;
+  /** Task detail only: each unit's 签收. */
+  acknowledgements?: Acknowledgement[];
+}
+export interface Acknowledgement {
+  unit: NamedRef;
+  acknowledgedAt: string;
+  by: { id: string; username: string; displayName: string } | null;
+  via: 'acknowledge' | 'progress' | 'completion_request';
 }
 /** A task of /api/supervision/tasks: the register's fields plus its timeliness as of the page's asOf. */
 export interface SupervisedTask extends Task {

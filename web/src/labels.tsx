@@ -32,7 +32,9 @@ export const REMINDER_KINDS: Record<string, string> = {
   overdue: '逾期催办',
   escalation: '督办',
   urge: '催办',
+  unacknowledged: '签收提醒',
 };
+export const ACKNOWLEDGED_VIA: Record<string, string> = { acknowledge: '签收', progress: '报送进展即签收', completion_request: '申请销号即签收' };
 export const DELIVERY_STATUS: Record<string, string> = { pending: '待发送', sent: '已发送', failed: '失败' };
 export const CHANNELS: Record<string, string> = { inbox: '站内', email: '邮件', webhook: 'Webhook' };
 

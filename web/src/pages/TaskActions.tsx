@@ -2,11 +2,12 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } f
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, type Task } from '../api';
+import { AcknowledgeButton } from './AcknowledgeButton';
 
 type Kind = 'progress' | 'completion' | 'extension';
 const TITLES: Record<Kind, string> = { progress: '报送进度', completion: '申请销号', extension: '申请延期' };
 
-/** A unit user's writes on one task: a progress report, a 销号 request, a 延期 request — each a small form. */
+/** A unit user's writes on one task: 签收 (one click), a progress report, a 销号 request, a 延期 request — each a small form. */
 export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }) {
   const [open, setOpen] = useState<Kind | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,6 +50,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   return (
     <>
       <Space size="small" wrap>
+        <AcknowledgeButton task={task} onDone={onDone} size="small" />
         <Button size="small" type="primary" disabled={closed} onClick={() => open_('progress')}>
           报送进度
         </Button>
