@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
 import { MemoCalendar } from '../supervision/memo-calendar';
-import { endOfDaySql, lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
+import { lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import type { Candidate } from './reminder-scan.service';
 import { DEFAULT_POLICY } from './reminder-policy';
 import { reminderMessage } from './reminder-texts';
@@ -22,7 +22,8 @@ interface UnsignedAssignment {
 /**
  * 签收 reminders (README "Reminders"): a unit that has not signed a task by the end of the N-th workday after the day
  * it was assigned (plan policy acknowledgeWithinWorkdays, 0: never) is reminded on the next workday, then every
- * overdueRepeatWorkdays, until it signs. Status and 签收 are read as of the day scanned, as the lights read a task.
+ * overdueRepeatWorkdays, until it signs. The task's status is read as of the day scanned, as the lights read it; a
+ * 签收 stops the reminders whenever it was made, so a catch-up scan never nags a unit that has signed since.
  * The key names the round, so each reminder is made once.
  */
 export async function unacknowledgedCandidates(
@@ -42,7 +43,7 @@ export async function unacknowledgedCandidates(
        JOIN plan p ON p.id = t.plan_id
        LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
       ${lastStatusChangeSql('t', '$1')}
-      WHERE (a.acknowledged_at IS NULL OR a.acknowledged_at >= ${endOfDaySql('$1')})
+      WHERE a.acknowledged_at IS NULL
         AND ${STATUS_AS_OF_SQL} = ANY($4::text[])
         AND coalesce(rp.enabled, true)
         AND coalesce(rp.acknowledge_within_workdays, $2) > 0
