@@ -237,25 +237,38 @@ export function issue(
 
 /**
  * The unit clause: the last parenthetical, when it closes the line and reads like `field:value` or a phrase such as
- * `X牵头`; otherwise known labels written after the task's text without brackets (`……。责任单位：X`).
+ * `X牵头` (with the clauses right before it: `(责任单位:X)(完成时限:年底前)`); otherwise known labels written after
+ * the task's text without brackets (`……。责任单位：X`).
  */
 export function findUnitClause(text: string): UnitClause | null {
-  const half = toHalfWidth(text).replace(/[\s。.;,]+$/, '');
-  if (half.endsWith(')')) {
-    let depth = 0;
-    for (let i = half.length - 1; i >= 0; i--) {
-      if (half[i] === ')') depth++;
-      else if (half[i] === '(' && --depth === 0) {
-        const body = text.slice(i + 1, half.length - 1);
-        if (looksLikeUnitClause(body)) return { start: i, body };
-        break;
-      }
-    }
+  let clause = lastBracketClause(text);
+  for (let before = clause && lastBracketClause(text.slice(0, clause.start)); clause && before; ) {
+    clause = { start: before.start, body: `${before.body}；${clause.body}` };
+    before = lastBracketClause(text.slice(0, clause.start));
   }
+  if (clause) return clause;
   const labelled = TRAILING_LABEL.exec(text);
   if (!labelled) return null;
   const start = labelled.index + 1;
   return { start, body: text.slice(start).replace(/[\s。]+$/, '') };
+}
+
+/** The last parenthetical (round or 【】 brackets) when it closes the text and reads as a unit clause. */
+function lastBracketClause(text: string): UnitClause | null {
+  const half = toHalfWidth(text)
+    .replace(/【/g, '(')
+    .replace(/】/g, ')')
+    .replace(/[\s。.;,]+$/, '');
+  if (!half.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = half.length - 1; i >= 0; i--) {
+    if (half[i] === ')') depth++;
+    else if (half[i] === '(' && --depth === 0) {
+      const body = text.slice(i + 1, half.length - 1);
+      return looksLikeUnitClause(body) ? { start: i, body } : null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -270,7 +283,7 @@ function joinWrapped(lines: Line[], start: number): { text: string; end: number;
     const next = lines[j]?.text ?? '';
     const labelLine = LABEL_LINE.test(toHalfWidth(next));
     // Once the clause is found only more label lines belong to it, and none after a bracketed clause.
-    if (found && (!labelLine || /[)）][\s。.;,；，]*$/.test(found.text))) break;
+    if (found && (!labelLine || /[)）】][\s。.;,；，]*$/.test(found.text))) break;
     if (!next || ITEM.test(next) || SECTION.test(next) || SUBSECTION.test(next)) break;
     if (!labelLine && ++wrapped > MAX_WRAPPED_LINES) break;
     text += labelLine ? (found ? '；' : ' ') + next : next;

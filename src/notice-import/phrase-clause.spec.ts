@@ -143,6 +143,26 @@ describe('labels written under or after the item, without brackets', () => {
   });
 });
 
+describe('clauses in other brackets and in pieces', () => {
+  it('reads a 【】 clause, clauses split over two brackets, and X落实 after unit names', () => {
+    const notice = parseNotice(
+      [
+        '1.加快数字政府建设。【市发展改革委牵头，市财政局配合】',
+        '2.推进教育强市建设。（责任单位：市教育局）（完成时限：2023年9月底前）',
+        '3.完善社会保障体系。（市人社局、各县（市、区）人民政府落实）',
+        '4.推动政策见效（各地抓好落实）',
+      ].join('\n'),
+    );
+    expect(notice.errors.map((e) => [e.line, e.message])).toEqual([[4, '第4条缺少责任单位']]);
+    expect(outcomes(notice.items, directory)).toEqual([
+      { number: 1, ...unit([DRC], [], [FIN]), dueDate: '2023-12-31' },
+      { number: 2, ...unit([], [EDU]), dueDate: '2023-09-30' },
+      { number: 3, ...unit([], [HR, ...COUNTIES]), dueDate: '2023-12-31' },
+    ]);
+    expect(notice.items.map((i) => i.content)).toEqual(['加快数字政府建设。', '推进教育强市建设。', '完善社会保障体系。']);
+  });
+});
+
 describe('readClause', () => {
   const read = (body: string) => {
     const failures: string[] = [];

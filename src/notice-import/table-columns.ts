@@ -13,7 +13,7 @@ const MAX_HEADER_LENGTH = 16;
 const COLUMN_WORDS: ReadonlyArray<[RegExp, ColumnField]> = [
   [/^(?:序号|序|编号|号|项目编号|任务编号|任务序号|NO\.?)$/i, 'number'],
   [/情况|备注|说明|问题|成效|评价|考核|得分|附件|联系人|电话|页码|进展/, 'extra'],
-  [/领导/, 'leader'],
+  [/领导|责任人|负责人/, 'leader'],
   [/时限|期限|完成时间|时间节点|时间要求|截止时间|截止日期|完成日期|办结时间|时间安排|节点|^时间$/, 'deadline'],
   [/配合|协办|协助|参与|协同/, 'cooperating'],
   [/牵头|主办|主责|主抓/, 'lead'],

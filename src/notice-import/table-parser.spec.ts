@@ -223,6 +223,31 @@ describe('parseTaskTables: other header words and layouts', () => {
   });
 });
 
+describe('parseTaskTables: conventions of real tables', () => {
+  it('takes the first unit of each 责任单位 cell as the lead when the table says so, and 责任人 as a person', () => {
+    const notice = parseTaskTables([
+      sheet('分解表', [
+        ['序号', '重点工作', '责任单位', '责任人', '完成时限'],
+        ['1.0', '建设现代化产业体系', '市发展改革委、市财政局、市统计局', '张三', '2023年12月'],
+        ['2.0', '发展职业教育', '市教育局', '李四', '10月中旬'],
+        ['3.0', '稳就业', '市人社局牵头，市教育局配合', '王五', '6月底前完成初稿，年底前全面完成'],
+        ['注：责任单位中排在第一位的为牵头单位。', '', '', '', ''],
+      ]),
+    ]);
+    expect(notice.errors).toEqual([]);
+    expect(outcomes(notice.items, directory)).toEqual([
+      { number: 1, ...unit([DRC], [FIN, STAT]), dueDate: '2023-12-31' },
+      { number: 2, ...unit([EDU], []), dueDate: '2023-10-20' },
+      { number: 3, ...unit([HR], [], [EDU]), dueDate: '2023-12-31' },
+    ]);
+    expect(notice.items.map((i) => i.leaders)).toEqual([['张三'], ['李四'], ['王五']]);
+    expect(notice.warnings.map((w) => w.message)).toEqual([
+      '按表格中的说明，责任单位中排在第一位的作为牵头单位',
+      '已忽略：表格中的说明行',
+    ]);
+  });
+});
+
 describe('parseTaskTables on faulty tables', () => {
   it('a table without a recognisable header is an error in Chinese', () => {
     const notice = parseTaskTables([sheet('Sheet1', [['某市重点工作'], ['1', '甲', '乙']])]);

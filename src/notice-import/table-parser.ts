@@ -38,7 +38,9 @@ const MAX_HEADING_LENGTH = 40;
 const SECTION = /^第?([一二三四五六七八九十]+)(?:、|\.|．|部分)\s*(.*)$/s;
 const SUBSECTION = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/s;
 const ORDINAL_CELL = /^(?:第?[一二三四五六七八九十]+(?:[、.．]|部分)?|[（(][一二三四五六七八九十]+[）)])$/;
-const NUMBER_CELL = /^[(（]?([0-9]+)[)）.．、]?$/;
+const NUMBER_CELL = /^[(（]?([0-9]+)(?:\.0+)?[)）.．、]?$/;
+/** “排在第一位的为牵头单位”: a table's note (or header) saying the first unit of each 责任单位 cell leads. */
+const FIRST_IS_LEAD = /(?:第一|首位|首个|第1|排首|列首)[^，。；,;]{0,8}牵头|牵头单位[^，。；,;]{0,6}(?:第一|首位)/;
 const NOTE = /^(?:注|备注|说明|填表说明|附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：.．、]?/;
 const UNIT_FIELDS: readonly AssignmentRole[] = ['lead', 'responsible', 'cooperating'];
 const HEADER_HINT =
@@ -86,7 +88,12 @@ export function parseTaskTables(tables: SourceTable[]): ParsedNotice {
       const message = /^附件/.test(text) ? '已忽略：附件标注' : NOTE.test(text) ? '已忽略：表格说明' : '已忽略：表头之前的标题行';
       notice.warnings.push(issue(lineOf(row.location), text, message, row.location));
     }
-    reader.read(rows.slice(header.start + header.height), header.columns);
+    const firstIsLead = rows.some((row) => row.cells.some((cell) => FIRST_IS_LEAD.test(cell)));
+    if (firstIsLead) {
+      const at = rows[header.start]?.location ?? where;
+      notice.warnings.push(issue(lineOf(at), table.name, '按表格中的说明，责任单位中排在第一位的作为牵头单位', at));
+    }
+    reader.read(rows.slice(header.start + header.height), header.columns, firstIsLead);
     previous = header;
   });
 
@@ -138,7 +145,7 @@ class TableReader {
 
   constructor(private readonly notice: ParsedNotice) {}
 
-  read(rows: TableRow[], columns: Column[]): void {
+  read(rows: TableRow[], columns: Column[], firstIsLead: boolean): void {
     const cellsOf = (row: TableRow, field: ColumnField) =>
       columns.filter((c) => c.field === field).map((c) => row.cells[c.index - 1] ?? '');
     for (const row of rows) {
@@ -164,7 +171,7 @@ class TableReader {
         this.startSection(stripOrdinal(sectionCell), row);
         this.sectionCell = sectionCell;
       }
-      this.item(row, columns, numberCell, taskCell);
+      this.item(row, columns, numberCell, taskCell, firstIsLead);
     }
   }
 
@@ -202,7 +209,7 @@ class TableReader {
     section.subsections.push(this.subsection);
   }
 
-  private item(row: TableRow, columns: Column[], numberCell: string, taskCell: string): void {
+  private item(row: TableRow, columns: Column[], numberCell: string, taskCell: string, firstIsLead: boolean): void {
     const number = this.numberOf(row, numberCell);
     if (number === null) return;
     const fail = (message: string) => this.fail(row, message, number);
@@ -215,6 +222,9 @@ class TableReader {
         if (!readUnitCell(cell, column.field as AssignmentRole, fields, number, fail)) return;
       } else if (column.field === 'leader') fields.leaders.push(...splitNames(cell));
       else if (column.field === 'deadline') fields.deadlineText ??= cell;
+    }
+    if (firstIsLead && fields.units.lead.length === 0 && fields.units.responsible.length > 0) {
+      fields.units.lead.push(fields.units.responsible.shift()!);
     }
     if (unitCount(fields) === 0) {
       // Some tables keep the unit clause in the task cell, as a text notice does: 抓好春耕(责任单位:农业农村局).

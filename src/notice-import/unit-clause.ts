@@ -53,12 +53,19 @@ const CLOSE = ')）]】';
  * Phrase clauses name the role after the units: 市发展改革委牵头, 市财政局、市统计局配合, 市教育局负责,
  * 市人社局、市教育局按职责分工负责. The verb is matched at the end of a part, so unit names stay intact.
  */
-const PHRASES: ReadonlyArray<[RegExp, AssignmentRole]> = [
-  [/^(.+?)(?:为)?牵头(?:负责|落实|实施|推进|抓总)?$/s, 'lead'],
-  [/^(.+?)(?:积极|共同|协同|按照?(?:各自)?职责(?:分工)?)?(?:配合|协办|协助|参与)(?:落实|实施|推进)?$/s, 'cooperating'],
-  [/^(.+?)(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体|各自|分工)?负责(?:落实|实施|推进)?$/s, 'responsible'],
-  [/^(.+?)按照?(?:各自)?职责(?:分工)?(?:抓好|负责)?落实$/s, 'responsible'],
+const PHRASES: ReadonlyArray<{ pattern: RegExp; role: AssignmentRole; onlyAfterUnitNames?: boolean }> = [
+  { pattern: /^(.+?)(?:为)?牵头(?:负责|落实|实施|推进|抓总)?$/s, role: 'lead' },
+  {
+    pattern: /^(.+?)(?:积极|共同|协同|按照?(?:各自)?职责(?:分工)?)?(?:配合|协办|协助|参与)(?:落实|实施|推进)?$/s,
+    role: 'cooperating',
+  },
+  { pattern: /^(.+?)(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体|各自|分工)?负责(?:落实|实施|推进)?$/s, role: 'responsible' },
+  { pattern: /^(.+?)按照?(?:各自)?职责(?:分工)?(?:抓好|负责)?落实$/s, role: 'responsible' },
+  // A bare “X落实” is a clause only when X reads like units: “各地抓好落实” is task text.
+  { pattern: /^(.+?)(?:具体|组织|抓好)?落实$/s, role: 'responsible', onlyAfterUnitNames: true },
 ];
+/** How unit names end (局, 委, 人民政府, 街道, 公司, 工商联, …). */
+const UNIT_ENDING = /(?:局|委|办|府|部|院|会|司|队|中心|室|处|所|站|馆|厅|行|社|团|区|县|市|镇|乡|街道|单位|部门|公司|集团|联|协|校|台|园|场)$/;
 const NAMED_ROLE: Record<string, AssignmentRole> = {
   牵头单位: 'lead',
   责任单位: 'responsible',
@@ -212,11 +219,12 @@ function addTo(fields: ClauseFields, field: AssignmentRole | 'leaders', value: s
 function phraseRole(part: string): { role: AssignmentRole; names: string } | null {
   const named = /^(.+?)为(牵头单位|责任单位|配合单位|协办单位)$/s.exec(part);
   if (named) return { role: NAMED_ROLE[named[2] ?? ''] as AssignmentRole, names: named[1] ?? '' };
-  for (const [pattern, role] of PHRASES) {
-    const match = pattern.exec(part);
-    const names = (match?.[1] ?? '').replace(/^由/, '').trim();
-    // The names must look like names: a phrase such as “加强监管负责” in a task's own brackets is not a clause.
-    if (match && names && !/[:：]/.test(names)) return { role, names };
+  for (const { pattern, role, onlyAfterUnitNames } of PHRASES) {
+    const names = (pattern.exec(part)?.[1] ?? '').replace(/^由/, '').trim();
+    // A label's colon before the verb means a labelled field whose value happens to end like a phrase.
+    if (!names || /[:：]/.test(names)) continue;
+    if (onlyAfterUnitNames && !UNIT_ENDING.test((splitNames(names).at(-1) ?? '').replace(OTHER_UNITS, ''))) continue;
+    return { role, names };
   }
   return null;
 }
