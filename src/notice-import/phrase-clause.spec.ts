@@ -200,6 +200,13 @@ describe('readClause', () => {
     });
   });
 
+  it('reads 有关单位 named alone as others, none named', () => {
+    expect(read('X牵头，市直有关部门配合').fields).toMatchObject({
+      units: { lead: ['X'], responsible: [], cooperating: [] },
+      includesOtherUnits: true,
+    });
+  });
+
   it('names a part it cannot read', () => {
     expect(read('X牵头，请认真落实').failures).toEqual([
       '第1条的“请认真落实”无法识别：应为“某单位牵头”“某单位负责”“某单位配合”或“责任单位：某单位”这样的写法',

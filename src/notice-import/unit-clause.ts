@@ -46,6 +46,8 @@ export const LABEL_LINE = new RegExp(`^[(（【\\[]?(?:${LABEL_WORDS})[)）】\\
 /** A known label after the task's own text on the same line: `……。责任单位：市教育局`. */
 export const TRAILING_LABEL = new RegExp(`[。；;，,\\s](?:${LABEL_WORDS})\\s*[:：]`);
 const OTHER_UNITS = /等(?:有关|相关|其他)?(?:单位|部门)?$/;
+/** “有关单位配合”, “市直相关部门负责”: others, none named. */
+const ONLY_OTHER_UNITS = /^(?:市直|市级|县直|其他|各)?(?:有关|相关|其他)(?:单位|部门)$/;
 const OPEN = '(（[【';
 const CLOSE = ')）]】';
 
@@ -109,6 +111,10 @@ export function emptyFields(): ClauseFields {
 /** Adds written unit names to a role; “等有关单位” leaves the list open: keep the named units, remember the rest. */
 export function addUnits(fields: ClauseFields, role: AssignmentRole, value: string): void {
   for (const name of splitNames(value)) {
+    if (ONLY_OTHER_UNITS.test(name)) {
+      fields.includesOtherUnits = true;
+      continue;
+    }
     const named = name.replace(OTHER_UNITS, '').trim();
     if (named !== name) fields.includesOtherUnits = true;
     // In a table cell a unit may carry its role: 市发展改革委(牵头).
