@@ -29,7 +29,7 @@ interface Header {
 }
 
 /** The name a table pasted into the text field goes by in the report. */
-export const PASTED_TABLE_NAME = '粘贴的表格';
+const PASTED_TABLE_NAME = '粘贴的表格';
 
 // Item numbers are stored as int and must be positive; no notice comes near this many items.
 const MAX_ITEM_NUMBER = 9999;
@@ -109,9 +109,24 @@ export function parseTaskTables(tables: SourceTable[]): ParsedNotice {
  * quotes (what Excel and WPS put on the clipboard). Rows are located by the line they start on.
  */
 export function readDelimitedTable(text: string, name: string): SourceTable {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const delimiter = normalized.includes('\t') ? '\t' : ',';
-  const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true } as const;
+  const normalized = withoutBom(text);
+  return readRecords(normalized, name, delimiterOf(normalized));
+}
+
+/** Without a BOM and with LF line ends (a cell's CRLF included). */
+function withoutBom(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function readRecords(normalized: string, name: string, delimiter: '\t' | ','): SourceTable {
+  const options = {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    info: true,
+  } as const;
+  // csv-parse's declared return type does not follow `info: true`, which wraps each record with its info.
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(normalized, options) as unknown as typeof records;
@@ -128,10 +143,17 @@ export function readDelimitedTable(text: string, name: string): SourceTable {
   return { name, rows };
 }
 
+/** Tabs or commas, whichever the first lines use more: a TSV cell may hold a comma, a CSV cell rarely a tab. */
+function delimiterOf(text: string): '\t' | ',' {
+  const sample = text.split('\n').filter(Boolean).slice(0, 5).join('\n');
+  const count = (ch: string) => sample.split(ch).length - 1;
+  return count('\t') > 0 && count('\t') >= count(',') ? '\t' : ',';
+}
+
 /** A pasted text that is a table with a recognisable header (tab-separated, from Word, WPS or Excel). */
 export function pastedTable(text: string): SourceTable | null {
   if (!text.includes('\t')) return null;
-  const table = readDelimitedTable(text, PASTED_TABLE_NAME);
+  const table = readRecords(withoutBom(text), PASTED_TABLE_NAME, '\t');
   return findHeader(table.rows.map(cleanRow)) ? table : null;
 }
 
@@ -380,12 +402,12 @@ function stripOrdinal(text: string): string {
   return (SECTION.exec(text)?.[2] ?? SUBSECTION.exec(text)?.[2] ?? text).trim() || text;
 }
 
-export function lineOf(location: SourceLocation): number {
+function lineOf(location: SourceLocation): number {
   return 'line' in location ? location.line : location.row;
 }
 
 /** Where to look, in the words of the report: 第3行, 工作表“任务”第5行, 第2个表格第7行. */
-export function describeLocation(location: SourceLocation): string {
+function describeLocation(location: SourceLocation): string {
   if ('line' in location) return `第${location.line}行`;
   if ('sheet' in location) return `工作表“${location.sheet}”第${location.row}行`;
   return `第${location.table}个表格第${location.row}行`;
