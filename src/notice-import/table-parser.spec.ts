@@ -248,6 +248,21 @@ describe('parseTaskTables: conventions of real tables', () => {
   });
 });
 
+describe('parseTaskTables: repeated headers', () => {
+  it('skips the header printed again on the next page, and reads a short row that only resembles one', () => {
+    const header = ['序号', '工作任务', '责任单位'];
+    const notice = parseTaskTables([
+      sheet('S', [header, ['1', '重点项目建设', '市发展改革委等有关单位'], header, ['2', '稳就业', '市人社局']]),
+    ]);
+    expect(notice.errors).toEqual([]);
+    expect(notice.warnings).toEqual([]);
+    expect(outcomes(notice.items, directory)).toEqual([
+      { number: 1, ...unit([], [DRC], [], true), dueDate: '2023-12-31' },
+      { number: 2, ...unit([], [HR]), dueDate: '2023-12-31' },
+    ]);
+  });
+});
+
 describe('parseTaskTables on faulty tables', () => {
   it('a table without a recognisable header is an error in Chinese', () => {
     const notice = parseTaskTables([sheet('Sheet1', [['某市重点工作'], ['1', '甲', '乙']])]);

@@ -93,7 +93,10 @@ export function parseTaskTables(tables: SourceTable[]): ParsedNotice {
       const at = rows[header.start]?.location ?? where;
       notice.warnings.push(issue(lineOf(at), table.name, '按表格中的说明，责任单位中排在第一位的作为牵头单位', at));
     }
-    reader.read(rows.slice(header.start + header.height), header.columns, firstIsLead);
+    const headerRows = rows.slice(header.start, header.start + header.height).map((row) => row.cells.join('\t'));
+    // A header repeated further down (printed on every page) is skipped, as is the header itself.
+    const body = rows.slice(header.start + header.height).filter((row) => !headerRows.includes(row.cells.join('\t')));
+    reader.read(body, header.columns, firstIsLead);
     previous = header;
   });
 
@@ -109,12 +112,12 @@ export function parseTaskTables(tables: SourceTable[]): ParsedNotice {
  * quotes (what Excel and WPS put on the clipboard). Rows are located by the line they start on.
  */
 export function readDelimitedTable(text: string, name: string): SourceTable {
-  const normalized = withoutBom(text);
+  const normalized = normalizedLines(text);
   return readRecords(normalized, name, delimiterOf(normalized));
 }
 
 /** Without a BOM and with LF line ends (a cell's CRLF included). */
-function withoutBom(text: string): string {
+function normalizedLines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
@@ -153,7 +156,7 @@ function delimiterOf(text: string): '\t' | ',' {
 /** A pasted text that is a table with a recognisable header (tab-separated, from Word, WPS or Excel). */
 export function pastedTable(text: string): SourceTable | null {
   if (!text.includes('\t')) return null;
-  const table = readRecords(withoutBom(text), PASTED_TABLE_NAME, '\t');
+  const table = readRecords(normalizedLines(text), PASTED_TABLE_NAME, '\t');
   return findHeader(table.rows.map(cleanRow)) ? table : null;
 }
 
@@ -171,7 +174,6 @@ class TableReader {
     const cellsOf = (row: TableRow, field: ColumnField) =>
       columns.filter((c) => c.field === field).map((c) => row.cells[c.index - 1] ?? '');
     for (const row of rows) {
-      if (isHeaderRow(row.cells)) continue;
       const filled = row.cells.filter(Boolean);
       const numberCell = cellsOf(row, 'number')[0] ?? '';
       const taskCell = cellsOf(row, 'task')[0] ?? '';
