@@ -291,8 +291,12 @@ class TableReader {
     const written = NUMBER_CELL.exec(toHalfWidth(cell));
     let number = this.lastNumber + 1;
     if (cell && !written) this.warn(row, `序号“${cell}”无法识别，按第${number}条导入`, number);
+    const value = Number(written?.[1] ?? 0);
+    if (written && (value < 1 || value > MAX_ITEM_NUMBER)) {
+      this.fail(row, `序号${cell}无效：应为 1 到 ${MAX_ITEM_NUMBER} 之间的数字`);
+      return null;
+    }
     if (written) {
-      const value = Number(written[1]);
       number = value + this.offset;
       if (number <= this.lastNumber && value === 1) {
         this.offset = this.lastNumber;
@@ -307,8 +311,8 @@ class TableReader {
         this.warn(row, `条目编号不连续：${after}是第${number}条`, number);
       }
     }
-    if (number < 1 || number > MAX_ITEM_NUMBER) {
-      this.fail(row, `条目编号${cell}无效：应为 1 到 ${MAX_ITEM_NUMBER} 之间的数字`);
+    if (number > MAX_ITEM_NUMBER) {
+      this.fail(row, `第${number}条超出编号上限 ${MAX_ITEM_NUMBER}`);
       return null;
     }
     this.lastNumber = number;
