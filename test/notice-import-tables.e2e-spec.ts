@@ -221,6 +221,15 @@ describe('importing task tables and phrase notices (POST /api/plans/:id/import)'
     });
   });
 
+  it('createMissingUnits creates a county government with the county kind', async () => {
+    const plan = await newPlan();
+    const res = await importInto(plan.id, '序号\t工作任务\t责任单位\n1\t甲\t戊县人民政府、市委统战部、市数据局', { createMissingUnits: true });
+    expectStatus(res, 201);
+    expect(res.body.createdUnits).toEqual(['戊县人民政府', '市委统战部', '市数据局']);
+    const units = (await request(t.app, 'GET', '/api/units')).body as Array<{ name: string; kind: string }>;
+    expect(res.body.createdUnits.map((name: string) => units.find((u) => u.name === name)?.kind)).toEqual(['county', 'party', 'other']);
+  });
+
   it('a 20,000-line junk notice answers 422 with a small report: lists capped, the rest counted', async () => {
     const plan = await newPlan();
     const lines = Array.from({ length: 20_000 }, (_, i) => (i % 2 === 0 ? `${i / 2 + 1}.x(责任单位:u${i})` : `junk ${i}`));

@@ -17,6 +17,7 @@ import type { ImportSource } from './import-source';
 import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
 import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
+import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
 /** What a committed import would make of one item: the task row and its assignments. */
@@ -103,7 +104,7 @@ export class NoticeImportService {
     const unknownUnits = await this.unknownUnits(manager, notice);
     const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
     if (createdUnits.length > 0) {
-      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: 'other' as const, aliases: [] })));
+      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
     } else {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
     }

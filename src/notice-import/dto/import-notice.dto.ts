@@ -16,7 +16,12 @@ export class ImportNoticeDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Create units the registry does not know (kind "other") instead of failing' })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Create units the registry does not know instead of failing, with the kind their name suggests ' +
+      '(甲县人民政府 county, 市委宣传部 party, 某镇人民政府 town, …; otherwise "other")',
+  })
   @IsOptional()
   @IsBoolean()
   createMissingUnits?: boolean;
