@@ -41,6 +41,7 @@ describe('parseDeadline', () => {
     ['三季度末前启动；\n11月底前', '2021-11-30'],
     ['2021—2023年', '2023-12-31'],
     ['2021-2022年', '2022-12-31'],
+    ['完成时限2021年9月底', '2021-09-30'],
   ])('reads %s as %s', (text, expected) => {
     expect(parseDeadline(text, plan)).toBe(expected);
   });

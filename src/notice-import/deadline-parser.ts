@@ -23,6 +23,7 @@ export function parseDeadline(text: string, plan: { year: number; endDate: strin
 function parseOne(text: string, plan: { year: number; endDate: string }): string | null {
   const phrase = toHalfWidth(text)
     .replace(/\s/g, '')
+    .replace(/^(?:完成时限|完成时间|时限|时间节点)[:：]?/, '')
     .replace(/^(?:力争|确保|于|在|到|截至|截止)+/, '')
     .replace(/(?:全面|基本|全部|初步)?(?:完成|建成|见效|到位|落实|实现|办结)$/, '')
     .replace(/(?:以前|之前|前|完成)+$/, '');

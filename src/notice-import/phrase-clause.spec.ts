@@ -200,8 +200,18 @@ describe('readClause', () => {
     });
   });
 
+  it('gives names before a phrase its role, and reads a time written in words as the deadline', () => {
+    expect(read('甲局牵头，乙局、丙局，各县（市、区）人民政府配合').fields?.units).toEqual({
+      lead: ['甲局'],
+      responsible: [],
+      cooperating: ['乙局', '丙局', '各县（市、区）人民政府'],
+    });
+    expect(read('甲局负责，2023年秋季学期前完成').fields?.deadlineText).toBe('2023年秋季学期前完成');
+    expect(read('甲局牵头，完成时限2023年底').fields?.deadlineText).toBe('完成时限2023年底');
+  });
+
   it('reads 有关单位 named alone as others, none named', () => {
-    expect(read('X牵头，市直有关部门配合').fields).toMatchObject({
+    expect(read('X牵头，市直各有关部门配合').fields).toMatchObject({
       units: { lead: ['X'], responsible: [], cooperating: [] },
       includesOtherUnits: true,
     });

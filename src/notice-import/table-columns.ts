@@ -37,7 +37,12 @@ export function normalizeHeader(cell: string): string {
     .replace(/[*※:]/g, '');
 }
 
-/** A task column that says 具体 (具体工作任务, 具体措施) is the task when another column is also task-like. */
+/**
+ * Which of several task-like columns is the task: 具体任务/具体措施 over 任务/措施/举措, and those over 工作, 目标 or
+ * 事项 (重点工作 | 具体任务: the second; 重点任务 | 具体目标: the first).
+ */
 export function taskPriority(cell: string): number {
-  return /具体/.test(normalizeHeader(cell)) ? 1 : 0;
+  const words = normalizeHeader(cell);
+  if (/具体(?:工作)?(?:任务|措施|举措|内容)/.test(words)) return 2;
+  return /任务|措施|举措/.test(words) ? 1 : 0;
 }

@@ -151,6 +151,13 @@ describe('parseTaskTables: other header words and layouts', () => {
     ]);
   });
 
+  it('takes 具体任务 over 重点工作, and 重点任务 over 具体目标, as the task column', () => {
+    const fields = (header: string[]) =>
+      parseTaskTables([sheet('S', [header, ['1', '甲', '乙', '市财政局']])]).columns.map((c) => c.field);
+    expect(fields(['序号', '重点工作', '具体任务', '责任单位'])).toEqual(['number', 'extra', 'task', 'responsible']);
+    expect(fields(['序号', '重点任务', '具体目标', '责任单位'])).toEqual(['number', 'task', 'extra', 'responsible']);
+  });
+
   it('reads roles written inside a unit cell: phrases, labels and a (牵头) mark', () => {
     const notice = parseTaskTables([
       wordTable(1, [

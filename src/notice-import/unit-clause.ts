@@ -47,7 +47,7 @@ export const LABEL_LINE = new RegExp(`^[(（【\\[]?(?:${LABEL_WORDS})[)）】\\
 export const TRAILING_LABEL = new RegExp(`[。；;，,\\s](?:${LABEL_WORDS})\\s*[:：]`);
 const OTHER_UNITS = /等(?:有关|相关|其他)?(?:单位|部门)?$/;
 /** “有关单位配合”, “市直相关部门负责”: others, none named. */
-const ONLY_OTHER_UNITS = /^(?:市直|市级|县直|其他|各)?(?:有关|相关|其他)(?:单位|部门)$/;
+const ONLY_OTHER_UNITS = /^(?:市|县|区|直|级|各|其他)*(?:有关|相关|其他)(?:单位|部门)$/;
 const OPEN = '(（[【';
 const CLOSE = ')）]】';
 
@@ -74,6 +74,9 @@ const NAMED_ROLE: Record<string, AssignmentRole> = {
   配合单位: 'cooperating',
   协办单位: 'cooperating',
 };
+/** A part that names a time and ends like a deadline: 2023年秋季学期前完成, 完成时限2023年底. */
+const TIME_WORD = /\d{4}年|[0-9一二三四五六七八九十]+月|年底|年内|年末|季度|上半年|下半年|时限/;
+const DEADLINE_ENDING = /(?:前|底|末|内|完成|结束|见效|到位|实现|办结)$/;
 /** A part naming a time rather than units: 2023年10月底前完成, 年底前, 三季度末, 长期坚持. */
 const DEADLINE_PART =
   /^(?:于|在)?(?:\d{4}年)?.*(?:年底|年末|年内|月底|月末|月份|月\d{1,2}[日号]|季度末?|季度底|上半年|下半年|\d{4}年|[0-9一二三四五六七八九十]+月|日)(?:前|以前|之前)?(?:全面|基本|全部)?(?:完成|建成|见效|到位)?$|^(?:长期|持续|常态化|按时|按期|逐年|每年|每季度|每月)/s;
@@ -206,7 +209,7 @@ function readSegment(
       current = defaultRole;
       for (const names of pending.splice(0)) addUnits(fields, phrase.role, names);
       addUnits(fields, phrase.role, phrase.names);
-    } else if (DEADLINE_PART.test(toHalfWidth(part))) fields.deadlineText ??= part;
+    } else if (isDeadline(part)) fields.deadlineText ??= part;
     else if (current) addTo(fields, current, part);
     else pending.push(part);
   }
@@ -215,6 +218,11 @@ function readSegment(
     return false;
   }
   return true;
+}
+
+function isDeadline(part: string): boolean {
+  const half = toHalfWidth(part);
+  return DEADLINE_PART.test(half) || (TIME_WORD.test(half) && DEADLINE_ENDING.test(half));
 }
 
 function addTo(fields: ClauseFields, field: AssignmentRole | 'leaders', value: string): void {
