@@ -17,6 +17,8 @@ export function sourceText(source: ImportSource): string {
     .join('\n\n');
 }
 
+/** A cell as TSV; control characters a file may carry (PostgreSQL refuses NUL) are left out. */
 function tsvCell(cell: string): string {
-  return /[\t\n"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const text = String(cell ?? '').replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+  return /[\t\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

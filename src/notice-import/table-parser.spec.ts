@@ -303,6 +303,12 @@ describe('parseTaskTables on faulty tables', () => {
     expect(notice.items.map((i) => i.number)).toEqual([4]);
   });
 
+  it('reads a manual line break as a line break and drops control characters', () => {
+    const notice = parseTaskTables([sheet('S', [['序号', '工作任务', '责任单位'], ['1', '第一行\u000b第二行\u0000', '市财政局\u0007']])]);
+    expect(notice.errors).toEqual([]);
+    expect(notice.items[0]).toMatchObject({ content: '第一行\n第二行', units: { responsible: ['市财政局'] } });
+  });
+
   it('an empty table list, and a header without rows, are errors', () => {
     expect(parseTaskTables([]).errors.map((e) => e.message)).toEqual(['未找到任何表格']);
     expect(parseTaskTables([sheet('S', [['序号', '工作任务', '责任单位']])]).errors.map((e) => e.message)).toEqual([

@@ -155,7 +155,8 @@ function delimiterOf(text: string): '\t' | ',' {
 
 /** A pasted text that is a table with a recognisable header (tab-separated, from Word, WPS or Excel). */
 export function pastedTable(text: string): SourceTable | null {
-  if (!text.includes('\t')) return null;
+  // Garbled text goes to the notice parser, which says what is wrong with it.
+  if (!text.includes('\t') || /[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(text)) return null;
   const table = readRecords(normalizedLines(text), PASTED_TABLE_NAME, '\t');
   return findHeader(table.rows.map(cleanRow)) ? table : null;
 }
@@ -369,12 +370,17 @@ function keepOnePerField(columns: Column[]): Column[] {
   });
 }
 
-/** Cells trimmed line by line; a multi-line cell keeps its lines, without the blank ones. */
+/**
+ * Cells trimmed line by line; a multi-line cell keeps its lines, without the blank ones. Word's manual line break
+ * (vertical tab) is a line break; other control characters, which PostgreSQL text would refuse (NUL), go.
+ */
 function cleanRow(row: TableRow): TableRow {
   return {
     location: row.location,
     cells: row.cells.map((cell) =>
       String(cell ?? '')
+        .replace(/[\u000B\u000C\u2028\u2029]/g, '\n')
+        .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
         .split(/\r\n|\r|\n/)
         .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
         .filter(Boolean)
