@@ -81,7 +81,7 @@ const DEADLINE_ENDING = /(?:前|底|末|内|完成|结束|见效|到位|实现|�
 const DEADLINE_PART =
   /^(?:于|在)?(?:\d{4}年)?.*(?:年底|年末|年内|月底|月末|月份|月\d{1,2}[日号]|季度末?|季度底|上半年|下半年|\d{4}年|[0-9一二三四五六七八九十]+月|日)(?:前|以前|之前)?(?:全面|基本|全部)?(?:完成|建成|见效|到位)?$|^(?:长期|持续|常态化|按时|按期|逐年|每年|每季度|每月)/s;
 
-/** The roles a phrase clause names, so a parenthetical reads as a unit clause and not as part of the task. */
+/** Whether a bracket's body is a unit clause (labels, or a phrase naming a role) rather than part of the task. */
 export function looksLikeUnitClause(body: string): boolean {
   const half = toHalfWidth(body).trim();
   if (/^\s*[^:;,、()]{1,10}:/.test(half)) return true;
@@ -112,7 +112,7 @@ export function emptyFields(): ClauseFields {
 }
 
 /** Adds written unit names to a role; “等有关单位” leaves the list open: keep the named units, remember the rest. */
-export function addUnits(fields: ClauseFields, role: AssignmentRole, value: string): void {
+function addUnits(fields: ClauseFields, role: AssignmentRole, value: string): void {
   for (const name of splitNames(value)) {
     if (ONLY_OTHER_UNITS.test(name)) {
       fields.includesOtherUnits = true;
@@ -151,7 +151,7 @@ export function splitNames(value: string): string[] {
 }
 
 /** Splits on any of `separators` outside brackets. */
-export function splitTop(text: string, separators: string): string[] {
+function splitTop(text: string, separators: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
