@@ -339,6 +339,20 @@ describe('readDelimitedTable and pasted tables', () => {
     ]);
   });
 
+  it('joins the rows Word breaks at each line of an unquoted multi-line cell', () => {
+    const table = pastedTable(
+      ['序号\t工作任务\t牵头单位\t完成时限', '一、稳增长', '1\t第一行', '第二行', '第三行\t市财政局\t年底前', '2\t乙\t市统计局\t6月底前'].join('\n'),
+    );
+    expect(table?.rows.map((r) => [r.location, r.cells])).toEqual([
+      [{ line: 1 }, ['序号', '工作任务', '牵头单位', '完成时限']],
+      [{ line: 2 }, ['一、稳增长']],
+      [{ line: 3 }, ['1', '第一行\n第二行\n第三行', '市财政局', '年底前']],
+      [{ line: 6 }, ['2', '乙', '市统计局', '6月底前']],
+    ]);
+    const short = pastedTable(['序号\t工作任务\t牵头单位\t完成时限', '5\t甲', '6\t乙\t市财政局'].join('\n'));
+    expect(short?.rows.map((r) => r.cells)).toEqual([['序号', '工作任务', '牵头单位', '完成时限'], ['5', '甲'], ['6', '乙', '市财政局']]);
+  });
+
   it('takes pasted text for a table only when it is tab-separated and has a header', () => {
     expect(pastedTable('序号\t重点工作任务\t牵头单位\n1\t甲\t市财政局')?.rows).toHaveLength(2);
     expect(pastedTable('1.抓好春耕。\t(责任单位:农业农村局)')).toBeNull();

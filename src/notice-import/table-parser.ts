@@ -158,7 +158,35 @@ export function pastedTable(text: string): SourceTable | null {
   // Garbled text goes to the notice parser, which says what is wrong with it.
   if (!text.includes('\t') || /[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(text)) return null;
   const table = readRecords(normalizedLines(text), PASTED_TABLE_NAME, '\t');
-  return findHeader(table.rows.map(cleanRow)) ? table : null;
+  const header = findHeader(table.rows.map(cleanRow));
+  if (!header) return null;
+  const width = table.rows[header.start]!.cells.length;
+  return { ...table, rows: joinBrokenRows(table.rows, header.start + header.height, width) };
+}
+
+/**
+ * Word puts a multi-line cell on the clipboard without quotes, so the row breaks at each line: two or more short
+ * rows whose cells add up to the header's width (the broken cell counted once per break) are one row.
+ */
+function joinBrokenRows(rows: TableRow[], from: number, width: number): TableRow[] {
+  const joined = rows.slice(0, from);
+  for (let i = from; i < rows.length; i++) {
+    const row = rows[i]!;
+    let cells = row.cells;
+    let end = i;
+    while (cells.length >= 2 && cells.length < width && end + 1 < rows.length) {
+      const next = rows[end + 1]!.cells;
+      // A row that opens with a bare number is the next item, not a continuation line.
+      if (next.length >= width || cells.length + next.length - 1 > width || NUMBER_CELL.test(next[0]!.trim())) break;
+      cells = [...cells.slice(0, -1), `${cells.at(-1)}\n${next[0]}`, ...next.slice(1)];
+      end++;
+    }
+    if (end > i && cells.length === width) {
+      joined.push({ location: row.location, cells });
+      i = end;
+    } else joined.push(row);
+  }
+  return joined;
 }
 
 class TableReader {
