@@ -41,7 +41,8 @@ const ORDINAL_CELL = /^(?:第?[一二三四五六七八九十]+(?:[、.．]|部�
 const NUMBER_CELL = /^[(（]?([0-9]+)(?:\.0+)?[)）.．、]?$/;
 /** “排在第一位的为牵头单位”: a table's note (or header) saying the first unit of each 责任单位 cell leads. */
 const FIRST_IS_LEAD = /(?:第一|首位|首个|第1|排首|列首)[^，。；,;]{0,8}牵头|牵头单位[^，。；,;]{0,6}(?:第一|首位)/;
-const NOTE = /^(?:注|备注|说明|填表说明|附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：.．、]?/;
+/** Rows that explain the table rather than head a part of it: 注：…, 填表说明, 附件1, 合计. */
+const NOTE = /^(?:注|备注|附件|附表|提示|合计|小计|总计|[^，。,]{0,6}说明)\s*[0-9一二三四五六七八九十]*\s*[:：.．、]?/;
 const UNIT_FIELDS: readonly AssignmentRole[] = ['lead', 'responsible', 'cooperating'];
 const HEADER_HINT =
   '需要一行列名，含任务列（如“重点工作任务”“工作任务”“任务内容”）和单位或时限列（如“牵头单位”“责任单位”“配合单位”“完成时限”）';
