@@ -5,6 +5,7 @@ import { CalendarOverrides1764000200000 } from '../../migrations/1764000200000-C
 import { ProgressAndLifecycle1764000300000 } from '../../migrations/1764000300000-ProgressAndLifecycle';
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
 import { Acknowledgements1764000500000 } from '../../migrations/1764000500000-Acknowledgements';
+import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   ProgressAndLifecycle1764000300000,
   Reminders1764000400000,
   Acknowledgements1764000500000,
+  ImportTablesAndUnitKinds1764000600000,
 ];
 
 /** The one place connection settings are made, shared by the app, the migration CLI and the tests. */

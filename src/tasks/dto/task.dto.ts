@@ -104,6 +104,14 @@ export class TaskDetailDto extends TaskDto {
   sourceLine!: string | null;
   @ApiProperty({ type: [AcknowledgementDto], description: 'Each assigned unit’s 签收, in the notice’s order' })
   acknowledgements!: AcknowledgementDto[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 备注: '省定任务' },
+    description: "The imported table's columns the importer does not map, by header; empty for text notices",
+  })
+  extraFields!: Record<string, string>;
 }
 
 export class TaskPageDto {
