@@ -12,8 +12,10 @@ import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
 import { UnitsService } from '../units/units.service';
 import { parseDeadline } from './deadline-parser';
-import type { ImportNoticeDto, ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
-import { parseNotice, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import type { ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
+import type { ImportSource } from './import-source';
+import { type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import { parseSource, sourceText } from './parse-source';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
 /** What a committed import would make of one item: the task row and its assignments. */
@@ -37,6 +39,11 @@ class ImportRejected extends Error {
   }
 }
 
+export interface ImportOptions {
+  dryRun?: boolean;
+  createMissingUnits?: boolean;
+}
+
 export interface ImportOutcome {
   status: 200 | 201 | 422;
   report: ImportReportDto;
@@ -53,16 +60,17 @@ export class NoticeImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(planId: string, dto: ImportNoticeDto): Promise<ImportOutcome> {
+  /** Imports a notice, pasted or read from a file, into the plan: 200 dry run, 201 committed, 422 with errors. */
+  async import(planId: string, source: ImportSource, options: ImportOptions): Promise<ImportOutcome> {
     requirePermission('plans:write');
-    const dryRun = dto.dryRun ?? false;
+    const dryRun = options.dryRun ?? false;
     try {
       const report = await this.dataSource.transaction(async (manager) => {
         // One import per plan at a time; the second waits and then sees the first one's tasks.
         await manager.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
         const plan = await this.plans.findOrFail(planId, manager);
         await this.units.lockDirectory(manager);
-        const report = await this.run(manager, plan, dto.text, dryRun, dto.createMissingUnits ?? false);
+        const report = await this.run(manager, plan, source, dryRun, options.createMissingUnits ?? false);
         // A dry run or a rejected import must leave no trace, units created on the way included.
         if (dryRun || report.errors.length > 0) throw new ImportRejected(report);
         await this.audit.record(
@@ -82,11 +90,11 @@ export class NoticeImportService {
   private async run(
     manager: EntityManager,
     plan: Plan,
-    text: string,
+    source: ImportSource,
     dryRun: boolean,
     createMissingUnits: boolean,
   ): Promise<ImportReportDto> {
-    const notice = parseNotice(text);
+    const notice = parseSource(source);
     const warnings = [...notice.warnings];
     const errors = [...notice.errors];
 
@@ -115,7 +123,7 @@ export class NoticeImportService {
     const sectionIds = await this.syncSections(manager, plan.id, notice);
     report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
     await this.dropStaleSections(manager, plan.id, sectionIds);
-    await manager.update(Plan, { id: plan.id }, { sourceText: text, importedAt: new Date() });
+    await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
     return report;
   }
 
