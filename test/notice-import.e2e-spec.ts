@@ -292,7 +292,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
         const res = await importInto(plan.id, text, { dryRun });
         expectStatus(res, 422);
         expect(res.body.errors).toEqual([
-          { line, text: text.split('\n')[line - 1], message: expect.stringContaining(`第${firstLine}行已有`) },
+          { line, location: { line }, text: text.split('\n')[line - 1], message: expect.stringContaining(`第${firstLine}行已有`) },
         ]);
         expect(res.body.errors[0].message).toContain(heading);
       }
@@ -310,7 +310,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       expectStatus(res, 422);
       expect(res.body.unknownUnits).toEqual([{ name: '数字经济局', items: [144] }]);
       expect(res.body.errors).toEqual([
-        { line: lineOf(text, '144.'), text: ITEM_144_UNKNOWN_UNIT, message: expect.stringContaining('数字经济局') },
+        { line: lineOf(text, '144.'), location: { line: lineOf(text, '144.') }, text: ITEM_144_UNKNOWN_UNIT, message: expect.stringContaining('数字经济局') },
       ]);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
       expect(await countPlanRows(t, 'plan_section', plan.id)).toBe(0);
@@ -401,7 +401,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       const { plan, report } = await createImportedPlan(t.app, text, { endDate: '2021-11-30' });
 
       expect(report.warnings).toEqual([
-        { line: 4, text: text.split('\n')[3], message: expect.stringContaining('长期坚持') },
+        { line: 4, location: { line: 4 }, text: text.split('\n')[3], message: expect.stringContaining('长期坚持') },
       ]);
       const tasks = await tasksByNumber(t.app, plan.id);
       expect(tasks.get(1)).toMatchObject({ dueDate: '2021-06-30', deadlineText: '6月底前' });
@@ -457,7 +457,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       for (const dryRun of [true, false]) {
         const res = await importInto(planId, `一、工作\n${line}`, { dryRun });
         expectStatus(res, 422);
-        expect(res.body.errors).toContainEqual({ line: 2, text: line, message: expect.stringContaining('编号') });
+        expect(res.body.errors).toContainEqual({ line: 2, location: { line: 2 }, text: line, message: expect.stringContaining('编号') });
       }
       expect(await countPlanRows(t, 'task', planId)).toBe(0);
     });

@@ -14,7 +14,7 @@ import { UnitsService } from '../units/units.service';
 import { parseDeadline } from './deadline-parser';
 import type { ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
 import type { ImportSource } from './import-source';
-import { type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
 import { parseSource, sourceText } from './parse-source';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -29,6 +29,7 @@ interface DesiredTask {
   leaders: string[];
   deadlineText: string | null;
   sourceLine: string;
+  extraFields: Record<string, string>;
   assignments: ResolvedAssignment[];
 }
 
@@ -146,11 +147,14 @@ export class NoticeImportService {
     for (const { name, items } of unknownUnits) for (const n of items) byItem.set(n, [...(byItem.get(n) ?? []), name]);
     return notice.items
       .filter((item) => byItem.has(item.number))
-      .map((item) => ({
-        line: item.line,
-        text: item.sourceLine,
-        message: `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
-      }));
+      .map((item) =>
+        issue(
+          item.line,
+          item.sourceLine,
+          `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
+          item.location,
+        ),
+      );
   }
 
   private desiredTask(item: ParsedItem, plan: Plan, assignments: ResolvedAssignment[], warnings: ImportIssue[]): DesiredTask {
@@ -159,11 +163,14 @@ export class NoticeImportService {
       const parsed = parseDeadline(item.deadlineText, { year: plan.year, endDate: plan.endDate });
       if (parsed) dueDate = parsed;
       else {
-        warnings.push({
-          line: item.line,
-          text: item.sourceLine,
-          message: `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
-        });
+        warnings.push(
+          issue(
+            item.line,
+            item.sourceLine,
+            `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
+            item.location,
+          ),
+        );
       }
     }
     return {
@@ -176,6 +183,7 @@ export class NoticeImportService {
       leaders: item.leaders,
       deadlineText: item.deadlineText,
       sourceLine: item.sourceLine,
+      extraFields: item.extraFields,
       assignments,
     };
   }
@@ -251,9 +259,10 @@ export class NoticeImportService {
         leaders: task.leaders,
         deadlineText: task.deadlineText,
         sourceLine: task.sourceLine,
+        extraFields: task.extraFields,
       };
       const fieldsChanged = Object.entries(fields).some(
-        ([key, value]) => JSON.stringify(current[key as keyof Task]) !== JSON.stringify(value),
+        ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
       );
       const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
       if (!fieldsChanged && !unitsChanged) {
@@ -263,7 +272,8 @@ export class NoticeImportService {
       counts.updated++;
       await manager.query(
         `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
-                leaders = $7, deadline_text = $8, source_line = $9, version = version + 1, updated_at = now()
+                leaders = $7, deadline_text = $8, source_line = $9, extra_fields = $10, version = version + 1,
+                updated_at = now()
           WHERE id = $1`,
         [current.id, ...Object.values(fields)],
       );
@@ -283,6 +293,7 @@ export class NoticeImportService {
           leaders: task.leaders,
           deadlineText: task.deadlineText,
           sourceLine: task.sourceLine,
+          extraFields: task.extraFields,
         })),
       );
       inserted.identifiers.forEach((identifier, i) =>
@@ -300,11 +311,9 @@ export class NoticeImportService {
     }
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
-      warnings.push({
-        line: 0,
-        text: orphan.sourceLine ?? '',
-        message: `第${orphan.number}条不在本次导入的文本中，已保留原任务（如需撤销请在任务中操作）`,
-      });
+      warnings.push(
+        issue(0, orphan.sourceLine ?? '', `第${orphan.number}条不在本次导入的文本中，已保留原任务（如需撤销请在任务中操作）`),
+      );
     }
     return counts;
   }
@@ -313,6 +322,15 @@ export class NoticeImportService {
 function sectionCode(item: ParsedItem): string | null {
   if (item.sectionOrdinal === null) return null;
   return item.subsectionOrdinal === null ? String(item.sectionOrdinal) : `${item.sectionOrdinal}.${item.subsectionOrdinal}`;
+}
+
+/** JSON with object keys sorted: PostgreSQL hands jsonb objects back in its own key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 function assignmentKey(assignments: Array<Pick<ResolvedAssignment, 'unitId' | 'role' | 'position' | 'viaGroupId'>>): string {

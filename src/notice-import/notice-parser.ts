@@ -1,10 +1,16 @@
 import { parseChineseNumber, parseNumber, toHalfWidth } from './chinese-number';
+import type { SourceLocation } from './import-source';
+import { looksLikeUnitClause, readClause } from './unit-clause';
 
-export type AssignmentRole = 'lead' | 'responsible' | 'cooperating';
+export type { AssignmentRole } from './unit-clause';
 
-/** `line` is 1-based; 0 means the whole document. `message` is shown to users, in Simplified Chinese. */
+/**
+ * `line` is 1-based (a table's row number for tables); 0 means the whole document. `location` says where a person
+ * finds it. `message` is shown to users, in Simplified Chinese.
+ */
 export interface ImportIssue {
   line: number;
+  location: SourceLocation;
   text: string;
   message: string;
 }
@@ -25,6 +31,7 @@ export interface ParsedSection {
 export interface ParsedItem {
   number: number;
   line: number;
+  location: SourceLocation;
   sourceLine: string;
   content: string;
   kind: 'task' | 'indicator';
@@ -34,6 +41,16 @@ export interface ParsedItem {
   includesOtherUnits: boolean;
   leaders: string[];
   deadlineText: string | null;
+  /** A table's columns the importer does not map, by header: kept with the task. */
+  extraFields: Record<string, string>;
+}
+
+/** Which field a table column became; `extra` columns are kept per task in extraFields. */
+export interface ColumnMapping {
+  table: string;
+  index: number;
+  header: string;
+  field: 'number' | 'section' | 'task' | 'lead' | 'responsible' | 'cooperating' | 'leader' | 'deadline' | 'extra';
 }
 
 /** Items hold only the lines that parsed cleanly; every other non-empty line is in warnings or errors. */
@@ -42,6 +59,8 @@ export interface ParsedNotice {
   items: ParsedItem[];
   warnings: ImportIssue[];
   errors: ImportIssue[];
+  /** Tables only: how each table's columns were read. */
+  columns: ColumnMapping[];
 }
 
 interface Line {
@@ -49,25 +68,14 @@ interface Line {
   text: string;
 }
 
-interface UnitClause {
+export interface UnitClause {
   start: number;
   body: string;
 }
 
-type ClauseFields = Pick<ParsedItem, 'units' | 'includesOtherUnits' | 'leaders' | 'deadlineText'>;
-
 const ITEM = /^([0-9０-９]+)\s*[.．、]\s*/;
 const SECTION = /^([一二三四五六七八九十]+)、\s*(.+)$/;
 const SUBSECTION = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.+)$/;
-const FIELDS: Record<string, AssignmentRole | 'leaders' | 'deadline'> = {
-  牵头单位: 'lead',
-  责任单位: 'responsible',
-  配合单位: 'cooperating',
-  协办单位: 'cooperating',
-  责任领导: 'leaders',
-  完成时限: 'deadline',
-};
-const OTHER_UNITS = /等(?:有关|相关)?(?:单位|部门)?$/;
 const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
 // A wrapped item rarely spans more than a few lines; beyond that the lines are more likely unrelated.
 const MAX_WRAPPED_LINES = 3;
@@ -76,11 +84,9 @@ const MAX_ISSUE_TEXT = 200;
 const MAX_ITEM_NUMBER = 9999;
 
 export function parseNotice(text: string): ParsedNotice {
-  const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [] };
-  const warn = (line: number, source: string, message: string) =>
-    notice.warnings.push({ line, text: source.slice(0, MAX_ISSUE_TEXT), message });
-  const fail = (line: number, source: string, message: string) =>
-    notice.errors.push({ line, text: source.slice(0, MAX_ISSUE_TEXT), message });
+  const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [], columns: [] };
+  const warn = (line: number, source: string, message: string) => notice.warnings.push(issue(line, source, message));
+  const fail = (line: number, source: string, message: string) => notice.errors.push(issue(line, source, message));
 
   const lines: Line[] = text
     .replace(/^\uFEFF/, '')
@@ -144,12 +150,14 @@ export function parseNotice(text: string): ParsedNotice {
       notice.items.push({
         number,
         line,
+        location: { line },
         sourceLine,
         content,
         kind: section && /目标|指标/.test(section.title) ? 'indicator' : 'task',
         sectionOrdinal: section?.ordinal ?? null,
         subsectionOrdinal: subsection?.ordinal ?? null,
         ...fields,
+        extraFields: {},
       });
       continue;
     }
@@ -201,16 +209,20 @@ export function parseNotice(text: string): ParsedNotice {
   return notice;
 }
 
-/** The last parenthetical, when it closes the line and reads like `field:value`. */
-function findUnitClause(text: string): UnitClause | null {
+export function issue(line: number, text: string, message: string, location: SourceLocation = { line }): ImportIssue {
+  return { line, location, text: text.slice(0, MAX_ISSUE_TEXT), message };
+}
+
+/** The last parenthetical, when it closes the line and reads like `field:value` or a phrase such as `X牵头`. */
+export function findUnitClause(text: string): UnitClause | null {
   const half = toHalfWidth(text).replace(/[\s。.;,]+$/, '');
   if (!half.endsWith(')')) return null;
   let depth = 0;
   for (let i = half.length - 1; i >= 0; i--) {
     if (half[i] === ')') depth++;
     else if (half[i] === '(' && --depth === 0) {
-      const body = half.slice(i + 1, -1);
-      return /^\s*[^:;,、()]{1,10}:/.test(body) ? { start: i, body: text.slice(i + 1, half.length - 1) } : null;
+      const body = text.slice(i + 1, half.length - 1);
+      return looksLikeUnitClause(body) ? { start: i, body } : null;
     }
   }
   return null;
@@ -226,51 +238,4 @@ function joinWrapped(lines: Line[], start: number): { text: string; end: number 
     if (findUnitClause(text)) return { text, end: j };
   }
   return null;
-}
-
-function readClause(body: string, number: number, fail: (message: string) => void): ClauseFields | null {
-  const fields: ClauseFields = {
-    units: { lead: [], responsible: [], cooperating: [] },
-    includesOtherUnits: false,
-    leaders: [],
-    deadlineText: null,
-  };
-  for (const segment of body.split(/[;；]/).map((s) => s.trim())) {
-    if (!segment) continue;
-    const match = /^([^:：]+)[:：](.*)$/.exec(segment);
-    if (!match) {
-      fail(`第${number}条的“${segment}”缺少字段名（如“责任单位：”）`);
-      return null;
-    }
-    const label = (match[1] ?? '').replace(/\s/g, '');
-    const value = (match[2] ?? '').trim();
-    const field = FIELDS[label];
-    if (!field) {
-      fail(`第${number}条含有无法识别的字段“${label}”`);
-      return null;
-    }
-    if (field === 'deadline') fields.deadlineText ??= value || null;
-    else if (field === 'leaders') fields.leaders.push(...splitNames(value));
-    else {
-      for (const name of splitNames(value)) {
-        // “等有关单位” leaves the list open: keep the named units and remember the rest exist.
-        const named = name.replace(OTHER_UNITS, '').trim();
-        if (named !== name) fields.includesOtherUnits = true;
-        if (named) fields.units[field].push(named);
-      }
-    }
-  }
-  const { lead, responsible, cooperating } = fields.units;
-  if (lead.length + responsible.length + cooperating.length === 0) {
-    fail(`第${number}条缺少责任单位`);
-    return null;
-  }
-  return fields;
-}
-
-function splitNames(value: string): string[] {
-  return value
-    .split(/[、,，]/)
-    .map((name) => name.trim())
-    .filter(Boolean);
 }

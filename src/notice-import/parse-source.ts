@@ -1,15 +1,12 @@
 import type { ImportSource } from './import-source';
 import { parseNotice, type ParsedNotice } from './notice-parser';
+import { parseTaskTables, pastedTable } from './table-parser';
 
-/** Parses whatever the import received into one parsed notice. */
+/** Parses whatever the import received into one parsed notice; pasted text that is a table is read as one. */
 export function parseSource(source: ImportSource): ParsedNotice {
-  if (source.kind === 'text') return parseNotice(source.text);
-  return {
-    sections: [],
-    items: [],
-    warnings: [],
-    errors: [{ line: 0, text: source.fileName, message: '暂不支持导入表格' }],
-  };
+  if (source.kind === 'tables') return parseTaskTables(source.tables);
+  const table = pastedTable(source.text);
+  return table ? parseTaskTables([table]) : parseNotice(source.text);
 }
 
 /** What the plan keeps as the source of its last import: the text as pasted, tables as tab-separated lines. */

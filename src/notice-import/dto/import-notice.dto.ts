@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SourceLocation } from '../import-source';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ImportNoticeDto {
@@ -19,8 +20,19 @@ export class ImportNoticeDto {
   createMissingUnits?: boolean;
 }
 
+/** One of three shapes: {line} for text, {sheet, row} for a workbook, {table, row} for a Word table. */
+export class SourceLocationDto {
+  @ApiPropertyOptional({ description: 'Text: 1-based line (0 for the whole text)' }) line?: number;
+  @ApiPropertyOptional({ description: 'Workbook: the sheet name' }) sheet?: string;
+  @ApiPropertyOptional({ description: 'Word file: 1-based table number' }) table?: number;
+  @ApiPropertyOptional({ description: 'Workbook or Word table: 1-based row' }) row?: number;
+}
+
 export class ImportIssueDto {
-  @ApiProperty({ description: '1-based line in the submitted text (0 for the text as a whole)' }) line!: number;
+  @ApiProperty({ description: '1-based line in the submitted text, or the row of a table (0 for the source as a whole)' })
+  line!: number;
+  @ApiProperty({ type: SourceLocationDto, description: 'Where a person finds it: {line}, {sheet, row} or {table, row}' })
+  location!: SourceLocation;
   @ApiProperty({ description: 'The line as written' }) text!: string;
   @ApiProperty({ description: 'What is wrong, in Chinese' }) message!: string;
 }

@@ -1,0 +1,200 @@
+import { toHalfWidth } from './chinese-number';
+
+export type AssignmentRole = 'lead' | 'responsible' | 'cooperating';
+
+/** What a unit clause (or a table row's unit, leader and deadline cells) says about an item. */
+export interface ClauseFields {
+  units: { lead: string[]; responsible: string[]; cooperating: string[] };
+  includesOtherUnits: boolean;
+  leaders: string[];
+  deadlineText: string | null;
+}
+
+const FIELDS: Record<string, AssignmentRole | 'leaders' | 'deadline'> = {
+  牵头单位: 'lead',
+  牵头部门: 'lead',
+  责任单位: 'responsible',
+  责任部门: 'responsible',
+  配合单位: 'cooperating',
+  配合部门: 'cooperating',
+  协办单位: 'cooperating',
+  责任领导: 'leaders',
+  完成时限: 'deadline',
+  完成时间: 'deadline',
+};
+const LABEL = /^([^:：]+)[:：](.*)$/s;
+const OTHER_UNITS = /等(?:有关|相关|其他)?(?:单位|部门)?$/;
+const OPEN = '(（[【';
+const CLOSE = ')）]】';
+
+/**
+ * Phrase clauses name the role after the units: 市发展改革委牵头, 市财政局、市统计局配合, 市教育局负责,
+ * 市人社局、市教育局按职责分工负责. The verb is matched at the end of a part, so unit names stay intact.
+ */
+const PHRASES: ReadonlyArray<[RegExp, AssignmentRole]> = [
+  [/^(.+?)(?:为)?牵头(?:负责|落实|实施|推进|抓总)?$/s, 'lead'],
+  [/^(.+?)(?:积极|共同|协同|按照?(?:各自)?职责(?:分工)?)?(?:配合|协办|协助|参与)(?:落实|实施|推进)?$/s, 'cooperating'],
+  [/^(.+?)(?:按照?(?:各自)?职责(?:分工)?|分别|共同|具体|各自|分工)?负责(?:落实|实施|推进)?$/s, 'responsible'],
+  [/^(.+?)按照?(?:各自)?职责(?:分工)?(?:抓好|负责)?落实$/s, 'responsible'],
+];
+const NAMED_ROLE: Record<string, AssignmentRole> = {
+  牵头单位: 'lead',
+  责任单位: 'responsible',
+  配合单位: 'cooperating',
+  协办单位: 'cooperating',
+};
+/** A part naming a time rather than units: 2023年10月底前完成, 年底前, 三季度末, 长期坚持. */
+const DEADLINE_PART =
+  /^(?:于|在)?(?:\d{4}年)?.*(?:年底|年末|年内|月底|月末|月份|月\d{1,2}[日号]|季度末?|季度底|上半年|下半年|\d{4}年|[0-9一二三四五六七八九十]+月|日)(?:前|以前|之前)?(?:全面|基本|全部)?(?:完成|建成|见效|到位)?$|^(?:长期|持续|常态化|按时|按期|逐年|每年|每季度|每月)/s;
+
+/** The roles a phrase clause names, so a parenthetical reads as a unit clause and not as part of the task. */
+export function looksLikeUnitClause(body: string): boolean {
+  const half = toHalfWidth(body).trim();
+  if (/^\s*[^:;,、()]{1,10}:/.test(half)) return true;
+  return splitTop(body, ',，;；').some((part) => phraseRole(cleanPart(part)) !== null);
+}
+
+/**
+ * Reads a clause body: `牵头单位:X;责任单位:Y` (labelled, as many fields as written), `X牵头,Y配合,年底前完成`
+ * (phrases with an optional deadline), or a mix. Calls `fail` with a Chinese message and answers null when a part
+ * cannot be read or no unit is named.
+ */
+export function readClause(body: string, number: number, fail: (message: string) => void): ClauseFields | null {
+  const fields = emptyFields();
+  for (const segment of splitTop(body, ';；').map((s) => s.trim())) {
+    if (!segment) continue;
+    if (!readSegment(segment, number, fields, fail)) return null;
+  }
+  const { lead, responsible, cooperating } = fields.units;
+  if (lead.length + responsible.length + cooperating.length === 0) {
+    fail(`第${number}条缺少责任单位`);
+    return null;
+  }
+  return fields;
+}
+
+export function emptyFields(): ClauseFields {
+  return { units: { lead: [], responsible: [], cooperating: [] }, includesOtherUnits: false, leaders: [], deadlineText: null };
+}
+
+/** Adds written unit names to a role; “等有关单位” leaves the list open: keep the named units, remember the rest. */
+export function addUnits(fields: ClauseFields, role: AssignmentRole, value: string): void {
+  for (const name of splitNames(value)) {
+    const named = name.replace(OTHER_UNITS, '').trim();
+    if (named !== name) fields.includesOtherUnits = true;
+    // In a table cell a unit may carry its role: 市发展改革委(牵头).
+    const marked = /^(.+?)\s*[(（](牵头|配合|协办)[)）]$/.exec(named);
+    if (marked) fields.units[marked[2] === '牵头' ? 'lead' : 'cooperating'].push((marked[1] ?? '').trim());
+    else if (named) fields.units[role].push(named);
+  }
+}
+
+/**
+ * Reads a table's unit cell into `fields`: plain names take the column's role, while labels (牵头单位:X) and phrases
+ * (X牵头, Y配合) name their own, as in a 责任单位 column that says “市发展改革委牵头，市财政局配合”.
+ */
+export function readUnitCell(
+  cell: string,
+  role: AssignmentRole,
+  fields: ClauseFields,
+  number: number,
+  fail: (message: string) => void,
+): boolean {
+  return splitTop(cell, ';；\n')
+    .map((segment) => segment.trim())
+    .every((segment) => !segment || readSegment(segment, number, fields, fail, role));
+}
+
+/** Splits a list of names on 、,，; and line breaks, but not inside brackets: 各县(市、区)人民政府 stays whole. */
+export function splitNames(value: string): string[] {
+  return splitTop(value.replace(/及(?=各)/g, '、'), '、,，;；\n')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** Splits on any of `separators` outside brackets. */
+export function splitTop(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && separators.includes(ch)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * Reads one ;-separated segment part by part (parts split on commas): a label switches the field and the plain
+ * names after it continue that field, as in `责任单位:X,Y`; a phrase names its own role; a time is the deadline.
+ */
+function readSegment(
+  segment: string,
+  number: number,
+  fields: ClauseFields,
+  fail: (message: string) => void,
+  defaultRole: AssignmentRole | null = null,
+): boolean {
+  let current: AssignmentRole | 'leaders' | null = defaultRole;
+  let offset = 0;
+  for (const raw of splitTop(segment, ',，')) {
+    const rawStart = offset;
+    offset += raw.length + 1;
+    const part = cleanPart(raw);
+    if (!part) continue;
+    const labelled = LABEL.exec(part);
+    const phrase = phraseRole(part);
+    if (labelled && !phrase) {
+      const label = (labelled[1] ?? '').replace(/\s/g, '');
+      const field = FIELDS[label];
+      if (!field) {
+        fail(`第${number}条含有无法识别的字段“${label}”`);
+        return false;
+      }
+      if (field === 'deadline') {
+        // A 完成时限 runs to the end of its segment, commas included (“6月底前,年底前全面完成”).
+        const value = (LABEL.exec(segment.slice(rawStart))?.[2] ?? '').trim();
+        fields.deadlineText ??= value || null;
+        return true;
+      }
+      current = field;
+      addTo(fields, field, labelled[2] ?? '');
+    } else if (phrase) {
+      current = defaultRole;
+      addUnits(fields, phrase.role, phrase.names);
+    } else if (DEADLINE_PART.test(toHalfWidth(part))) fields.deadlineText ??= part;
+    else if (current) addTo(fields, current, part);
+    else {
+      fail(`第${number}条的“${part}”无法识别：应为“某单位牵头”“某单位负责”“某单位配合”或“责任单位：某单位”这样的写法`);
+      return false;
+    }
+  }
+  return true;
+}
+
+function addTo(fields: ClauseFields, field: AssignmentRole | 'leaders', value: string): void {
+  if (field === 'leaders') fields.leaders.push(...splitNames(value));
+  else addUnits(fields, field, value);
+}
+
+function phraseRole(part: string): { role: AssignmentRole; names: string } | null {
+  const named = /^(.+?)为(牵头单位|责任单位|配合单位|协办单位)$/s.exec(part);
+  if (named) return { role: NAMED_ROLE[named[2] ?? ''] as AssignmentRole, names: named[1] ?? '' };
+  for (const [pattern, role] of PHRASES) {
+    const match = pattern.exec(part);
+    const names = (match?.[1] ?? '').replace(/^由/, '').trim();
+    // The names must look like names: a phrase such as “加强监管负责” in a task's own brackets is not a clause.
+    if (match && names && !/[:：]/.test(names)) return { role, names };
+  }
+  return null;
+}
+
+function cleanPart(part: string): string {
+  return part.trim().replace(/[。.;；,，\s]+$/, '');
+}
