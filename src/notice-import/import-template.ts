@@ -48,7 +48,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
   sheet.mergeCells(4, 1, 4, last);
 
   const example = sheet.getRow(5);
-  example.values = ['1', '推进重点项目建设，全年完成投资100亿元。', '市发展改革委', '市财政局、市自然资源局', '市统计局等有关单位', '张三', '2026年12月底前'];
+  example.values = ['1', '推进重点项目建设，全年完成投资100亿元。', '市发展改革委', '市财政局、市自然资源局', '市统计局等有关单位', '张三', '年底前'];
   example.alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
