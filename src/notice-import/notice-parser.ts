@@ -1,6 +1,6 @@
 import { parseChineseNumber, parseNumber, toHalfWidth } from './chinese-number';
 import type { SourceLocation } from './import-source';
-import { looksLikeUnitClause, readClause } from './unit-clause';
+import { LABEL_LINE, looksLikeUnitClause, readClause, TRAILING_LABEL } from './unit-clause';
 
 export type { AssignmentRole } from './unit-clause';
 
@@ -98,6 +98,9 @@ export function parseNotice(text: string): ParsedNotice {
   let section: ParsedSection | null = null;
   let subsection: ParsedSubsection | null = null;
   let lastNumber = 0;
+  // Notices that number each heading's items from 1 again are read on: numbers identify tasks within the plan.
+  let offset = 0;
+  let headingSinceItem = false;
   const firstLineOf = new Map<number, number>();
 
   for (let i = 0; i < lines.length; i++) {
@@ -106,19 +109,24 @@ export function parseNotice(text: string): ParsedNotice {
 
     const prefix = ITEM.exec(source);
     if (prefix) {
-      const number = parseNumber(prefix[1] ?? '') ?? 0;
+      const written = parseNumber(prefix[1] ?? '') ?? 0;
+      const restarts = written === 1 && headingSinceItem && lastNumber > 0;
+      if (restarts) offset = lastNumber;
+      headingSinceItem = false;
+      const number = written === 0 ? 0 : written + offset;
       let sourceLine = source;
       let clause = findUnitClause(source);
-      if (!clause) {
+      if (!clause || LABEL_LINE.test(toHalfWidth(lines[i + 1]?.text ?? ''))) {
         const wrapped = joinWrapped(lines, i);
         if (wrapped) {
-          warn(line, wrapped.text, `第${number}条跨${wrapped.end - i + 1}行，已合并为一条`);
+          if (wrapped.wrapped > 0) warn(line, wrapped.text, `第${number}条跨${wrapped.end - i + 1}行，已合并为一条`);
           sourceLine = wrapped.text;
           clause = findUnitClause(sourceLine);
           i = wrapped.end;
         }
       }
 
+      if (restarts) warn(line, sourceLine, `序号在标题下从1重新开始，为使每条编号唯一，本条起接续编号：本条为第${number}条`);
       if (number < 1 || number > MAX_ITEM_NUMBER) {
         fail(line, sourceLine, `条目编号${prefix[1]}无效：应为 1 到 ${MAX_ITEM_NUMBER} 之间的数字`);
         continue;
@@ -129,7 +137,7 @@ export function parseNotice(text: string): ParsedNotice {
         continue;
       }
       firstLineOf.set(number, line);
-      if (number !== lastNumber + 1) {
+      if (number !== lastNumber + 1 && !restarts) {
         const after = lastNumber === 0 ? '第一条' : `第${lastNumber}条之后`;
         warn(line, sourceLine, `条目编号不连续：${after}是第${number}条`);
       }
@@ -179,6 +187,7 @@ export function parseNotice(text: string): ParsedNotice {
       }
       section = { ordinal: sectionOrdinal, title: (sectionMatch[2] ?? '').trim(), line, subsections: [] };
       subsection = null;
+      headingSinceItem = true;
       if (!same) notice.sections.push(section);
       continue;
     }
@@ -197,6 +206,7 @@ export function parseNotice(text: string): ParsedNotice {
         warn(line, source, `小标题序号不连续：第${previous}个之后是第${subsectionOrdinal}个`);
       }
       subsection = { ordinal: subsectionOrdinal, title: (subsectionMatch[2] ?? '').trim(), line };
+      headingSinceItem = true;
       if (!same) section.subsections.push(subsection);
       continue;
     }
@@ -213,29 +223,46 @@ export function issue(line: number, text: string, message: string, location: Sou
   return { line, location, text: text.slice(0, MAX_ISSUE_TEXT), message };
 }
 
-/** The last parenthetical, when it closes the line and reads like `field:value` or a phrase such as `X牵头`. */
+/**
+ * The unit clause: the last parenthetical, when it closes the line and reads like `field:value` or a phrase such as
+ * `X牵头`; otherwise known labels written after the task's text without brackets (`……。责任单位：X`).
+ */
 export function findUnitClause(text: string): UnitClause | null {
   const half = toHalfWidth(text).replace(/[\s。.;,]+$/, '');
-  if (!half.endsWith(')')) return null;
-  let depth = 0;
-  for (let i = half.length - 1; i >= 0; i--) {
-    if (half[i] === ')') depth++;
-    else if (half[i] === '(' && --depth === 0) {
-      const body = text.slice(i + 1, half.length - 1);
-      return looksLikeUnitClause(body) ? { start: i, body } : null;
+  if (half.endsWith(')')) {
+    let depth = 0;
+    for (let i = half.length - 1; i >= 0; i--) {
+      if (half[i] === ')') depth++;
+      else if (half[i] === '(' && --depth === 0) {
+        const body = text.slice(i + 1, half.length - 1);
+        if (looksLikeUnitClause(body)) return { start: i, body };
+        break;
+      }
     }
   }
-  return null;
+  const labelled = TRAILING_LABEL.exec(text);
+  if (!labelled) return null;
+  const start = labelled.index + 1;
+  return { start, body: text.slice(start).replace(/[\s。]+$/, '') };
 }
 
-/** Real notices sometimes wrap an item: joins the next plain lines if together they end with the unit clause. */
-function joinWrapped(lines: Line[], start: number): { text: string; end: number } | null {
+/**
+ * Real notices sometimes wrap an item: joins the next plain lines if together they end with the unit clause. Lines
+ * that open with a label (`牵头单位：X` under the item, one per line) join as one clause; `wrapped` counts the others.
+ */
+function joinWrapped(lines: Line[], start: number): { text: string; end: number; wrapped: number } | null {
   let text = lines[start]?.text ?? '';
-  for (let j = start + 1; j < lines.length && j <= start + MAX_WRAPPED_LINES; j++) {
+  let wrapped = 0;
+  let found = findUnitClause(text) ? { text, end: start, wrapped } : null;
+  for (let j = start + 1; j < lines.length; j++) {
     const next = lines[j]?.text ?? '';
-    if (!next || ITEM.test(next) || SECTION.test(next) || SUBSECTION.test(next)) return null;
-    text += next;
-    if (findUnitClause(text)) return { text, end: j };
+    const labelLine = LABEL_LINE.test(toHalfWidth(next));
+    // Once the clause is found only more label lines belong to it, and none after a bracketed clause.
+    if (found && (!labelLine || /[)）][\s。.;,；，]*$/.test(found.text))) break;
+    if (!next || ITEM.test(next) || SECTION.test(next) || SUBSECTION.test(next)) break;
+    if (!labelLine && ++wrapped > MAX_WRAPPED_LINES) break;
+    text += labelLine ? (found ? '；' : ' ') + next : next;
+    if (findUnitClause(text)) found = { text, end: j, wrapped };
   }
-  return null;
+  return found;
 }

@@ -23,6 +23,11 @@ const FIELDS: Record<string, AssignmentRole | 'leaders' | 'deadline'> = {
   完成时间: 'deadline',
 };
 const LABEL = /^([^:：]+)[:：](.*)$/s;
+const LABEL_WORDS = Object.keys(FIELDS).join('|');
+/** A line that opens with a known label: `责任单位：市教育局` written under its item. */
+export const LABEL_LINE = new RegExp(`^[(（【\\[]?(?:${LABEL_WORDS})[)）】\\]]?\\s*[:：]`);
+/** A known label after the task's own text on the same line: `……。责任单位：市教育局`. */
+export const TRAILING_LABEL = new RegExp(`[。；;，,\\s](?:${LABEL_WORDS})\\s*[:：]`);
 const OTHER_UNITS = /等(?:有关|相关|其他)?(?:单位|部门)?$/;
 const OPEN = '(（[【';
 const CLOSE = ')）]】';
