@@ -15,6 +15,7 @@ import { parseDeadline } from './deadline-parser';
 import type { ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
 import type { ImportSource } from './import-source';
 import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -109,23 +110,36 @@ export class NoticeImportService {
 
     const resolve = createUnitResolver(await this.units.directory(manager));
     const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
-    const report: ImportReportDto = {
-      dryRun,
-      sections: notice.sections.length,
-      subsections: notice.sections.reduce((n, s) => n + s.subsections.length, 0),
-      tasks: { created: 0, updated: 0, unchanged: 0 },
-      unknownUnits,
-      createdUnits,
-      warnings,
-      errors: errors.sort((a, b) => a.line - b.line),
-    };
-    if (errors.length > 0) return report;
+    const results = new Map<number, ItemResult>();
+    let tasks = { created: 0, updated: 0, unchanged: 0 };
+    if (errors.length > 0) {
+      // Nothing is written, but each clean row still shows what it would become once the errors are fixed.
+      await this.previewResults(manager, plan.id, desired, results);
+    } else {
+      const sectionIds = await this.syncSections(manager, plan.id, notice);
+      tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings, results);
+      await this.dropStaleSections(manager, plan.id, sectionIds);
+      await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
+    }
+    return buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
+  }
 
-    const sectionIds = await this.syncSections(manager, plan.id, notice);
-    report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
-    await this.dropStaleSections(manager, plan.id, sectionIds);
-    await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
-    return report;
+  private async previewResults(
+    manager: EntityManager,
+    planId: string,
+    desired: DesiredTask[],
+    results: Map<number, ItemResult>,
+  ): Promise<void> {
+    const existing = new Map(
+      (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
+    );
+    const sectionIds = new Map((await manager.getRepository(PlanSection).find({ where: { planId } })).map((s) => [s.code, s.id]));
+    for (const task of desired) {
+      const current = existing.get(task.item.number);
+      const sectionId = task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null;
+      const changes = current && compareTask(current, task, sectionId);
+      results.set(task.item.number, !changes ? 'created' : changes.fieldsChanged || changes.unitsChanged ? 'updated' : 'unchanged');
+    }
   }
 
   private async unknownUnits(manager: EntityManager, notice: ParsedNotice): Promise<UnknownUnitDto[]> {
@@ -153,6 +167,7 @@ export class NoticeImportService {
           item.sourceLine,
           `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
           item.location,
+          item.number,
         ),
       );
   }
@@ -169,6 +184,7 @@ export class NoticeImportService {
             item.sourceLine,
             `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
             item.location,
+            item.number,
           ),
         );
       }
@@ -233,6 +249,7 @@ export class NoticeImportService {
     desired: DesiredTask[],
     sectionIds: Map<string, string>,
     warnings: ImportIssue[],
+    results: Map<number, ItemResult>,
   ): Promise<ImportReportDto['tasks']> {
     const existing = new Map(
       (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
@@ -246,30 +263,18 @@ export class NoticeImportService {
       const sectionId = task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null;
       if (!current) {
         toInsert.push(task);
+        results.set(task.item.number, 'created');
         continue;
       }
       existing.delete(task.item.number);
-      const fields = {
-        sectionId,
-        content: task.content,
-        kind: task.kind,
-        // The notice sets a due date; an approved 延期 or a supervisor's edit wins until its 完成时限 changes.
-        dueDate: current.deadlineText === task.deadlineText ? current.dueDate : task.dueDate,
-        includesOtherUnits: task.includesOtherUnits,
-        leaders: task.leaders,
-        deadlineText: task.deadlineText,
-        sourceLine: task.sourceLine,
-        extraFields: task.extraFields,
-      };
-      const fieldsChanged = Object.entries(fields).some(
-        ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
-      );
-      const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+      const { fields, fieldsChanged, unitsChanged } = compareTask(current, task, sectionId);
       if (!fieldsChanged && !unitsChanged) {
         counts.unchanged++;
+        results.set(task.item.number, 'unchanged');
         continue;
       }
       counts.updated++;
+      results.set(task.item.number, 'updated');
       await manager.query(
         `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
                 leaders = $7, deadline_text = $8, source_line = $9, extra_fields = $10, version = version + 1,
@@ -322,6 +327,27 @@ export class NoticeImportService {
 function sectionCode(item: ParsedItem): string | null {
   if (item.sectionOrdinal === null) return null;
   return item.subsectionOrdinal === null ? String(item.sectionOrdinal) : `${item.sectionOrdinal}.${item.subsectionOrdinal}`;
+}
+
+/** What an import would change on an existing task: its row's fields (an edited due date kept) and its units. */
+function compareTask(current: Task, task: DesiredTask, sectionId: string | null) {
+  const fields = {
+    sectionId,
+    content: task.content,
+    kind: task.kind,
+    // The notice sets a due date; an approved 延期 or a supervisor's edit wins until its 完成时限 changes.
+    dueDate: current.deadlineText === task.deadlineText ? current.dueDate : task.dueDate,
+    includesOtherUnits: task.includesOtherUnits,
+    leaders: task.leaders,
+    deadlineText: task.deadlineText,
+    sourceLine: task.sourceLine,
+    extraFields: task.extraFields,
+  };
+  const fieldsChanged = Object.entries(fields).some(
+    ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
+  );
+  const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+  return { fields, fieldsChanged, unitsChanged };
 }
 
 /** JSON with object keys sorted: PostgreSQL hands jsonb objects back in its own key order. */

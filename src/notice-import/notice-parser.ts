@@ -13,6 +13,8 @@ export interface ImportIssue {
   location: SourceLocation;
   text: string;
   message: string;
+  /** The item it concerns, when the line or row is a numbered item. */
+  number?: number;
 }
 
 export interface ParsedSubsection {
@@ -85,8 +87,10 @@ const MAX_ITEM_NUMBER = 9999;
 
 export function parseNotice(text: string): ParsedNotice {
   const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [], columns: [] };
-  const warn = (line: number, source: string, message: string) => notice.warnings.push(issue(line, source, message));
-  const fail = (line: number, source: string, message: string) => notice.errors.push(issue(line, source, message));
+  const warn = (line: number, source: string, message: string, number?: number) =>
+    notice.warnings.push(issue(line, source, message, { line }, number));
+  const fail = (line: number, source: string, message: string, number?: number) =>
+    notice.errors.push(issue(line, source, message, { line }, number));
 
   const lines: Line[] = text
     .replace(/^\uFEFF/, '')
@@ -119,40 +123,40 @@ export function parseNotice(text: string): ParsedNotice {
       if (!clause || LABEL_LINE.test(toHalfWidth(lines[i + 1]?.text ?? ''))) {
         const wrapped = joinWrapped(lines, i);
         if (wrapped) {
-          if (wrapped.wrapped > 0) warn(line, wrapped.text, `第${number}条跨${wrapped.end - i + 1}行，已合并为一条`);
+          if (wrapped.wrapped > 0) warn(line, wrapped.text, `第${number}条跨${wrapped.end - i + 1}行，已合并为一条`, number);
           sourceLine = wrapped.text;
           clause = findUnitClause(sourceLine);
           i = wrapped.end;
         }
       }
 
-      if (restarts) warn(line, sourceLine, `序号在标题下从1重新开始，为使每条编号唯一，本条起接续编号：本条为第${number}条`);
+      if (restarts) warn(line, sourceLine, `序号在标题下从1重新开始，为使每条编号唯一，本条起接续编号：本条为第${number}条`, number);
       if (number < 1 || number > MAX_ITEM_NUMBER) {
         fail(line, sourceLine, `条目编号${prefix[1]}无效：应为 1 到 ${MAX_ITEM_NUMBER} 之间的数字`);
         continue;
       }
       const firstLine = firstLineOf.get(number);
       if (firstLine !== undefined) {
-        fail(line, sourceLine, `第${number}条编号重复（第${firstLine}行已有第${number}条）`);
+        fail(line, sourceLine, `第${number}条编号重复（第${firstLine}行已有第${number}条）`, number);
         continue;
       }
       firstLineOf.set(number, line);
       if (number !== lastNumber + 1 && !restarts) {
         const after = lastNumber === 0 ? '第一条' : `第${lastNumber}条之后`;
-        warn(line, sourceLine, `条目编号不连续：${after}是第${number}条`);
+        warn(line, sourceLine, `条目编号不连续：${after}是第${number}条`, number);
       }
       lastNumber = number;
 
       if (!clause) {
-        fail(line, sourceLine, `第${number}条缺少责任单位`);
+        fail(line, sourceLine, `第${number}条缺少责任单位`, number);
         continue;
       }
       const content = sourceLine.slice(prefix[0].length, clause.start).trim();
       if (!content) {
-        fail(line, sourceLine, `第${number}条缺少任务内容`);
+        fail(line, sourceLine, `第${number}条缺少任务内容`, number);
         continue;
       }
-      const fields = readClause(clause.body, number, (message) => fail(line, sourceLine, message));
+      const fields = readClause(clause.body, number, (message) => fail(line, sourceLine, message, number));
       if (!fields) continue;
 
       notice.items.push({
@@ -219,8 +223,16 @@ export function parseNotice(text: string): ParsedNotice {
   return notice;
 }
 
-export function issue(line: number, text: string, message: string, location: SourceLocation = { line }): ImportIssue {
-  return { line, location, text: text.slice(0, MAX_ISSUE_TEXT), message };
+export function issue(
+  line: number,
+  text: string,
+  message: string,
+  location: SourceLocation = { line },
+  number?: number,
+): ImportIssue {
+  const found: ImportIssue = { line, location, text: text.slice(0, MAX_ISSUE_TEXT), message };
+  if (number !== undefined) found.number = number;
+  return found;
 }
 
 /**

@@ -205,7 +205,7 @@ class TableReader {
   private item(row: TableRow, columns: Column[], numberCell: string, taskCell: string): void {
     const number = this.numberOf(row, numberCell);
     if (number === null) return;
-    const fail = (message: string) => this.fail(row, message);
+    const fail = (message: string) => this.fail(row, message, number);
     const fields = emptyFields();
     let content = taskCell;
     for (const column of columns) {
@@ -256,21 +256,21 @@ class TableReader {
   private numberOf(row: TableRow, cell: string): number | null {
     const written = NUMBER_CELL.exec(toHalfWidth(cell));
     let number = this.lastNumber + 1;
-    if (cell && !written) this.warn(row, `序号“${cell}”无法识别，按第${number}条导入`);
+    if (cell && !written) this.warn(row, `序号“${cell}”无法识别，按第${number}条导入`, number);
     if (written) {
       const value = Number(written[1]);
       number = value + this.offset;
       if (number <= this.lastNumber && value === 1) {
         this.offset = this.lastNumber;
         number = this.lastNumber + 1;
-        this.warn(row, `序号从1重新开始，为使每条编号唯一，本行起接续编号：本行为第${number}条`);
+        this.warn(row, `序号从1重新开始，为使每条编号唯一，本行起接续编号：本行为第${number}条`, number);
       } else if (number <= this.lastNumber) {
         const first = this.firstLocationOf.get(number);
-        this.fail(row, `第${number}条编号重复（${first ? describeLocation(first) : '前面'}已有第${number}条）`);
+        this.fail(row, `第${number}条编号重复（${first ? describeLocation(first) : '前面'}已有第${number}条）`, number);
         return null;
       } else if (number !== this.lastNumber + 1) {
         const after = this.lastNumber === 0 ? '第一条' : `第${this.lastNumber}条之后`;
-        this.warn(row, `条目编号不连续：${after}是第${number}条`);
+        this.warn(row, `条目编号不连续：${after}是第${number}条`, number);
       }
     }
     if (number < 1 || number > MAX_ITEM_NUMBER) {
@@ -282,12 +282,12 @@ class TableReader {
     return number;
   }
 
-  private warn(row: TableRow, message: string): void {
-    this.notice.warnings.push(issue(lineOf(row.location), rowText(row), message, row.location));
+  private warn(row: TableRow, message: string, number?: number): void {
+    this.notice.warnings.push(issue(lineOf(row.location), rowText(row), message, row.location, number));
   }
 
-  private fail(row: TableRow, message: string): void {
-    this.notice.errors.push(issue(lineOf(row.location), rowText(row), message, row.location));
+  private fail(row: TableRow, message: string, number?: number): void {
+    this.notice.errors.push(issue(lineOf(row.location), rowText(row), message, row.location, number));
   }
 }
 

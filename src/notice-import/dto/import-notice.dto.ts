@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SourceLocation } from '../import-source';
+import { MAX_LISTED } from '../import-report';
+import type { ColumnMapping } from '../notice-parser';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ImportNoticeDto {
@@ -35,6 +37,7 @@ export class ImportIssueDto {
   location!: SourceLocation;
   @ApiProperty({ description: 'The line as written' }) text!: string;
   @ApiProperty({ description: 'What is wrong, in Chinese' }) message!: string;
+  @ApiPropertyOptional({ description: 'The item it concerns, when the line or row is a numbered item' }) number?: number;
 }
 
 export class UnknownUnitDto {
@@ -48,6 +51,31 @@ export class TaskCountsDto {
   @ApiProperty() unchanged!: number;
 }
 
+export class ImportItemDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'The item number (null for a row whose number could not be read)' })
+  number!: number | null;
+  @ApiProperty({ type: SourceLocationDto, description: 'Where the item is in the source' }) location!: SourceLocation;
+  @ApiProperty({ description: 'The task text (first 200 characters), or the row as written when it failed' }) content!: string;
+  @ApiProperty({
+    enum: ['created', 'updated', 'unchanged', 'error'],
+    description: 'What the import did (or, in a dry run or a rejected import, would do) with this item',
+  })
+  result!: 'created' | 'updated' | 'unchanged' | 'error';
+  @ApiPropertyOptional({ description: 'Why it is an error, or what to check (warnings about this item), in Chinese' })
+  message?: string;
+}
+
+export class ColumnMappingDto {
+  @ApiProperty({ example: 'Sheet1', description: 'The table: a sheet name, 表格1 for a Word table, 粘贴的表格' }) table!: string;
+  @ApiProperty({ description: '1-based column' }) index!: number;
+  @ApiProperty({ example: '牵头单位', description: 'The header as written (two header rows joined by /)' }) header!: string;
+  @ApiProperty({
+    enum: ['number', 'section', 'task', 'lead', 'responsible', 'cooperating', 'leader', 'deadline', 'extra'],
+    description: 'What the column was read as; extra columns are kept per task (extraFields)',
+  })
+  field!: ColumnMapping['field'];
+}
+
 export class ImportReportDto {
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ description: 'Top-level headings (一、…)' }) sections!: number;
@@ -59,4 +87,13 @@ export class ImportReportDto {
   @ApiProperty({ type: [ImportIssueDto] }) warnings!: ImportIssueDto[];
   @ApiProperty({ type: [ImportIssueDto], description: 'When not empty the answer is 422 and nothing was written' })
   errors!: ImportIssueDto[];
+  @ApiProperty({ type: [ImportItemDto], description: 'Each item in source order with its result, and each row that failed' })
+  items!: ImportItemDto[];
+  @ApiProperty({ type: [ColumnMappingDto], description: 'Tables only: which column became what (empty for text notices)' })
+  columns!: ColumnMappingDto[];
+  @ApiProperty({ description: `Warnings past the first ${MAX_LISTED} are counted here, not listed` }) warningsOmitted!: number;
+  @ApiProperty({ description: `Errors past the first ${MAX_LISTED} are counted here, not listed` }) errorsOmitted!: number;
+  @ApiProperty({ description: `Error rows past the first ${MAX_LISTED} are counted here, not listed in items` }) itemsOmitted!: number;
+  @ApiProperty({ description: `Unknown units past the first ${MAX_LISTED} are counted here, not listed` })
+  unknownUnitsOmitted!: number;
 }
