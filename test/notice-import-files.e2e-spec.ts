@@ -179,6 +179,19 @@ describe('notice import from files (multipart POST /api/plans/:id/import)', () =
       const { report, tasks } = await expectImported({ fileName: '2021年重点工作任务分解表.docx', bytes: await buildDocx(WORD_A) }, WORD_A_EXPECTED);
       expect(report).toMatchObject({ sections: 2, subsections: 1 });
       expect(tasks.get(1).content).toBe('推进工业转型升级\n实施技改项目50个');
+      expect(report.items.map((i: any) => [i.number, i.location, i.result])).toEqual([
+        [1, { table: 1, row: 5 }, 'created'],
+        [2, { table: 1, row: 6 }, 'created'],
+        [3, { table: 1, row: 8 }, 'created'],
+        [4, { table: 1, row: 9 }, 'created'],
+      ]);
+      expect(report.columns.map((c: any) => [c.header, c.field])).toEqual([
+        ['序号', 'number'],
+        ['重点工作任务', 'task'],
+        ['牵头单位', 'lead'],
+        ['责任单位', 'responsible'],
+        ['完成时限', 'deadline'],
+      ]);
       expect(report.warnings).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ location: { table: 1, row: 1 }, text: expect.stringContaining('重点工作任务分解表') }),
@@ -188,8 +201,11 @@ describe('notice import from files (multipart POST /api/plans/:id/import)', () =
     });
 
     it('a Word table with other header words, a lead merged down, cooperating units and an unknown column', async () => {
-      const { tasks } = await expectImported({ fileName: 'fenjie.docx', bytes: await buildDocx(WORD_B) }, WORD_B_EXPECTED);
+      const { report, tasks } = await expectImported({ fileName: 'fenjie.docx', bytes: await buildDocx(WORD_B) }, WORD_B_EXPECTED);
       expect(tasks.get(1)).toMatchObject({ content: '开展黄河湿地保护\n修复湿地2万亩', leaders: ['张三'], deadlineText: '2021年11月底前' });
+      expect(report.columns.find((c: any) => c.header === '备注')).toMatchObject({ field: 'extra' });
+      const [detail] = await t.dataSource.query(`SELECT extra_fields FROM task WHERE id = $1`, [tasks.get(1).id]);
+      expect(JSON.stringify(detail.extra_fields)).toContain('重点');
     });
 
     it('a workbook: title merged across, header on row 3, merged sections, dates, two sheets read as one list', async () => {
@@ -248,6 +264,11 @@ describe('notice import from files (multipart POST /api/plans/:id/import)', () =
       expectStatus(res, 422);
       expect(res.body.unknownUnits).toEqual([{ name: '数字经济局', items: [3] }]);
       expect(res.body.errors).toEqual([expect.objectContaining({ location: { line: 5 }, message: expect.stringContaining('数字经济局') })]);
+      expect(res.body.items.map((i: any) => [i.number, i.location, i.result])).toEqual([
+        [1, { line: 2 }, 'created'],
+        [2, { line: 4 }, 'created'],
+        [3, { line: 5 }, 'error'],
+      ]);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
 
       const created = await uploadImport(t.app, plan.id, { ...upload, fields: { createMissingUnits: 'true' } });
@@ -270,6 +291,13 @@ describe('notice import from files (multipart POST /api/plans/:id/import)', () =
       const revised = await uploadImport(t.app, plan.id, { fileName: 't.xlsx', bytes: await workbookFixture(true) });
       expectStatus(revised, 201);
       expect(revised.body.tasks).toEqual({ created: 0, updated: 1, unchanged: 4 });
+      expect(revised.body.items.map((i: any) => [i.number, i.location, i.result])).toEqual([
+        [1, { sheet: '一季度任务', row: 5 }, 'unchanged'],
+        [2, { sheet: '一季度任务', row: 6 }, 'updated'],
+        [3, { sheet: '一季度任务', row: 8 }, 'unchanged'],
+        [4, { sheet: '二季度任务', row: 3 }, 'unchanged'],
+        [5, { sheet: '二季度任务', row: 4 }, 'unchanged'],
+      ]);
       const tasks = await tasksByNumber(t.app, plan.id);
       const old = before.tasks.find((task: any) => task.number === 2);
       expect(tasks.get(2)).toMatchObject({ id: old.id, content: '新建城市道路15公里', dueDate: '2021-09-30' });
