@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildDocx, buildTextDocx, buildXlsx, encodeGbk } from '../../test/support/import-fixtures';
 import { readDoc, tablesInDocText } from './doc-reader';
 import { readDocx } from './docx-reader';
+import { readImportFile } from './import-file-reader';
 import { fileSignature, isEncryptedOfficePackage } from './file-signature';
 import type { SourceTable } from './import-source';
 import { decodeText } from './text-decoding';
@@ -172,5 +173,53 @@ describe('fileSignature', () => {
     expect(isEncryptedOfficePackage(doc)).toBe(false);
     expect(fileSignature(Buffer.from('%PDF-1.7\n'))).toBe('pdf');
     expect(fileSignature(Buffer.from('序号,任务'))).toBe('other');
+  });
+});
+
+describe('readImportFile', () => {
+  const doc = () => readFileSync(join(__dirname, '../../test/fixtures/task-table.doc'));
+
+  it('reads a Word file by what its bytes are: an old .doc saved under .docx, a .docx under .doc', async () => {
+    const fromDoc = await readImportFile(doc(), '分解表.docx');
+    expect(fromDoc.kind === 'tables' && fromDoc.tables[0]!.rows[0]!.cells[1]).toBe('工作任务');
+    const docx = await buildDocx({ tables: [[['序号', '任务内容'], ['1', '甲']]] });
+    const fromDocx = await readImportFile(docx, '分解表.doc');
+    expect(fromDocx.kind === 'tables' && fromDocx.tables[0]!.rows[1]!.cells).toEqual(['1', '甲']);
+  });
+
+  it('reads CSV and TSV as one table located by line, whatever the encoding', async () => {
+    const tsv = '序号\t任务内容\t牵头单位\r\n1\t"甲\r\n乙"\t财政金融局\r\n';
+    const source = await readImportFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]), 'paste.tsv');
+    expect(source).toEqual({
+      kind: 'tables',
+      fileName: 'paste.tsv',
+      tables: [
+        {
+          name: 'paste.tsv',
+          rows: [
+            { location: { line: 1 }, cells: ['序号', '任务内容', '牵头单位'] },
+            { location: { line: 2 }, cells: ['1', '甲\n乙', '财政金融局'] },
+          ],
+        },
+      ],
+    });
+    const csv = await readImportFile(encodeGbk('序号,任务内容\r\n1,推进“放管服”改革\r\n'), '任务.csv');
+    expect(csv.kind === 'tables' && csv.tables[0]!.rows[1]!.cells).toEqual(['1', '推进“放管服”改革']);
+  });
+
+  it('refuses what it cannot read with the status and a Chinese message saying what to do', async () => {
+    await expect(readImportFile(Buffer.from('x'), '任务.xls')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'FILE_TYPE_UNSUPPORTED',
+      message: expect.stringContaining('另存为 .xlsx'),
+    });
+    await expect(readImportFile(Buffer.alloc(0), '空.docx')).rejects.toMatchObject({ statusCode: 422, code: 'FILE_EMPTY' });
+    await expect(readImportFile(doc(), '任务.csv')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'FILE_TYPE_MISMATCH',
+      message: expect.stringContaining('旧版 Office 文件'),
+    });
+    await expect(readImportFile(Buffer.from('随便一些文字'), '任务.xlsx')).rejects.toMatchObject({ statusCode: 400, code: 'FILE_TYPE_MISMATCH' });
+    await expect(readImportFile(Buffer.from(' \r\n'), 'blank.txt')).rejects.toMatchObject({ statusCode: 422, code: 'FILE_EMPTY' });
   });
 });

@@ -64,7 +64,8 @@ export async function readImportUpload(request: FastifyRequest, limit: number): 
     if (error instanceof request.server.multipartErrors.FilesLimitError) {
       throw new DomainError(400, 'VALIDATION_FAILED', '请求参数无效：file', [{ field: 'file', reason: '一次只能导入一个文件' }]);
     }
-    throw error;
+    // Everything else here is the body failing to parse (no boundary, cut off): the client's fault, not ours.
+    throw new DomainError(400, 'MULTIPART_INVALID', '上传的内容不完整或格式不正确（multipart/form-data 无法解析），请重新上传');
   }
   const options = (await createValidationPipe().transform(fields, { type: 'body', metatype: ImportUploadFieldsDto })) as ImportUploadFieldsDto;
   if (!file) throw new DomainError(400, 'VALIDATION_FAILED', '请求参数无效：file', [{ field: 'file', reason: '必须提供（要导入的文件）' }]);
