@@ -159,6 +159,10 @@ describe('readClause', () => {
     ['X按照职责分工负责', { lead: [], responsible: ['X'], cooperating: [] }],
     ['X牵头;Y负责;Z参与', { lead: ['X'], responsible: ['Y'], cooperating: ['Z'] }],
     ['牵头单位：X，责任单位：Y，Z', { lead: ['X'], responsible: ['Y', 'Z'], cooperating: [] }],
+    ['X，Y负责', { lead: [], responsible: ['X', 'Y'], cooperating: [] }],
+    ['牵头单位：X 责任单位：Y', { lead: ['X'], responsible: ['Y'], cooperating: [] }],
+    ['主办单位：X；协办部门：Y、Z；承办单位：W', { lead: ['X'], responsible: ['W'], cooperating: ['Y', 'Z'] }],
+    ['牵头责任单位：X；责任主体：Y', { lead: ['X'], responsible: ['Y'], cooperating: [] }],
     ['各县（市、区）人民政府及各开发区管委会负责', { lead: [], responsible: ['各县（市、区）人民政府', '各开发区管委会'], cooperating: [] }],
   ])('reads %s', (body, units) => {
     const { fields, failures } = read(body);

@@ -13,17 +13,34 @@ export interface ClauseFields {
 const FIELDS: Record<string, AssignmentRole | 'leaders' | 'deadline'> = {
   牵头单位: 'lead',
   牵头部门: 'lead',
+  牵头责任单位: 'lead',
+  主办单位: 'lead',
   责任单位: 'responsible',
   责任部门: 'responsible',
+  承办单位: 'responsible',
+  责任主体: 'responsible',
   配合单位: 'cooperating',
   配合部门: 'cooperating',
   协办单位: 'cooperating',
+  协办部门: 'cooperating',
+  参与单位: 'cooperating',
   责任领导: 'leaders',
+  牵头领导: 'leaders',
+  分管领导: 'leaders',
+  责任市领导: 'leaders',
   完成时限: 'deadline',
   完成时间: 'deadline',
+  完成期限: 'deadline',
+  时间节点: 'deadline',
+  时限要求: 'deadline',
 };
 const LABEL = /^([^:：]+)[:：](.*)$/s;
-const LABEL_WORDS = Object.keys(FIELDS).join('|');
+// Longest first, so 牵头责任单位 is not read as 牵头 + 责任单位.
+const LABEL_WORDS = Object.keys(FIELDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** Labels separated by spaces only (`牵头单位：X 责任单位：Y`) are separate fields. */
+const SPACE_BEFORE_LABEL = new RegExp(`[\\s\u3000]+(?=(?:${LABEL_WORDS})\\s*[:：])`, 'g');
 /** A line that opens with a known label: `责任单位：市教育局` written under its item. */
 export const LABEL_LINE = new RegExp(`^[(（【\\[]?(?:${LABEL_WORDS})[)）】\\]]?\\s*[:：]`);
 /** A known label after the task's own text on the same line: `……。责任单位：市教育局`. */
@@ -66,7 +83,7 @@ export function looksLikeUnitClause(body: string): boolean {
  */
 export function readClause(body: string, number: number, fail: (message: string) => void): ClauseFields | null {
   const fields = emptyFields();
-  for (const segment of splitTop(body, ';；').map((s) => s.trim())) {
+  for (const segment of splitTop(body.replace(SPACE_BEFORE_LABEL, '；'), ';；').map((s) => s.trim())) {
     if (!segment) continue;
     if (!readSegment(segment, number, fields, fail)) return null;
   }
@@ -147,6 +164,8 @@ function readSegment(
   defaultRole: AssignmentRole | null = null,
 ): boolean {
   let current: AssignmentRole | 'leaders' | null = defaultRole;
+  // Names before a phrase share its role: in “市发展改革委，市财政局负责” both are responsible.
+  const pending: string[] = [];
   let offset = 0;
   for (const raw of splitTop(segment, ',，')) {
     const rawStart = offset;
@@ -172,13 +191,15 @@ function readSegment(
       addTo(fields, field, labelled[2] ?? '');
     } else if (phrase) {
       current = defaultRole;
+      for (const names of pending.splice(0)) addUnits(fields, phrase.role, names);
       addUnits(fields, phrase.role, phrase.names);
     } else if (DEADLINE_PART.test(toHalfWidth(part))) fields.deadlineText ??= part;
     else if (current) addTo(fields, current, part);
-    else {
-      fail(`第${number}条的“${part}”无法识别：应为“某单位牵头”“某单位负责”“某单位配合”或“责任单位：某单位”这样的写法`);
-      return false;
-    }
+    else pending.push(part);
+  }
+  if (pending.length > 0) {
+    fail(`第${number}条的“${pending[0]}”无法识别：应为“某单位牵头”“某单位负责”“某单位配合”或“责任单位：某单位”这样的写法`);
+    return false;
   }
   return true;
 }
