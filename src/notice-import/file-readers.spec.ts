@@ -115,7 +115,7 @@ describe('readXlsx', () => {
     expect(cells((await readXlsx(bytes, 'a.xlsx'))[0]!).map((row) => row[2])).toEqual(['牵头单位', '市财政局', '市财政局', '市民政局']);
   });
 
-  it('refuses a workbook whose sheets are all empty, and a corrupt one, with Chinese 422s', async () => {
+  it('refuses a workbook whose sheets are all empty, a corrupt one and a Word file named .xlsx, with Chinese 422s', async () => {
     await expect(readXlsx(await buildXlsx([{ name: 'Sheet1', rows: [] }]), '空.xlsx')).rejects.toMatchObject({
       statusCode: 422,
       code: 'FILE_EMPTY',
@@ -123,6 +123,8 @@ describe('readXlsx', () => {
     });
     const bytes = await buildXlsx([{ name: 'Sheet1', rows: [['序号']] }]);
     await expect(readXlsx(bytes.subarray(0, 200), '坏.xlsx')).rejects.toMatchObject({ statusCode: 422, code: 'FILE_UNREADABLE' });
+    const docx = await buildTextDocx(['不是工作簿']);
+    await expect(readXlsx(docx, 'word.xlsx')).rejects.toMatchObject({ statusCode: 422, code: 'FILE_UNREADABLE', message: expect.stringContaining('不是 .xlsx 格式') });
   });
 });
 

@@ -47,6 +47,8 @@ export async function readXlsx(bytes: Buffer, fileName: string): Promise<SourceT
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // A zip without worksheets (a .docx renamed .xlsx, say) is no workbook either.
+    if (workbook.worksheets.length === 0) throw new Error('no worksheets');
   } catch {
     throw new ImportFileError(
       422,
