@@ -181,6 +181,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 201,
     call: (f) => ({ url: `/api/plans/${f.importPlanId}/import`, body: { text: IMPORT_NOTICE } }),
   },
+  'GET /api/plans/import-template.xlsx': { allowed: ['admin', 'supervisor'], ok: 200, call: () => ({ url: '/api/plans/import-template.xlsx' }) },
   'GET /api/tasks': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/tasks' }) },
   'GET /api/tasks/:id': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.ownTaskId}` }) },
   'PATCH /api/tasks/:id': {

@@ -5,7 +5,10 @@ import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { webDistDir } from '../src/web/web-static';
 import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
 import { createPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
+import { buildXlsx } from './support/import-fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // The built app (npm test runs `npm run build:web` first) against the real API, in Debian's Chromium.
 jest.setTimeout(180_000);
@@ -98,6 +101,7 @@ suite('web app (Chromium, built app, real API)', () => {
     supervisor = await loginAs('test-supervisor', TEST_PASSWORD);
     await expect(menu(supervisor, '导入').count()).resolves.toBe(1);
     await menu(supervisor, '导入').click();
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
     await supervisor.getByLabel('通知全文').fill(readJiyuanNotice());
     await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
     await supervisor.getByText('预检结果（尚未写入）').waitFor();
@@ -306,5 +310,53 @@ suite('web app (Chromium, built app, real API)', () => {
     await menu(admin, '单位管理').click();
     await admin.getByText('住房和城乡建设局').first().waitFor();
     await shot(admin, '12-admin-units');
+  });
+
+  // Last, so that choosing another plan on 导入 does not change the plan the pages above show.
+  it('supervisor uploads a task table on 导入: the dry run shows each row with its result and location', async () => {
+    await createPlan(t.app, { title: '上传测试计划', year: 2021 });
+    const table = (deadline: string) =>
+      buildXlsx([
+        {
+          name: '任务表',
+          rows: [
+            ['序号', '重点工作任务', '牵头单位', '责任单位', '完成时限'],
+            ['一、扩大有效投资'],
+            [1, '实施重点项目300个', '发展改革和统计局', '财政金融局', deadline],
+            [2, '发展数字经济', '数字经济局', '工业和科技创新委员会', '年底前'],
+          ],
+          merges: ['A2:E2'],
+        },
+      ]);
+    await menu(supervisor, '导入').click();
+    await supervisor.getByLabel('计划').click();
+    await supervisor.locator('.ant-select-item-option').filter({ hasText: '上传测试计划' }).click();
+    await supervisor.getByRole('tab', { name: '上传文件' }).click();
+    await supervisor.locator('input[type=file]').setInputFiles({ name: '任务分解表.xlsx', mimeType: XLSX, buffer: await table('6月底前') });
+    await supervisor.getByText('任务分解表.xlsx').waitFor();
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('有 1 处错误，修正后才能导入').waitFor();
+    const rows = supervisor.getByTestId('import-items').locator('tr.ant-table-row');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).innerText()).resolves.toMatch(/工作表“任务表”第3行\s+1\s+实施重点项目300个\s+新增/);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/工作表“任务表”第4行\s+2\s+发展数字经济\s+错误\s+.*数字经济局/);
+    await supervisor.getByTestId('import-columns').getByText('牵头单位 → 牵头单位').waitFor();
+    await expect(supervisor.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
+    await shot(supervisor, '13-import-file-errors');
+
+    await supervisor.getByLabel('自动新建未登记的单位').check();
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('预检结果（尚未写入）').waitFor();
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/第4行\s+2\s+发展数字经济\s+新增/);
+    await supervisor.getByRole('button', { name: '确认导入' }).click();
+    await supervisor.getByText('导入完成：新增 2 项').waitFor();
+
+    // A revised table: the dry run says which rows change.
+    await supervisor.locator('input[type=file]').setInputFiles({ name: '任务分解表（修订）.xlsx', mimeType: XLSX, buffer: await table('9月底前') });
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('预检结果（尚未写入）').waitFor();
+    await expect(rows.nth(0).innerText()).resolves.toMatch(/第3行\s+1\s+实施重点项目300个\s+更新/);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/第4行\s+2\s+发展数字经济\s+未变/);
+    await shot(supervisor, '14-import-file-revised');
   });
 });
