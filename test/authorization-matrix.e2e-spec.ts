@@ -189,6 +189,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
     },
   },
   'GET /api/tasks/:id/history': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/history` }) },
+  'GET /api/tasks/:id/targets': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/targets` }) },
+  'PUT /api/tasks/:id/targets': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: async (f, _who, t) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM task WHERE id = $1`, [f.task.work]);
+      return { url: `/api/tasks/${f.task.work}/targets`, body: { version, targets: [{ metric: '养老服务', comparator: 'at_least', value: 3, unit: '个' }] } };
+    },
+  },
   'POST /api/tasks/:id/progress': {
     allowed: TASK_WRITERS,
     ok: 201,

@@ -72,6 +72,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
           expect.objectContaining({ line: 186, text: ',' }),
         ],
         errors: [],
+        targets: expect.objectContaining({ keptEdits: [] }),
       });
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
       expect(await countPlanRows(t, 'plan_section', plan.id)).toBe(0);

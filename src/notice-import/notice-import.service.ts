@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
+import { syncTargets } from '../targets/target-sync';
 import { PlansService } from '../plans/plans.service';
 import { TaskAssignment } from '../tasks/task-assignment.entity';
 import { Task } from '../tasks/task.entity';
@@ -114,6 +115,7 @@ export class NoticeImportService {
 
     const sectionIds = await this.syncSections(manager, plan.id, notice);
     report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
+    report.targets = await syncTargets(manager, plan.id);
     await this.dropStaleSections(manager, plan.id, sectionIds);
     await manager.update(Plan, { id: plan.id }, { sourceText: text, importedAt: new Date() });
     return report;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ImportTargetsDto } from '../../targets/dto/target.dto';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ImportNoticeDto {
@@ -47,4 +48,6 @@ export class ImportReportDto {
   @ApiProperty({ type: [ImportIssueDto] }) warnings!: ImportIssueDto[];
   @ApiProperty({ type: [ImportIssueDto], description: 'When not empty the answer is 422 and nothing was written' })
   errors!: ImportIssueDto[];
+  @ApiPropertyOptional({ type: ImportTargetsDto, description: 'Quantitative targets read from the items (absent when there are errors)' })
+  targets?: ImportTargetsDto;
 }
