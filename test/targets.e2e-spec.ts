@@ -1,6 +1,14 @@
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { JIYUAN_2021_TARGETS } from '../src/targets/jiyuan-2021-targets';
-import { createImportedPlan, expectStatus, importNotice, request, seedJiyuanRegistry, tasksByNumber } from './support/factories';
+import {
+  createImportedPlan,
+  createUnitUser,
+  expectStatus,
+  importNotice,
+  request,
+  seedJiyuanRegistry,
+  tasksByNumber,
+} from './support/factories';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = readJiyuanNotice();
@@ -10,6 +18,7 @@ describe('task targets: read at import, set by a supervisor', () => {
   let planId: string;
   let report: any;
   let tasks: Map<number, any>;
+  let units: Map<string, string>;
 
   const targetsOf = async (number: number, as: 'supervisor' | 'leader' = 'supervisor') => {
     const res = await request(t.app, 'GET', `/api/tasks/${tasks.get(number).id}/targets`, undefined, { as });
@@ -21,7 +30,7 @@ describe('task targets: read at import, set by a supervisor', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await seedJiyuanRegistry(t.app);
+    units = await seedJiyuanRegistry(t.app);
     ({ plan: { id: planId }, report } = await createImportedPlan(t.app, NOTICE));
     tasks = await tasksByNumber(t.app, planId);
   });
@@ -138,6 +147,63 @@ describe('task targets: read at import, set by a supervisor', () => {
     expect(noVersion.status).toBe(400);
     expect((await put(132, { version, targets: [] }, 'leader')).status).toBe(403);
     expect((await targetsOf(132)).targets).toHaveLength(1);
+  });
+
+  describe('actuals in progress reports', () => {
+    let wenlv: { token: string };
+    let fagai: { token: string };
+    const report = (number: number, as: { token: string }, body: Record<string, unknown>) =>
+      request(t.app, 'POST', `/api/tasks/${tasks.get(number).id}/progress`, { summary: '按计划推进', period: '2021-07', ...body }, { as });
+
+    beforeAll(async () => {
+      wenlv = await createUnitUser(t, units.get('文化广电和旅游局')!);
+      fagai = await createUnitUser(t, units.get('发展改革和统计局')!);
+    });
+
+    it('a quantity task’s percent follows from actual ÷ target (5 of 15 城市书房 → 33%)', async () => {
+      const [books] = (await targetsOf(132)).targets;
+      const res = await report(132, wenlv, { actuals: [{ targetId: books.id, value: 5 }] });
+      expectStatus(res, 201);
+      expect(res.body).toMatchObject({ percent: 33, actuals: [{ targetId: books.id, metric: '城市书房', unit: '座', value: 5 }] });
+      const listed = (await request(t.app, 'GET', `/api/tasks/${tasks.get(132).id}/progress`)).body;
+      expect(listed.at(-1).actuals).toEqual([{ targetId: books.id, metric: '城市书房', unit: '座', value: 5 }]);
+      expect((await targetsOf(132)).targets[0].latestActual).toMatchObject({ value: 5, period: '2021-07', unitName: '文化广电和旅游局' });
+    });
+
+    it('refuses an actual for another task’s target, twice the same target, an absurd number, or no percent at all', async () => {
+      const foreign = (await targetsOf(1)).targets[0].id;
+      const own = (await targetsOf(132)).targets[0].id;
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`);
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ actuals: [{ targetId: foreign, value: 5 }] }, 'actuals[0].targetId'],
+        [{ actuals: [{ targetId: own, value: 5 }, { targetId: own, value: 6 }] }, 'actuals[1].targetId'],
+        [{ actuals: [{ targetId: own, value: 1e13 }] }, 'actuals'],
+        [{}, 'percent'],
+      ];
+      for (const [body, field] of cases) {
+        const res = await report(132, wenlv, body);
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body.details)).toContain(field);
+      }
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`)).toEqual(before);
+    });
+
+    it('an indicator whose reported rate misses its target is yellow, with the reason, as of the day after the report', async () => {
+      const [gdp] = (await targetsOf(1)).targets;
+      const res = await report(1, fagai, { percent: 50, actuals: [{ targetId: gdp.id, value: 7.8 }] });
+      expectStatus(res, 201);
+      // Rates say nothing about how much is done: the percent sent stands.
+      expect(res.body.percent).toBe(50);
+      await t.dataSource.query(`UPDATE progress_report SET created_at = '2021-07-10 10:00+08' WHERE id = $1`, [res.body.id]);
+      const light = async (asOf: string) => {
+        const page = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=${asOf}&q=1&pageSize=1`);
+        expectStatus(page, 200);
+        return page.body.items[0];
+      };
+      expect(await light('2021-07-26')).toMatchObject({ number: 1, light: 'yellow', reasons: ['指标“生产总值”实际 7.8%，未达目标（不低于 8%）'] });
+      // Before the report there was nothing to judge.
+      expect((await light('2021-07-09')).reasons).not.toContain('指标“生产总值”实际 7.8%，未达目标（不低于 8%）');
+    });
   });
 });
 
