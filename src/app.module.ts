@@ -11,6 +11,7 @@ import { PlansModule } from './plans/plans.module';
 import { ProgressModule } from './progress/progress.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { TargetsModule } from './targets/targets.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
@@ -33,6 +34,7 @@ import { UsersModule } from './users/users.module';
     RemindersModule,
     SupervisionModule,
     TargetsModule,
+    ScoringModule,
     MetaModule,
   ],
 })

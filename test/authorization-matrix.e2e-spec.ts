@@ -285,6 +285,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/summary': supervision('summary'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
+  'GET /api/supervision/scores': supervision('scores'),
+  'GET /api/supervision/scores.xlsx': supervision('scores.xlsx'),
+  'GET /api/plans/:id/scoring-rules': { allowed: SUPERVISION_VIEWERS, ok: 200, call: (f) => ({ url: `/api/plans/${f.otherPlanId}/scoring-rules` }) },
+  'PUT /api/plans/:id/scoring-rules': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/scoring-rules`,
+      body: { base: 100, onTimeCompletion: 2, overduePerWorkday: 0.5, overdueCapPerTask: 10, missingReport: 1, completionReturned: 1, extensionsAllowed: 1, extensionBeyond: 2 },
+    }),
+  },
   'GET /api/reminder-deliveries': { allowed: SUPERVISION_VIEWERS, ok: 200, call: () => ({ url: '/api/reminder-deliveries' }) },
   'POST /api/reminder-deliveries/:id/retry': {
     allowed: ['supervisor'],
