@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BulletinModule } from './bulletin/bulletin.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
 import { ExtensionsModule } from './extensions/extensions.module';
@@ -35,6 +36,7 @@ import { UsersModule } from './users/users.module';
     SupervisionModule,
     TargetsModule,
     ScoringModule,
+    BulletinModule,
     MetaModule,
   ],
 })

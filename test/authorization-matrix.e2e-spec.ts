@@ -286,6 +286,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
   'GET /api/supervision/scores': supervision('scores'),
+  'GET /api/supervision/bulletin': supervision('bulletin'),
+  'GET /api/supervision/bulletin.docx': supervision('bulletin.docx'),
+  'POST /api/supervision/bulletin.docx': {
+    allowed: SUPERVISION_VIEWERS,
+    ok: 200,
+    call: (f) => ({ url: '/api/supervision/bulletin.docx', body: { planId: f.otherPlanId, asOf: '2021-10-08', praise: ['按期完成'] } }),
+  },
   'GET /api/supervision/scores.xlsx': supervision('scores.xlsx'),
   'GET /api/plans/:id/scoring-rules': { allowed: SUPERVISION_VIEWERS, ok: 200, call: (f) => ({ url: `/api/plans/${f.otherPlanId}/scoring-rules` }) },
   'PUT /api/plans/:id/scoring-rules': {
