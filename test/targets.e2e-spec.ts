@@ -188,6 +188,15 @@ describe('task targets: read at import, set by a supervisor', () => {
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM progress_report`)).toEqual(before);
     });
 
+    it('a revised notice changes a target in place: same id, new value, its actuals kept', async () => {
+      const [before] = (await targetsOf(132)).targets;
+      const revised = NOTICE.replace('新建城市书房15座', '新建城市书房18座');
+      expectStatus(await importNotice(t.app, planId, { text: revised }), 201);
+      const [after] = (await targetsOf(132)).targets;
+      expect(after).toMatchObject({ id: before.id, value: 18, sourceText: '新建城市书房18座', latestActual: { value: 5 } });
+      expectStatus(await importNotice(t.app, planId, { text: NOTICE }), 201);
+    });
+
     it('an indicator whose reported rate misses its target is yellow, with the reason, as of the day after the report', async () => {
       const [gdp] = (await targetsOf(1)).targets;
       const res = await report(1, fagai, { percent: 50, actuals: [{ targetId: gdp.id, value: 7.8 }] });

@@ -52,6 +52,7 @@ export async function syncTargets(manager: EntityManager, planId: string): Promi
   for (const row of stored) storedByTask.set(row.task_id, [...(storedByTask.get(row.task_id) ?? []), row]);
 
   const report: ImportTargetsDto = { read: [], unreadable: [], keptEdits: [] };
+  const inserts: NewTarget[] = [];
   for (const task of tasks) {
     const current = storedByTask.get(task.id) ?? [];
     if (task.edited || current.some((t) => t.edited_by_supervisor)) {
@@ -66,29 +67,43 @@ export async function syncTargets(manager: EntityManager, planId: string): Promi
     if (task.kind === 'indicator' && targets.length === 0 && unread.length === 0) {
       report.unreadable.push({ number: task.number, text: task.content });
     }
-    await reconcile(manager, task.id, current, targets);
+    inserts.push(...(await reconcile(manager, task.id, current, targets)));
   }
+  await insertTargets(manager, inserts);
   return report;
 }
 
-async function reconcile(manager: EntityManager, taskId: string, current: StoredTarget[], parsed: ParsedTarget[]): Promise<void> {
+interface NewTarget extends ParsedTarget {
+  taskId: string;
+  position: number;
+}
+
+/** Updates and deletes a task's stored targets in place; answers the new ones, inserted together afterwards. */
+async function reconcile(manager: EntityManager, taskId: string, current: StoredTarget[], parsed: ParsedTarget[]): Promise<NewTarget[]> {
+  const fresh: NewTarget[] = [];
   for (const [position, target] of parsed.entries()) {
     const existing = current[position];
-    const values = [target.metric, target.verb, target.comparator, target.value, target.unit, target.sourceText];
-    if (!existing) {
-      await manager.query(
-        `INSERT INTO task_target (task_id, position, metric, verb, comparator, value, unit, source_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [taskId, position, ...values],
-      );
-    } else if (!same(existing, target)) {
+    if (!existing) fresh.push({ ...target, taskId, position });
+    else if (!same(existing, target)) {
       await manager.query(
         `UPDATE task_target SET metric = $2, verb = $3, comparator = $4, value = $5, unit = $6, source_text = $7, updated_at = now()
           WHERE id = $1`,
-        [existing.id, ...values],
+        [existing.id, target.metric, target.verb, target.comparator, target.value, target.unit, target.sourceText],
       );
     }
   }
   const gone = current.slice(parsed.length).map((t) => t.id);
   if (gone.length > 0) await manager.query(`DELETE FROM task_target WHERE id = ANY($1)`, [gone]);
+  return fresh;
+}
+
+/** One statement for a whole notice's new targets (a first import of 2,000 items has hundreds). */
+async function insertTargets(manager: EntityManager, rows: NewTarget[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof NewTarget>(key: K) => rows.map((r) => r[key]);
+  await manager.query(
+    `INSERT INTO task_target (task_id, position, metric, verb, comparator, value, unit, source_text)
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[], $8::text[])`,
+    [column('taskId'), column('position'), column('metric'), column('verb'), column('comparator'), column('value'), column('unit'), column('sourceText')],
+  );
 }
