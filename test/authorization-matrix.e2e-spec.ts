@@ -195,6 +195,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // 签收 is the unit's own act: staff cannot sign for it. Repeating it answers the first 签收 (200).
   'POST /api/tasks/:id/acknowledge': { allowed: ['unit_user'], ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/acknowledge` }) },
   'GET /api/tasks/:id/history': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/history` }) },
+  'GET /api/tasks/:id/targets': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/targets` }) },
+  'PUT /api/tasks/:id/targets': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: async (f, _who, t) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM task WHERE id = $1`, [f.task.work]);
+      return { url: `/api/tasks/${f.task.work}/targets`, body: { version, targets: [{ metric: '养老服务', comparator: 'at_least', value: 3, unit: '个' }] } };
+    },
+  },
   'POST /api/tasks/:id/progress': {
     allowed: TASK_WRITERS,
     ok: 201,
@@ -283,6 +292,24 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/unacknowledged': supervision('unacknowledged'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
+  'GET /api/supervision/scores': supervision('scores'),
+  'GET /api/supervision/bulletin': supervision('bulletin'),
+  'GET /api/supervision/bulletin.docx': supervision('bulletin.docx'),
+  'POST /api/supervision/bulletin.docx': {
+    allowed: SUPERVISION_VIEWERS,
+    ok: 200,
+    call: (f) => ({ url: '/api/supervision/bulletin.docx', body: { planId: f.otherPlanId, asOf: '2021-10-08', praise: ['按期完成'] } }),
+  },
+  'GET /api/supervision/scores.xlsx': supervision('scores.xlsx'),
+  'GET /api/plans/:id/scoring-rules': { allowed: SUPERVISION_VIEWERS, ok: 200, call: (f) => ({ url: `/api/plans/${f.otherPlanId}/scoring-rules` }) },
+  'PUT /api/plans/:id/scoring-rules': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/scoring-rules`,
+      body: { base: 100, onTimeCompletion: 2, overduePerWorkday: 0.5, overdueCapPerTask: 10, missingReport: 1, completionReturned: 1, extensionsAllowed: 1, extensionBeyond: 2 },
+    }),
+  },
   'GET /api/reminder-deliveries': { allowed: SUPERVISION_VIEWERS, ok: 200, call: () => ({ url: '/api/reminder-deliveries' }) },
   'POST /api/reminder-deliveries/:id/retry': {
     allowed: ['supervisor'],

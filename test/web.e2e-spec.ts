@@ -297,6 +297,35 @@ suite('web app (Chromium, built app, real API)', () => {
     await shot(supervisor, '09-deliveries');
   });
 
+  it('the supervisor sees targets on a task, the 指标, 考核得分 and 督查通报 pages, and downloads the bulletin', async () => {
+    const farmland = (await listTasks(t.app, { planId, q: '高标准农田' })).items[0];
+    await supervisor.goto(`${base}/tasks/${farmland.id}`);
+    await supervisor.getByText('指标目标', { exact: true }).waitFor();
+    await supervisor.getByRole('cell', { name: '高标准农田', exact: true }).waitFor();
+    await supervisor.getByRole('cell', { name: '不低于 2.9万亩' }).waitFor();
+    await shot(supervisor, '13-task-targets');
+    await menu(supervisor, '指标').click();
+    await supervisor.getByRole('cell', { name: '城镇调查失业率' }).waitFor();
+    await supervisor.getByRole('cell', { name: '不高于 5.5%' }).waitFor();
+    await shot(supervisor, '14-indicators');
+    await menu(supervisor, '考核得分').click();
+    await supervisor.getByText('基础分').waitFor();
+    const { body: scores } = await request(t.app, 'GET', `/api/supervision/scores?planId=${planId}&asOf=2021-10-08`, undefined, { as: 'supervisor' });
+    await supervisor.locator('tr.ant-table-row').first().getByText(scores.items[0].unit.name).waitFor();
+    await shot(supervisor, '15-scores');
+    await menu(supervisor, '督查通报').click();
+    await supervisor.getByTestId('bulletin-figures').waitFor();
+    await supervisor.getByLabel('表扬（每行一条）').fill('住房和城乡建设局按期完成文化(篮球)小镇项目，予以表扬。');
+    await supervisor.getByRole('button', { name: '刷新预览' }).click();
+    await supervisor.getByText('住房和城乡建设局按期完成文化(篮球)小镇项目，予以表扬。').last().waitFor();
+    await shot(supervisor, '16-bulletin');
+    const [file] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '下载通报（Word）' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^督查通报_\d{4}-\d{2}-\d{2}\.docx$/);
+    const path = join(ARTIFACTS, 'web-bulletin.docx');
+    await file.saveAs(path);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('a leader sees 任务总览 but no 导入; an admin sees 用户管理', async () => {
     const leader = await loginAs('test-leader', TEST_PASSWORD);
     await menu(leader, '任务总览').waitFor();

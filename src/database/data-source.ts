@@ -6,6 +6,7 @@ import { ProgressAndLifecycle1764000300000 } from '../../migrations/176400030000
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
 import { Acknowledgements1764000500000 } from '../../migrations/1764000500000-Acknowledgements';
 import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
+import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Reminders1764000400000,
   Acknowledgements1764000500000,
   ImportTablesAndUnitKinds1764000600000,
+  TargetsActualsScoring1764000900000,
 ];
 
 /** The one place connection settings are made, shared by the app, the migration CLI and the tests. */

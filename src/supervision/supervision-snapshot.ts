@@ -10,6 +10,7 @@ import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/tas
 import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import { MemoCalendar } from './memo-calendar';
+import type { TargetComparator } from '../targets/target-parser';
 import { computeTimeliness, DEFAULT_POLICY, type Timeliness, type TimelinessPolicy } from './timeliness';
 
 export interface SectionRef {
@@ -36,6 +37,17 @@ export interface LatestReport {
   at: Date;
 }
 
+/** A target of a task with the latest actual reported for it on or before asOf. */
+export interface SnapshotTarget {
+  id: string;
+  metric: string;
+  comparator: TargetComparator;
+  value: number;
+  unit: string;
+  actual: number | null;
+  actualPeriod: string | null;
+}
+
 /** One task as it stood at the end of asOf, with its timeliness computed once. */
 export interface TaskSnapshot {
   id: string;
@@ -54,6 +66,7 @@ export interface TaskSnapshot {
   reportedUnits: ReadonlySet<string>;
   /** Assigned units that had not signed (签收) the task by the end of asOf. */
   unacknowledgedUnits: ReadonlySet<string>;
+  targets: SnapshotTarget[];
   timeliness: Timeliness;
 }
 
@@ -187,6 +200,19 @@ export class SupervisionSnapshotLoader {
       params,
     );
 
+    const targetRows: Array<{ task_id: string; id: string; metric: string; comparator: TargetComparator; value: string; unit: string; actual: string | null; period: string | null }> =
+      await manager.query(
+        `SELECT tt.task_id, tt.id, tt.metric, tt.comparator, tt.value, tt.unit, la.value AS actual, la.period
+           FROM task_target tt JOIN task t ON t.id = tt.task_id
+           LEFT JOIN LATERAL (
+                 SELECT pa.value, r.period FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
+                  WHERE pa.target_id = tt.id AND r.created_at < ${END_OF_AS_OF}
+                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
+          WHERE t.plan_id = $1
+          ORDER BY tt.task_id, tt.position`,
+        params,
+      );
+
     const workCalendar = await this.calendars.load(manager);
     const calendar = new MemoCalendar(workCalendar);
     const policy: TimelinessPolicy = { ...DEFAULT_POLICY, dueSoonWorkdays: plan.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays };
@@ -196,6 +222,7 @@ export class SupervisionSnapshotLoader {
     const statusByTask = new Map(statuses.map((s) => [s.task_id, s]));
     const latestByTask = new Map(latest.map((r) => [r.task_id, r]));
     const reportedByTask = new Map(reported.map((r) => [r.task_id, new Set(r.unit_ids)]));
+    const targetsByTask = group(targetRows, (r) => r.task_id);
     const gaps = new Set<number>();
     if (!workCalendar.hasData(yearOf(asOf))) {
       gaps.add(yearOf(asOf));
@@ -214,6 +241,17 @@ export class SupervisionSnapshotLoader {
       const status = change?.status ?? 'not_started';
       const report = latestByTask.get(row.id);
       const reportedUnits = reportedByTask.get(row.id) ?? new Set<string>();
+      const targets = (targetsByTask.get(row.id) ?? []).map(
+        (t): SnapshotTarget => ({
+          id: t.id,
+          metric: t.metric,
+          comparator: t.comparator,
+          value: Number(t.value),
+          unit: t.unit,
+          actual: t.actual === null ? null : Number(t.actual),
+          actualPeriod: t.period,
+        }),
+      );
       const timeliness = computeTimeliness(
         {
           dueDate: row.due_date,
@@ -223,6 +261,7 @@ export class SupervisionSnapshotLoader {
           reportedForClosedPeriod: reportedUnits.size > 0,
           closedPeriodApplies: reportsChecked,
           closedPeriod: period,
+          indicatorTargets: row.kind === 'indicator' ? targets : undefined,
         },
         asOf,
         calendar,
@@ -244,6 +283,7 @@ export class SupervisionSnapshotLoader {
           : null,
         reportedUnits,
         unacknowledgedUnits,
+        targets,
         timeliness,
       };
     });

@@ -27,8 +27,8 @@ import { UnacknowledgedService } from './unacknowledged.service';
 const FILE_RESPONSE = { description: 'An Excel workbook (.xlsx)', schema: { type: 'string', format: 'binary' } } as const;
 
 /** `attachment` with an ASCII fallback name and the real (Chinese) one per RFC 5987 / RFC 6266. */
-function sendFile(reply: FastifyReply, file: ExcelFile): Buffer {
-  reply.header('content-type', XLSX_TYPE);
+export function sendFile(reply: FastifyReply, file: ExcelFile, contentType: string = XLSX_TYPE): Buffer {
+  reply.header('content-type', contentType);
   reply.header(
     'content-disposition',
     `attachment; filename="${file.asciiFilename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,

@@ -162,9 +162,11 @@ export async function api<T = any>(method: string, url: string, body?: unknown, 
   return data as T;
 }
 
-/** Downloads a file the API makes (Excel) with the token: fetch → blob → a temporary link. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+/** Downloads a file the API makes (Excel, Word) with the token: fetch → blob → a temporary link; a body is POSTed. */
+export async function download(url: string, fallbackName: string, body?: unknown): Promise<void> {
+  const headers: Record<string, string> = { authorization: `Bearer ${session.token() ?? ''}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status === 401) return toLogin();
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
@@ -182,4 +184,24 @@ export async function download(url: string, fallbackName: string): Promise<void>
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** A target of a task (GET /api/tasks/:id/targets). */
+export interface Target {
+  id: string;
+  position: number;
+  metric: string;
+  verb: string | null;
+  comparator: 'at_least' | 'at_most' | 'about';
+  value: number;
+  unit: string;
+  rate: boolean;
+  sourceText: string | null;
+  editedBySupervisor: boolean;
+  latestActual: { value: number; period: string; unitName: string; reportedAt: string } | null;
+}
+export interface TaskTargets {
+  taskId: string;
+  version: number;
+  targets: Target[];
 }

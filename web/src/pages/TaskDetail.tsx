@@ -5,6 +5,7 @@ import { api, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
 import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
 import { TaskActions } from './TaskActions';
+import { TaskTargetsCard } from './TaskTargets';
 
 interface Event {
   at: string;
@@ -79,6 +80,7 @@ export function TaskDetailPage() {
       text: (
         <>
           <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
+          {p.actuals?.length > 0 && `（实际：${p.actuals.map((a: any) => `${a.metric} ${a.value}${a.unit}`).join('，')}）`}
           {p.problems ? `；存在问题：${p.problems}` : ''}
         </>
       ),
@@ -228,6 +230,7 @@ export function TaskDetailPage() {
           )}
         </Descriptions>
       </Card>
+      <TaskTargetsCard taskId={task.id} supervisor={supervisor} refreshKey={progress.length} />
       <Card title="工作节点">
         <List
           dataSource={milestones}
