@@ -136,7 +136,7 @@ const WORKBOOK_EXPECTED: Record<number, Expected> = {
 const PLAIN_TABLE = [
   ['序号', '任务内容', '牵头单位', '责任单位', '配合单位', '完成时限'],
   ['1', '推进医疗卫生改革\n建成医联体3个', '卫健委', '医保局', '财政金融局', '2021年9月底前'],
-  ['2', '落实“双减”政策', '', '教育体育局', '公安局、市场监管局等有关单位', '年底前'],
+  ['2', '推进“双减”工作', '', '教育体育局', '公安局、市场监管局等有关单位', '年底前'],
 ];
 const PLAIN_EXPECTED: Record<number, Expected> = {
   1: { lead: ['卫生健康委员会'], responsible: ['医疗保障局'], cooperating: ['财政金融局'], dueDate: '2021-09-30' },
