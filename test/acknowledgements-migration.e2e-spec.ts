@@ -12,7 +12,7 @@ describe('migration 1764000500000-Acknowledgements', () => {
     drop = db.drop;
     ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
-    await ds.undoLastMigration();
+    await undoThroughAcknowledgements();
   });
   afterAll(async () => {
     await ds.destroy();
@@ -20,6 +20,11 @@ describe('migration 1764000500000-Acknowledgements', () => {
   });
 
   const one = async (sql: string, params: unknown[] = []) => (await ds.query(sql, params))[0];
+  /** Undoes the migrations that came after this one, then this one. */
+  const undoThroughAcknowledgements = async () => {
+    const applied = async () => (await ds.query(`SELECT 1 FROM schema_migration WHERE name = 'Acknowledgements1764000500000'`)).length > 0;
+    while (await applied()) await ds.undoLastMigration();
+  };
   const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
 
   it('dates existing assignments from their task and counts a unit’s own earlier work as its 签收; down() undoes it', async () => {
@@ -71,7 +76,7 @@ describe('migration 1764000500000-Acknowledgements', () => {
     expect(byName['丙局']).toMatchObject({ acknowledged_by: bing, acknowledged_via: 'completion_request' });
     expect((await one(`SELECT column_default FROM information_schema.columns WHERE table_name = 'task_assignment' AND column_name = 'assigned_at'`)).column_default).toBe('now()');
 
-    await ds.undoLastMigration();
+    await undoThroughAcknowledgements();
     const columns = (await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'task_assignment'`)).map((c: any) => c.column_name);
     expect(columns).not.toContain('assigned_at');
     expect(columns).not.toContain('acknowledged_at');
