@@ -1,21 +1,18 @@
-import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Suspense, lazy, useState, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { homeOf, useAuth } from './auth';
+import { useIsPhone } from './hooks';
 import { ROLE_LABELS } from './labels';
-import { LoginPage } from './pages/Login';
-import { MyTasksPage } from './pages/MyTasks';
-import { TasksPage } from './pages/Tasks';
-import { TaskDetailPage } from './pages/TaskDetail';
-import { OverduePage } from './pages/Overdue';
-import { StatsPage } from './pages/Stats';
-import { ImportPage } from './pages/Import';
-import { DeliveriesPage } from './pages/Deliveries';
-import { UsersPage } from './pages/Users';
-import { UnitsPage } from './pages/Units';
-import { IndicatorsPage } from './pages/Indicators';
-import { ScoresPage } from './pages/Scores';
-import { BulletinPage } from './pages/Bulletin';
+
+/** One chunk per page, loaded when its route is first opened. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+  return <Page />;
+}
+
+const LoginPage = lazy(() => import('./pages/Login').then((m) => ({ default: m.LoginPage })));
 
 type Role = 'admin' | 'supervisor' | 'unit_user' | 'leader';
 interface MenuEntry {
@@ -27,55 +24,113 @@ interface MenuEntry {
 
 /** Menu by role; a page not in the user's menu is not reachable by URL either. */
 const PAGES: MenuEntry[] = [
-  { path: '/my-tasks', label: '我的任务', roles: ['unit_user'], element: <MyTasksPage /> },
-  { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: <TasksPage /> },
-  { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: <OverduePage /> },
-  { path: '/stats', label: '单位统计', roles: ['supervisor', 'leader'], element: <StatsPage /> },
-  { path: '/indicators', label: '指标', roles: ['supervisor', 'leader'], element: <IndicatorsPage /> },
-  { path: '/scores', label: '考核得分', roles: ['supervisor', 'leader'], element: <ScoresPage /> },
-  { path: '/bulletin', label: '督查通报', roles: ['supervisor', 'leader'], element: <BulletinPage /> },
-  { path: '/import', label: '导入', roles: ['supervisor'], element: <ImportPage /> },
-  { path: '/deliveries', label: '提醒投递', roles: ['supervisor', 'leader'], element: <DeliveriesPage /> },
-  { path: '/users', label: '用户管理', roles: ['admin'], element: <UsersPage /> },
-  { path: '/units', label: '单位管理', roles: ['admin'], element: <UnitsPage /> },
+  { path: '/my-tasks', label: '我的任务', roles: ['unit_user'], element: page(() => import('./pages/MyTasks'), 'MyTasksPage') },
+  { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: page(() => import('./pages/Tasks'), 'TasksPage') },
+  { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Overdue'), 'OverduePage') },
+  { path: '/stats', label: '单位统计', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Stats'), 'StatsPage') },
+  { path: '/indicators', label: '指标', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Indicators'), 'IndicatorsPage') },
+  { path: '/scores', label: '考核得分', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Scores'), 'ScoresPage') },
+  { path: '/bulletin', label: '督查通报', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Bulletin'), 'BulletinPage') },
+  { path: '/import', label: '导入', roles: ['supervisor'], element: page(() => import('./pages/Import'), 'ImportPage') },
+  { path: '/deliveries', label: '提醒投递', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Deliveries'), 'DeliveriesPage') },
+  { path: '/users', label: '用户管理', roles: ['admin'], element: page(() => import('./pages/Users'), 'UsersPage') },
+  { path: '/units', label: '单位管理', roles: ['admin'], element: page(() => import('./pages/Units'), 'UnitsPage') },
 ];
+const TASK_DETAIL = page(() => import('./pages/TaskDetail'), 'TaskDetailPage');
+
+const loading = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin aria-label="加载中" />
+  </div>
+);
 
 function Shell({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const phone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const entries = PAGES.filter((p) => user && p.roles.includes(user.role));
   const selected = entries.find((e) => location.pathname.startsWith(e.path))?.path ?? '';
+  const items = entries.map((e) => ({ key: e.path, label: e.label }));
+  const userName = (
+    <span data-testid="current-user">
+      {user?.displayName || user?.username}（{ROLE_LABELS[user?.role ?? ''] ?? ''}）
+    </span>
+  );
+  const logoutButton = (
+    <Button
+      size={phone ? 'middle' : 'small'}
+      onClick={() => {
+        logout();
+        navigate('/login');
+      }}
+    >
+      退出
+    </Button>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#8e1515' }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: phone ? 12 : 24, background: '#8e1515', padding: phone ? '0 12px' : undefined }}
+      >
+        {phone && (
+          <Button
+            type="text"
+            aria-label="打开菜单"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+            style={{ width: 44, height: 44 }}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <Typography.Title level={1} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap', fontSize: phone ? 18 : 20 }}>
           督查督办系统
         </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-          selectedKeys={[selected]}
-          items={entries.map((e) => ({ key: e.path, label: e.label }))}
-          onClick={({ key }) => navigate(key)}
-        />
-        <Space style={{ color: '#fff' }}>
-          <span data-testid="current-user">
-            {user?.displayName || user?.username}（{ROLE_LABELS[user?.role ?? ''] ?? ''}）
-          </span>
-          <Button
-            size="small"
-            onClick={() => {
-              logout();
-              navigate('/login');
-            }}
+        {phone ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={userName}
+            size={280}
+            styles={{ body: { padding: 0 } }}
+            footer={logoutButton}
           >
-            退出
-          </Button>
-        </Space>
+            <nav aria-label="主菜单">
+              <Menu
+                mode="inline"
+                selectedKeys={[selected]}
+                items={items}
+                onClick={({ key }) => {
+                  setDrawerOpen(false);
+                  navigate(key);
+                }}
+              />
+            </nav>
+          </Drawer>
+        ) : (
+          <>
+            <nav aria-label="主菜单" style={{ flex: 1, minWidth: 0 }}>
+              <Menu
+                theme="dark"
+                mode="horizontal"
+                style={{ background: 'transparent' }}
+                selectedKeys={[selected]}
+                items={items}
+                onClick={({ key }) => navigate(key)}
+              />
+            </nav>
+            <Space style={{ color: '#fff' }}>
+              {userName}
+              {logoutButton}
+            </Space>
+          </>
+        )}
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: phone ? 8 : 24 }}>
+        {/* antd's Layout.Content is the page's <main> landmark. */}
+        <Suspense fallback={loading}>{children}</Suspense>
+      </Layout.Content>
     </Layout>
   );
 }
@@ -84,10 +139,12 @@ export function AppRoutes() {
   const { user } = useAuth();
   if (!user) {
     return (
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to="/login" replace />} />
-      </Routes>
+      <Suspense fallback={loading}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<Navigate to="/login" replace />} />
+        </Routes>
+      </Suspense>
     );
   }
   const allowed = PAGES.filter((p) => p.roles.includes(user.role));
@@ -97,7 +154,7 @@ export function AppRoutes() {
         {allowed.map((p) => (
           <Route key={p.path} path={p.path} element={p.element} />
         ))}
-        <Route path="/tasks/:id" element={<TaskDetailPage />} />
+        <Route path="/tasks/:id" element={TASK_DETAIL} />
         <Route path="/login" element={<Navigate to={homeOf(user.role)} replace />} />
         <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
         <Route path="*" element={<Result status="403" title="无权访问" subTitle="您的角色不能查看此页面" />} />

@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { Grid } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type Plan } from './api';
 
@@ -48,4 +49,9 @@ export function usePlans() {
     setPlanIdState(id);
   };
   return { plans, planId, setPlanId, reload };
+}
+
+/** Below antd's md breakpoint (768 px): the phone layout. Undefined screens (first render) count as desktop. */
+export function useIsPhone(): boolean {
+  return Grid.useBreakpoint().md === false;
 }

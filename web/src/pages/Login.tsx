@@ -19,9 +19,9 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3eded' }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3eded', padding: 12 }}>
+      <Card style={{ width: 380, maxWidth: '100%' }}>
+        <Typography.Title level={1} style={{ textAlign: 'center', fontSize: 24 }}>
           督查督办系统
         </Typography.Title>
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
@@ -36,6 +36,6 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-    </div>
+    </main>
   );
 }
