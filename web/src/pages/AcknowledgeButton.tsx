@@ -4,7 +4,7 @@ import { api, type Task } from '../api';
 import { useAuth } from '../auth';
 
 /** One click 签收 for a unit user whose unit has not signed the task yet; nothing for anyone else. */
-export function AcknowledgeButton({ task, onDone, size }: { task: Pick<Task, 'id' | 'unacknowledged'>; onDone: () => void; size?: 'small' }) {
+export function AcknowledgeButton({ task, onDone, size }: { task: Pick<Task, 'id' | 'unacknowledged'>; onDone: () => void; size?: 'small' | 'large' }) {
   const { user } = useAuth();
   const [busy, setBusy] = useState(false);
   if (user?.role !== 'unit_user' || !task.unacknowledged.some((u) => u.id === user.unitId)) return null;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage, type Task } from '../api';
 import { useAuth } from '../auth';
-import { usePlans, useServerToday } from '../hooks';
+import { useIsPhone, usePlans, useServerToday } from '../hooks';
 import { LightWithReasons, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
 import { PlanSelect } from './PlanSelect';
@@ -21,8 +21,11 @@ interface Reminder {
   dueDate: string;
 }
 
+const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 export function MyTasksPage() {
   const { user } = useAuth();
+  const phone = useIsPhone();
   const { plans, planId, setPlanId } = usePlans();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [data, setData] = useState<SupervisedTaskPage>();
@@ -55,6 +58,7 @@ export function MyTasksPage() {
     void loadPending().catch(() => undefined);
   }, [planId]);
 
+  const planSelect = <PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setPage({ ...page, page: 1 }))} />;
   const roleOf = (t: SupervisedTask) =>
     t.lead.some((u) => u.id === user?.unitId) ? '牵头' : t.responsible.some((u) => u.id === user?.unitId) ? '责任' : '配合';
 
@@ -76,10 +80,13 @@ export function MyTasksPage() {
             dataSource={pending.items}
             pagination={pending.items.length > 10 ? { pageSize: 10, size: 'small' } : false}
             renderItem={(t) => (
-              <List.Item data-testid="pending-acknowledgement" actions={[<AcknowledgeButton key="sign" task={t} onDone={() => void reload()} />]}>
+              <List.Item
+                data-testid="pending-acknowledgement"
+                actions={[<AcknowledgeButton key="sign" task={t} size={phone ? 'large' : undefined} onDone={() => void reload()} />]}
+              >
                 <Space wrap>
                   <span>第{t.number}项</span>
-                  <Link to={`/tasks/${t.id}`}>{t.content.length > 80 ? `${t.content.slice(0, 80)}…` : t.content}</Link>
+                  <Link to={`/tasks/${t.id}`}>{clip(t.content)}</Link>
                   <Typography.Text type="secondary">
                     完成时限 {t.dueDate}；{dateTime(t.unacknowledged.find((u) => u.id === user?.unitId)?.assignedAt)} 交办
                   </Typography.Text>
@@ -89,35 +96,69 @@ export function MyTasksPage() {
           />
         </Card>
       )}
-      <Card
-        title="我的任务"
-        extra={<PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setPage({ ...page, page: 1 }))} />}
-      >
-        <Table<SupervisedTask>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          dataSource={data?.items}
-          pagination={serverPagination(page, data?.total, setPage)}
-          columns={[
-            { title: '序号', dataIndex: 'number', width: 70 },
-            {
-              title: '任务内容',
-              dataIndex: 'content',
-              render: (text: string, t) => <Link to={`/tasks/${t.id}`}>{text.length > 80 ? `${text.slice(0, 80)}…` : text}</Link>,
-            },
-            { title: '本单位', width: 80, render: (_: unknown, t) => <Tag>{roleOf(t)}</Tag> },
-            { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
-            { title: '完成时限', dataIndex: 'dueDate', width: 110 },
-            { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
-            {
-              title: '预警',
-              width: 80,
-              render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
-            },
-            { title: '操作', width: 300, render: (_: unknown, t) => <TaskActions task={t} onDone={() => void reload()} /> },
-          ]}
-        />
+      <Card title="我的任务" extra={phone ? undefined : planSelect}>
+        {phone ? (
+          <>
+            {planSelect}
+            <List<SupervisedTask>
+              data-testid="my-task-cards"
+              loading={loading}
+              dataSource={data?.items}
+              pagination={{
+                current: page.page,
+                pageSize: page.pageSize,
+                total: data?.total,
+                size: 'small',
+                align: 'center',
+                showTotal: (count) => `共 ${count} 项`,
+                onChange: (p, size) => setPage({ page: p, pageSize: size }),
+              }}
+              renderItem={(t) => (
+                <List.Item style={{ display: 'block' }}>
+                  <Space direction="vertical" size={6} style={{ width: '100%' }}>
+                    <Space wrap size={4}>
+                      <Typography.Text strong>第{t.number}项</Typography.Text>
+                      <Tag>{roleOf(t)}</Tag>
+                      <StatusTag status={t.status} />
+                      <LightWithReasons light={t.light} reasons={t.reasons} />
+                    </Space>
+                    <Link to={`/tasks/${t.id}`}>{clip(t.content)}</Link>
+                    <Typography.Text type="secondary">
+                      完成时限 {t.dueDate}；牵头 {units(t.lead)}
+                    </Typography.Text>
+                    <TaskActions task={t} onDone={() => void reload()} />
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </>
+        ) : (
+          <Table<SupervisedTask>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={data?.items}
+            pagination={serverPagination(page, data?.total, setPage)}
+            columns={[
+              { title: '序号', dataIndex: 'number', width: 70 },
+              {
+                title: '任务内容',
+                dataIndex: 'content',
+                render: (text: string, t) => <Link to={`/tasks/${t.id}`}>{clip(text)}</Link>,
+              },
+              { title: '本单位', width: 80, render: (_: unknown, t) => <Tag>{roleOf(t)}</Tag> },
+              { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
+              { title: '完成时限', dataIndex: 'dueDate', width: 110 },
+              { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+              {
+                title: '预警',
+                width: 80,
+                render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
+              },
+              { title: '操作', width: 300, render: (_: unknown, t) => <TaskActions task={t} onDone={() => void reload()} /> },
+            ]}
+          />
+        )}
       </Card>
       <ReminderInbox />
     </Space>
@@ -126,6 +167,7 @@ export function MyTasksPage() {
 
 /** The unit's reminders, newest first, paginated on the server; reading one records the read receipt. */
 export function ReminderInbox() {
+  const phone = useIsPhone();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [data, setData] = useState<Page<Reminder>>();
@@ -146,6 +188,26 @@ export function ReminderInbox() {
     message.success('已标记为已读');
     await load();
   };
+  const pagination = {
+    current: page.page,
+    pageSize: page.pageSize,
+    total: data?.total,
+    onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
+  };
+  const kindTag = (r: Reminder) => <Tag color={r.level > 1 ? 'red' : 'orange'}>{REMINDER_KINDS[r.kind] ?? r.kind}</Tag>;
+  const messageOf = (r: Reminder) => (
+    <Typography.Text strong={!r.readAt}>
+      {r.task ? <Link to={`/tasks/${r.task.id}`}>第{r.task.number}项</Link> : null} {r.message}
+    </Typography.Text>
+  );
+  const receipt = (r: Reminder, size: 'small' | 'large') =>
+    r.readAt ? (
+      <Typography.Text type="secondary">已读 {dateTime(r.readAt)}</Typography.Text>
+    ) : (
+      <Button size={size} onClick={() => void markRead(r.id)}>
+        标记已读
+      </Button>
+    );
   return (
     <Card
       title={
@@ -156,53 +218,48 @@ export function ReminderInbox() {
       }
       extra={
         <Space>
-          <span>只看未读</span>
-          <Switch checked={unreadOnly} onChange={(v) => (setUnreadOnly(v), setPage({ ...page, page: 1 }))} />
+          <span id="unread-only-label">只看未读</span>
+          <Switch
+            aria-labelledby="unread-only-label"
+            checked={unreadOnly}
+            onChange={(v) => (setUnreadOnly(v), setPage({ ...page, page: 1 }))}
+          />
         </Space>
       }
     >
-      <Table<Reminder>
-        rowKey="id"
-        size="small"
-        dataSource={data?.items}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total,
-          onChange: (p, s) => setPage({ page: p, pageSize: s }),
-        }}
-        locale={{ emptyText: '暂无提醒' }}
-        columns={[
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            width: 110,
-            render: (k: string, r) => <Tag color={r.level > 1 ? 'red' : 'orange'}>{REMINDER_KINDS[k] ?? k}</Tag>,
-          },
-          {
-            title: '内容',
-            dataIndex: 'message',
-            render: (text: string, r) => (
-              <Typography.Text strong={!r.readAt}>
-                {r.task ? <Link to={`/tasks/${r.task.id}`}>第{r.task.number}项</Link> : null} {text}
-              </Typography.Text>
-            ),
-          },
-          { title: '时间', dataIndex: 'createdAt', width: 150, render: dateTime },
-          {
-            title: '回执',
-            width: 170,
-            render: (_: unknown, r) =>
-              r.readAt ? (
-                <Typography.Text type="secondary">已读 {dateTime(r.readAt)}</Typography.Text>
-              ) : (
-                <Button size="small" onClick={() => void markRead(r.id)}>
-                  标记已读
-                </Button>
-              ),
-          },
-        ]}
-      />
+      {phone ? (
+        <List<Reminder>
+          dataSource={data?.items}
+          locale={{ emptyText: '暂无提醒' }}
+          pagination={{ ...pagination, size: 'small', align: 'center' }}
+          renderItem={(r) => (
+            <List.Item data-testid="reminder" style={{ display: 'block' }}>
+              <Space direction="vertical" size={6} style={{ width: '100%' }}>
+                <Space wrap size={4}>
+                  {kindTag(r)}
+                  <Typography.Text type="secondary">{dateTime(r.createdAt)}</Typography.Text>
+                </Space>
+                {messageOf(r)}
+                {receipt(r, 'large')}
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Reminder>
+          rowKey="id"
+          size="small"
+          dataSource={data?.items}
+          pagination={pagination}
+          locale={{ emptyText: '暂无提醒' }}
+          columns={[
+            { title: '类型', dataIndex: 'kind', width: 110, render: (_: string, r) => kindTag(r) },
+            { title: '内容', dataIndex: 'message', render: (_: string, r) => messageOf(r) },
+            { title: '时间', dataIndex: 'createdAt', width: 150, render: dateTime },
+            { title: '回执', width: 170, render: (_: unknown, r) => receipt(r, 'small') },
+          ]}
+        />
+      )}
     </Card>
   );
 }

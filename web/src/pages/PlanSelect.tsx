@@ -1,11 +1,13 @@
 import { Select } from 'antd';
 import type { Plan } from '../api';
+import { useIsPhone } from '../hooks';
 
 export function PlanSelect({ plans, value, onChange }: { plans: Plan[]; value?: string; onChange: (id: string) => void }) {
+  const phone = useIsPhone();
   return (
     <Select
       aria-label="计划"
-      style={{ minWidth: 320 }}
+      style={phone ? { width: '100%' } : { minWidth: 320 }}
       placeholder="选择计划"
       value={value}
       onChange={onChange}

@@ -2,6 +2,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } f
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, type Target, type Task, type TaskTargets } from '../api';
+import { useIsPhone } from '../hooks';
 import { targetText } from '../labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
 
@@ -14,6 +15,10 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   const [busy, setBusy] = useState(false);
   const [targets, setTargets] = useState<Target[]>([]);
   const [form] = Form.useForm();
+  // Touch-sized buttons and full-width fields on a phone.
+  const phone = useIsPhone();
+  const size = phone ? 'large' : 'small';
+  const fieldWidth = (desktop: number) => ({ width: phone ? '100%' : desktop });
   const open_ = (kind: Kind) => {
     form.resetFields();
     setOpen(kind);
@@ -60,14 +65,14 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   return (
     <>
       <Space size="small" wrap>
-        <AcknowledgeButton task={task} onDone={onDone} size="small" />
-        <Button size="small" type="primary" disabled={closed} onClick={() => open_('progress')}>
+        <AcknowledgeButton task={task} onDone={onDone} size={size} />
+        <Button size={size} type="primary" disabled={closed} onClick={() => open_('progress')}>
           报送进度
         </Button>
-        <Button size="small" disabled={closed || task.status === 'completion_requested'} onClick={() => open_('completion')}>
+        <Button size={size} disabled={closed || task.status === 'completion_requested'} onClick={() => open_('completion')}>
           申请销号
         </Button>
-        <Button size="small" disabled={closed} onClick={() => open_('extension')}>
+        <Button size={size} disabled={closed} onClick={() => open_('extension')}>
           申请延期
         </Button>
       </Space>
@@ -78,6 +83,9 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
         okText="提交"
         cancelText="取消"
         confirmLoading={busy}
+        okButtonProps={{ size: phone ? 'large' : 'middle' }}
+        cancelButtonProps={{ size: phone ? 'large' : 'middle' }}
+        style={phone ? { top: 8, maxWidth: 'calc(100vw - 16px)' } : undefined}
         onCancel={() => setOpen(null)}
         destroyOnHidden
       >
@@ -94,7 +102,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
                   label={`${t.metric}：目标 ${targetText(t)}，${t.rate ? '本期实际' : '累计完成'}（${t.unit}）`}
                   extra={t.latestActual ? `上次报送 ${t.latestActual.value}${t.unit}（${t.latestActual.period}）` : undefined}
                 >
-                  <InputNumber aria-label={`${t.metric}实际值`} style={{ width: 200 }} />
+                  <InputNumber aria-label={`${t.metric}实际值`} style={fieldWidth(200)} />
                 </Form.Item>
               ))}
               <Form.Item
@@ -106,7 +114,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
                   { type: 'number', min: 0, max: 100, message: '完成进度须在 0 到 100 之间' },
                 ]}
               >
-                <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} disabled={percentFollows} />
+                <InputNumber min={0} max={100} precision={0} style={fieldWidth(160)} disabled={percentFollows} />
               </Form.Item>
               <Form.Item name="problems" label="存在问题">
                 <Input.TextArea rows={2} />
@@ -136,7 +144,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
                   },
                 ]}
               >
-                <DatePicker />
+                <DatePicker style={phone ? { width: '100%' } : undefined} />
               </Form.Item>
               <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
                 <Input.TextArea rows={3} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
+import { useIsPhone } from '../hooks';
 import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
 import { TaskActions } from './TaskActions';
 import { TaskTargetsCard } from './TaskTargets';
@@ -45,6 +46,7 @@ export function TaskDetailPage() {
   const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
   const [form] = Form.useForm();
   const supervisor = user?.role === 'supervisor';
+  const phone = useIsPhone();
 
   const load = async () => {
     const base = `/api/tasks/${id}`;
@@ -165,29 +167,29 @@ export function TaskDetailPage() {
     setDialog(kind);
   };
 
+  const actions = (
+    <Space wrap>
+      {user?.role === 'unit_user' && <TaskActions task={task} onDone={load} />}
+      {supervisor && task.status === 'completion_requested' && (
+        <Button type="primary" onClick={() => openDialog('review')}>
+          审核销号
+        </Button>
+      )}
+      {supervisor && (
+        <Button onClick={() => openDialog('urge')} disabled={['completed', 'cancelled'].includes(task.status)}>
+          催办
+        </Button>
+      )}
+      {supervisor && <Button onClick={() => openDialog('milestone')}>添加节点</Button>}
+    </Space>
+  );
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={`任务详情 — 第${task.number}项`}
-        extra={
-          <Space>
-            {user?.role === 'unit_user' && <TaskActions task={task} onDone={load} />}
-            {supervisor && task.status === 'completion_requested' && (
-              <Button type="primary" onClick={() => openDialog('review')}>
-                审核销号
-              </Button>
-            )}
-            {supervisor && (
-              <Button onClick={() => openDialog('urge')} disabled={['completed', 'cancelled'].includes(task.status)}>
-                催办
-              </Button>
-            )}
-            {supervisor && <Button onClick={() => openDialog('milestone')}>添加节点</Button>}
-          </Space>
-        }
-      >
-        <Descriptions column={2} bordered size="small">
-          <Descriptions.Item label="任务内容" span={2}>
+      <Card title={`任务详情 — 第${task.number}项`} extra={phone ? undefined : actions}>
+        {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
+        <Descriptions column={phone ? 1 : 2} bordered size="small">
+          <Descriptions.Item label="任务内容" span="filled">
             {task.content}
           </Descriptions.Item>
           <Descriptions.Item label="篇章">
@@ -208,7 +210,7 @@ export function TaskDetailPage() {
             {task.deadlineText ? `（${task.deadlineText}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="版本">{task.version}</Descriptions.Item>
-          <Descriptions.Item label="签收情况" span={2}>
+          <Descriptions.Item label="签收情况" span="filled">
             <Space size={[4, 4]} wrap data-testid="acknowledgements">
               {(task.acknowledgements ?? []).map((a) => (
                 <Tag key={a.unit.id} color="green" title={ACKNOWLEDGED_VIA[a.via]}>
@@ -224,7 +226,7 @@ export function TaskDetailPage() {
             </Space>
           </Descriptions.Item>
           {task.sourceLine && (
-            <Descriptions.Item label="通知原文" span={2}>
+            <Descriptions.Item label="通知原文" span="filled">
               <Typography.Text type="secondary">{task.sourceLine}</Typography.Text>
             </Descriptions.Item>
           )}
@@ -261,7 +263,7 @@ export function TaskDetailPage() {
           {extensions
             .filter((x) => x.status === 'pending')
             .map((x) => (
-              <Space key={x.id}>
+              <Space key={x.id} wrap>
                 {x.unit?.name} 申请延期至 {x.requestedDueDate}：{x.reason}
                 <Button size="small" type="primary" onClick={() => void reviewExtension(x.id, 'approve').catch(() => undefined)}>
                   批准
