@@ -14,6 +14,8 @@ function Bars({ title, items, value, max, color, suffix = '' }: { title: string;
         <div key={i.unit.id} style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
           <span style={{ width: 140, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{i.unit.name}</span>
           <Progress
+            aria-label={`${i.unit.name} ${title}`}
+            status="normal"
             style={{ flex: 1, margin: 0 }}
             percent={max ? Math.round((value(i) / max) * 100) : 0}
             strokeColor={color}

@@ -80,7 +80,11 @@ export function UsersPage() {
           { title: '姓名', dataIndex: 'displayName' },
           { title: '角色', dataIndex: 'role', render: (r: string) => <Tag>{ROLE_LABELS[r] ?? r}</Tag> },
           { title: '单位', dataIndex: 'unitId', render: (id: string | null) => (id ? (unitName.get(id) ?? id) : '—') },
-          { title: '启用', dataIndex: 'active', render: (a: boolean, u) => <Switch checked={a} onChange={(v) => void toggle(u, v)} /> },
+          {
+            title: '启用',
+            dataIndex: 'active',
+            render: (a: boolean, u) => <Switch aria-label={`启用 ${u.username}`} checked={a} onChange={(v) => void toggle(u, v)} />,
+          },
           { title: '操作', render: (_: unknown, u) => <Button size="small" onClick={() => open(u)}>编辑</Button> },
         ]}
       />
