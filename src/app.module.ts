@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ExtensionsModule } from './extensions/extensions.module';
 import { HealthModule } from './health/health.module';
 import { MetaModule } from './meta/meta.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     CalendarModule,
     ProgressModule,
     ExtensionsModule,
+    EvidenceModule,
     RemindersModule,
     SupervisionModule,
     MetaModule,

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
@@ -54,6 +55,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  // File uploads (佐证材料): each route reads the parts itself, with its own limits.
+  await app.register(multipart, { limits: { fileSize: env.EVIDENCE_MAX_BYTES } });
   await mountQueueBoard(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
   await mountWebApp(app);

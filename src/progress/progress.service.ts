@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { currentActor } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
+import { EvidenceService } from '../evidence/evidence.service';
 import { PlansService } from '../plans/plans.service';
 import { actingUnit, changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
@@ -45,6 +46,7 @@ export class ProgressService {
     private readonly plans: PlansService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /**
@@ -83,6 +85,7 @@ export class ProgressService {
         [taskId, unitId, period, dto.summary.trim(), dto.percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
           actor.userId, onBehalf, idempotencyKey ?? null, hash],
       );
+      await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { PlansModule } from '../plans/plans.module';
 import { MilestonesController } from './milestones.controller';
 import { MilestonesService } from './milestones.service';
@@ -9,7 +10,7 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [AuditModule, PlansModule],
+  imports: [AuditModule, PlansModule, EvidenceModule],
   controllers: [TasksController, TaskLifecycleController, MilestonesController],
   providers: [TasksService, TaskLifecycleService, MilestonesService],
   exports: [TasksService],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateProgressReportDto {
@@ -39,6 +39,16 @@ export class CreateProgressReportDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class ReporterDto {
