@@ -21,11 +21,12 @@ import {
   tasksByNumber,
   uniqueName,
 } from './support/factories';
+import { multipartBody, SAMPLE } from './support/multipart';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 type Who = Role | 'anonymous';
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'supervisor', 'leader', 'unit_user'];
 const ANY_ROLE: readonly Role[] = ['admin', 'supervisor', 'leader', 'unit_user'];
@@ -83,6 +84,10 @@ interface Fixture {
   milestoneFor: { unit_user: string; supervisor: string };
   /** Unread reminders: one to 民政局 (a 催办 on task `work`), one to the supervisors' office. */
   reminderFor: { unit_user: string; supervisor: string };
+  /** 佐证材料 submitted with a report on task `work`. */
+  submittedEvidenceId: string;
+  /** Uploads never submitted, one by each role that may delete its own. */
+  draftEvidenceFor: { unit_user: string; supervisor: string };
   /** A digest whose sending failed. */
   failedDeliveryId: string;
   unitUser: { id: string; username: string; unitId: string; token: string };
@@ -175,6 +180,26 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/plans': { allowed: ['supervisor'], ok: 201, call: () => ({ url: '/api/plans', body: { title: uniqueName('计划'), year: 2021 } }) },
   'GET /api/plans': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/plans' }) },
   'GET /api/plans/:id': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/plans/${f.ownPlanId}` }) },
+  'PATCH /api/plans/:id': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({ url: `/api/plans/${f.importPlanId}`, body: { completionEvidenceRequired: true } }),
+  },
+  'POST /api/tasks/:id/evidence': {
+    allowed: TASK_WRITERS,
+    ok: 201,
+    call: (f) => {
+      const { payload, headers } = multipartBody([{ name: '现场照片.jpg', bytes: SAMPLE.jpeg() }]);
+      return { url: `/api/tasks/${f.task.work}/evidence`, body: payload, headers };
+    },
+  },
+  'GET /api/tasks/:id/evidence': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/evidence` }) },
+  'GET /api/evidence/:id/content': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/evidence/${f.submittedEvidenceId}/content` }) },
+  'DELETE /api/evidence/:id': {
+    allowed: TASK_WRITERS,
+    ok: 204,
+    call: (f, who) => ({ url: `/api/evidence/${who === 'unit_user' ? f.draftEvidenceFor.unit_user : f.draftEvidenceFor.supervisor}` }),
+  },
   'POST /api/plans/:id/import': {
     allowed: ['supervisor'],
     ok: 201,
@@ -360,6 +385,15 @@ describe('authorization: every route × every role', () => {
       [unitId, urged.id],
     );
 
+    const upload = async (as: { token: string } | 'supervisor') => {
+      const { payload, headers } = multipartBody([{ name: '佐证.pdf', bytes: SAMPLE.pdf() }]);
+      const res = await request(t.app, 'POST', `/api/tasks/${task.work}/evidence`, payload, { as, headers });
+      expectStatus(res, 201);
+      return res.body[0].id as string;
+    };
+    const submitted = await upload('supervisor');
+    await supervise(`/api/tasks/${task.work}/progress`, { ...report, evidenceIds: [submitted] }, 201);
+
     f = {
       unitName: '公安局',
       spareUnitId: (await createUnit(t.app)).id,
@@ -376,6 +410,8 @@ describe('authorization: every route × every role', () => {
       milestoneFor: { unit_user: (await milestone()).id, supervisor: (await milestone()).id },
       reminderFor: { unit_user: urged.id, supervisor: office.id },
       failedDeliveryId: failed.id,
+      submittedEvidenceId: submitted,
+      draftEvidenceFor: { unit_user: await upload({ token }), supervisor: await upload('supervisor') },
       unitUser: { id: user.id, username: user.username, unitId, token },
     };
   });
