@@ -48,6 +48,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
       directives: {
         'script-src': ["'self'", "'unsafe-inline'"],
         'style-src': ["'self'", "'unsafe-inline'"],
+        // Evidence photos are fetched with the token and shown from blob: URLs.
+        'img-src': ["'self'", 'data:', 'blob:'],
         // Many government intranets serve plain HTTP: upgrading would break every page there.
         'upgrade-insecure-requests': null,
       },

@@ -76,9 +76,10 @@ describe('佐证材料 on local disk', () => {
     const report = await request(s.t.app, 'POST', `/api/tasks/${task.id}/progress`, { summary: '已开工', percent: 20, evidenceIds: ids }, { as: s.zhujian });
     expectStatus(report, 201);
     const listed = (await get(`/api/tasks/${task.id}/evidence`, jishui)).body;
+    const submittedAt = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
     expect(listed.map((f: any) => f.attachedTo)).toEqual([
-      { kind: 'progress_report', id: report.body.id },
-      { kind: 'progress_report', id: report.body.id },
+      { kind: 'progress_report', id: report.body.id, at: submittedAt },
+      { kind: 'progress_report', id: report.body.id, at: submittedAt },
     ]);
 
     const download = await get(`/api/evidence/${ids[0]}/content`, jishui);
@@ -192,6 +193,11 @@ describe('佐证材料 on local disk', () => {
       [file.id],
     );
     expect(row).toEqual({ attached_kind: 'completion_request', same: true });
+    // The web app shows them under the history step they came with: the same instant.
+    const history = (await request(s.t.app, 'GET', `/api/tasks/${task.id}/history`, undefined, { as: s.zhujian })).body;
+    const step = history.find((h: any) => h.action === 'completion_requested');
+    const listed = (await request(s.t.app, 'GET', `/api/tasks/${task.id}/evidence`, undefined, { as: s.zhujian })).body;
+    expect(listed.find((f: any) => f.id === file.id).attachedTo.at).toBe(step.at);
   });
 });
 

@@ -32,6 +32,7 @@ interface EvidenceRow {
   uploaded_at: Date;
   attached_kind: EvidenceTarget | null;
   attached_id: string | null;
+  attached_at: Date | null;
 }
 
 const SELECT_FILES = `
@@ -242,6 +243,9 @@ function toDto(row: EvidenceRow): EvidenceFileDto {
     previewable: PREVIEWABLE_TYPES.has(row.content_type),
     uploadedBy: { id: row.uploaded_by, username: row.username, displayName: row.display_name },
     uploadedAt: new Date(row.uploaded_at).toISOString(),
-    attachedTo: row.attached_kind && row.attached_id ? { kind: row.attached_kind, id: row.attached_id } : null,
+    attachedTo:
+      row.attached_kind && row.attached_id && row.attached_at
+        ? { kind: row.attached_kind, id: row.attached_id, at: new Date(row.attached_at).toISOString() }
+        : null,
   };
 }

@@ -7,6 +7,7 @@ export type EvidenceTarget = (typeof EVIDENCE_TARGETS)[number];
 export class EvidenceAttachmentDto {
   @ApiProperty({ enum: EVIDENCE_TARGETS }) kind!: EvidenceTarget;
   @ApiProperty({ format: 'uuid', description: 'The progress report, completion request or extension request' }) id!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was submitted (the instant of the task history step it came with)' }) at!: string;
 }
 
 export class EvidenceFileDto {

@@ -1,9 +1,10 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, type Page, type Task } from '../api';
+import { api, type EvidenceFile, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
 import { ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { EvidenceList } from './Evidence';
 import { TaskActions } from './TaskActions';
 
 interface Event {
@@ -40,6 +41,7 @@ export function TaskDetailPage() {
   const [extensions, setExtensions] = useState<any[]>([]);
   const [reminders, setReminders] = useState<any[]>([]);
   const [audit, setAudit] = useState<any[]>([]);
+  const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
   const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
   const [form] = Form.useForm();
   const supervisor = user?.role === 'supervisor';
@@ -48,7 +50,7 @@ export function TaskDetailPage() {
     const base = `/api/tasks/${id}`;
     // The audit trail is for the office's staff; others simply do not get that part of the timeline.
     const staff = user?.role === 'admin' || user?.role === 'supervisor';
-    const [t, p, h, m, e, r, a] = await Promise.all([
+    const [t, p, h, m, e, r, a, f] = await Promise.all([
       api<Task>('GET', base),
       api<any>('GET', `${base}/progress`),
       api<any>('GET', `${base}/history`),
@@ -56,6 +58,7 @@ export function TaskDetailPage() {
       api<any[]>('GET', `${base}/extension-requests`),
       api<Page<any>>('GET', `/api/reminders?taskId=${id}&pageSize=50`).catch(() => ({ items: [] }) as unknown as Page<any>),
       staff ? api<Page<any>>('GET', `/api/audit?entity=task&entityId=${id}&pageSize=100`) : Promise.resolve({ items: [] } as unknown as Page<any>),
+      api<EvidenceFile[]>('GET', `${base}/evidence`),
     ]);
     setTask(t);
     setProgress(Array.isArray(p) ? p : (p.items ?? []));
@@ -64,12 +67,16 @@ export function TaskDetailPage() {
     setExtensions(e);
     setReminders(r.items);
     setAudit(a.items);
+    setEvidence(f);
   };
   useEffect(() => {
     void load().catch(() => undefined);
   }, [id]);
 
   if (!task) return <Card loading />;
+
+  const filesOf = (kind: string, targetId: string) => evidence.filter((f) => f.attachedTo?.kind === kind && f.attachedTo.id === targetId);
+  const completionFiles = evidence.filter((f) => f.attachedTo?.kind === 'completion_request');
 
   const events: Event[] = [
     ...progress.map((p) => ({
@@ -79,6 +86,7 @@ export function TaskDetailPage() {
         <>
           <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
           {p.problems ? `；存在问题：${p.problems}` : ''}
+          <EvidenceList files={filesOf('progress_report', p.id)} />
         </>
       ),
     })),
@@ -89,6 +97,10 @@ export function TaskDetailPage() {
         <>
           <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : h.action}</b>
           （{h.actor}）{h.comment ?? ''}
+          {h.action === 'completion_requested' && (
+            // A 销号 request's files are submitted in the same transaction as this step: the same instant.
+            <EvidenceList files={completionFiles.filter((f) => f.attachedTo!.at === h.at)} />
+          )}
         </>
       ),
     })),
@@ -99,6 +111,7 @@ export function TaskDetailPage() {
         <>
           <b>延期申请</b>（{x.unit?.name}）{x.previousDueDate} → {x.requestedDueDate}：{x.reason}{' '}
           <Tag>{{ pending: '待审核', approve: '已批准', reject: '已驳回' }[x.status as string] ?? x.status}</Tag>
+          <EvidenceList files={filesOf('extension_request', x.id)} />
         </>
       ),
     })),
