@@ -18,6 +18,8 @@ const built = (() => {
   }
 })();
 const suite = built ? describe : describe.skip;
+/** A 1×1 PNG: a real image the task page must show from its blob: URL. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 if (!built) console.warn('web/dist is missing: run `npm run build:web` (npm test does) to test the web app');
 
 suite('web app (Chromium, built app, real API)', () => {
@@ -164,6 +166,9 @@ suite('web app (Chromium, built app, real API)', () => {
     await unitPage.getByText('进度已报送').waitFor();
     await row.getByRole('button', { name: '申请销号' }).click();
     await unitPage.getByLabel('完成情况').fill('项目已建成并投入使用。');
+    // 佐证材料: the photo goes up at once and is submitted with the request.
+    await unitPage.getByTestId('evidence-input').setInputFiles({ name: '验收照片.png', mimeType: 'image/png', buffer: PHOTO });
+    await unitPage.locator('.ant-modal').getByText('验收照片.png').waitFor();
     await unitPage.getByRole('button', { name: '提交' }).click();
     await unitPage.getByText('销号申请已提交，等待督查室审核').waitFor();
     await row.getByText('申请销号', { exact: true }).last().waitFor();
@@ -179,6 +184,11 @@ suite('web app (Chromium, built app, real API)', () => {
     await supervisor.getByText('已批准销号').waitFor();
     await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
     await supervisor.getByText('项目已完成主体施工').waitFor();
+    // The photo submitted with the 销号 request is previewed under it in the timeline.
+    await supervisor.waitForFunction(() => {
+      const img = document.querySelector('img[alt="验收照片.png"]') as HTMLImageElement | null;
+      return img !== null && img.complete && img.naturalWidth === 1;
+    });
     await supervisor.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await shot(supervisor, '05-task-detail');
     const detail = await request(t.app, 'GET', `/api/tasks/${task.id}`);
