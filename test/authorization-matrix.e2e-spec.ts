@@ -645,7 +645,7 @@ describe('authorization: every route × every role', () => {
     it('NoticeImportService.import → 403 for a unit user and nothing is written', async () => {
       const plan = await createPlan(t.app);
       const before = await fingerprint(t);
-      await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { text: OWN_NOTICE, createMissingUnits: true })));
+      await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: OWN_NOTICE }, { createMissingUnits: true })));
       expect(await fingerprint(t)).toEqual(before);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
     });
@@ -700,7 +700,7 @@ describe('authorization: every route × every role', () => {
         () => tasks.assertCanWrite(f.ownTaskId),
         () => t.app.get(UsersService).list(),
         () => t.app.get(AuditService).list({}),
-        () => t.app.get(NoticeImportService).import(plan.id, { text: IMPORT_NOTICE }),
+        () => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: IMPORT_NOTICE }, {}),
       ];
       for (const call of calls) {
         await expectUnauthorized(as(null, call));

@@ -4,6 +4,7 @@ import { AccountsAndAudit1764000100000 } from '../../migrations/1764000100000-Ac
 import { CalendarOverrides1764000200000 } from '../../migrations/1764000200000-CalendarOverrides';
 import { ProgressAndLifecycle1764000300000 } from '../../migrations/1764000300000-ProgressAndLifecycle';
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
+import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   CalendarOverrides1764000200000,
   ProgressAndLifecycle1764000300000,
   Reminders1764000400000,
+  ImportTablesAndUnitKinds1764000600000,
   EvidenceFiles1764001000000,
 ];
 

@@ -39,7 +39,11 @@ export class NoticeImportController {
     @Body() dto: ImportNoticeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportReportDto> {
-    const { status, report } = await this.imports.import(id, dto);
+    const { status, report } = await this.imports.import(
+      id,
+      { kind: 'text', text: dto.text },
+      { dryRun: dto.dryRun, createMissingUnits: dto.createMissingUnits },
+    );
     reply.status(status);
     return report;
   }

@@ -20,6 +20,7 @@ interface TaskRow {
   leaders: string[];
   deadline_text: string | null;
   source_line: string | null;
+  extra_fields: Record<string, string>;
   s_id: string | null;
   s_code: string | null;
   s_title: string | null;
@@ -31,7 +32,7 @@ interface TaskRow {
 
 const TASK_COLUMNS = `
   t.id, t.plan_id, t.number, t.content, t.kind, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.status, t.version,
-  t.includes_other_units, t.leaders, t.deadline_text, t.source_line,
+  t.includes_other_units, t.leaders, t.deadline_text, t.source_line, t.extra_fields,
   s.id AS s_id, s.code AS s_code, s.title AS s_title, s.level AS s_level,
   p.id AS p_id, p.code AS p_code, p.title AS p_title`;
 
@@ -104,7 +105,7 @@ export class TasksService {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
     const [task] = await this.withUnits(rows);
-    return { ...task!, sourceLine: rows[0]!.source_line };
+    return { ...task!, sourceLine: rows[0]!.source_line, extraFields: rows[0]!.extra_fields };
   }
 
   /** The register's view of the given tasks, in the given order; no access check (the caller has made it). */

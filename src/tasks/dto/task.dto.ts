@@ -67,6 +67,14 @@ export class TaskDto {
 export class TaskDetailDto extends TaskDto {
   @ApiProperty({ nullable: true, type: String, description: 'The notice line the task was imported from' })
   sourceLine!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 备注: '省定任务' },
+    description: "The imported table's columns the importer does not map, by header; empty for text notices",
+  })
+  extraFields!: Record<string, string>;
 }
 
 export class TaskPageDto {
