@@ -185,10 +185,8 @@ suite('web app (Chromium, built app, real API)', () => {
     await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
     await supervisor.getByText('项目已完成主体施工').waitFor();
     // The photo submitted with the 销号 request is previewed under it in the timeline.
-    await supervisor.waitForFunction(() => {
-      const img = document.querySelector('img[alt="验收照片.png"]') as HTMLImageElement | null;
-      return img !== null && img.complete && img.naturalWidth === 1;
-    });
+    // (A string, evaluated in the page: the test project has no DOM types.)
+    await supervisor.waitForFunction(`(() => { const img = document.querySelector('img[alt="验收照片.png"]'); return !!img && img.complete && img.naturalWidth === 1; })()`);
     await supervisor.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await shot(supervisor, '05-task-detail');
     const detail = await request(t.app, 'GET', `/api/tasks/${task.id}`);
