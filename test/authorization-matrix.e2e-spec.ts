@@ -185,6 +185,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 200,
     call: (f) => ({ url: `/api/plans/${f.importPlanId}`, body: { completionEvidenceRequired: true } }),
   },
+  'POST /api/plans/:id/tasks': {
+    allowed: ['supervisor'],
+    ok: 201,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/tasks`,
+      body: { content: '落实领导批示', dueDate: '2021-12-31', units: { responsible: [f.foreignUnitId] }, source: { kind: 'instruction' } },
+    }),
+  },
   'POST /api/tasks/:id/evidence': {
     allowed: TASK_WRITERS,
     ok: 201,

@@ -6,6 +6,7 @@ import { ProgressAndLifecycle1764000300000 } from '../../migrations/176400030000
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
 import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
+import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Reminders1764000400000,
   ImportTablesAndUnitKinds1764000600000,
   EvidenceFiles1764001000000,
+  TaskSources1764001100000,
 ];
 
 /** The one place connection settings are made, shared by the app, the migration CLI and the tests. */

@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-errors';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
-import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
+import type { AssignmentRole, SourceKind, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import { MemoCalendar } from './memo-calendar';
 import { computeTimeliness, DEFAULT_POLICY, type Timeliness, type TimelinessPolicy } from './timeliness';
@@ -42,6 +42,7 @@ export interface TaskSnapshot {
   number: number;
   content: string;
   kind: TaskKind;
+  sourceKind: SourceKind;
   dueDate: string;
   section: SectionRef | null;
   subsection: SectionRef | null;
@@ -85,6 +86,7 @@ interface TaskRow {
   number: number;
   content: string;
   kind: TaskKind;
+  source_kind: SourceKind;
   due_date: string;
   section_id: string | null;
 }
@@ -132,7 +134,7 @@ export class SupervisionSnapshotLoader {
     ).map((s: Record<string, any>) => ({ id: s.id, parentId: s.parent_id, level: s.level, code: s.code, title: s.title }));
 
     const tasks: TaskRow[] = await manager.query(
-      `SELECT id, number, content, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
+      `SELECT id, number, content, kind, source_kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
          FROM task WHERE plan_id = $1 ORDER BY number`,
       [plan.id],
     );
@@ -228,6 +230,7 @@ export class SupervisionSnapshotLoader {
         number: row.number,
         content: row.content,
         kind: row.kind,
+        sourceKind: row.source_kind,
         dueDate: row.due_date,
         ...sectionsOf(row.section_id, sectionById),
         units,

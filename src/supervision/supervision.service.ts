@@ -54,6 +54,7 @@ function count(counts: LightCountsDto, task: TaskSnapshot): void {
 function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
   if (query.light && task.timeliness.light !== query.light) return false;
   if (query.status && task.status !== query.status) return false;
+  if (query.sourceKind && task.sourceKind !== query.sourceKind) return false;
   if (query.sectionId && task.section?.id !== query.sectionId && task.subsection?.id !== query.sectionId) return false;
   if (query.unitId || query.role) {
     const roles = query.role ? [query.role] : (['lead', 'responsible', 'cooperating'] as const);

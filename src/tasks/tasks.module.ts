@@ -4,6 +4,8 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { PlansModule } from '../plans/plans.module';
 import { MilestonesController } from './milestones.controller';
 import { MilestonesService } from './milestones.service';
+import { PlanTasksController } from './plan-tasks.controller';
+import { TaskCreationService } from './task-creation.service';
 import { TaskLifecycleController } from './task-lifecycle.controller';
 import { TaskLifecycleService } from './task-lifecycle.service';
 import { TasksController } from './tasks.controller';
@@ -11,8 +13,8 @@ import { TasksService } from './tasks.service';
 
 @Module({
   imports: [AuditModule, PlansModule, EvidenceModule],
-  controllers: [TasksController, TaskLifecycleController, MilestonesController],
-  providers: [TasksService, TaskLifecycleService, MilestonesService],
+  controllers: [TasksController, TaskLifecycleController, MilestonesController, PlanTasksController],
+  providers: [TasksService, TaskLifecycleService, MilestonesService, TaskCreationService],
   exports: [TasksService],
 })
 export class TasksModule {}

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { NamedRefDto } from '../../units/dto/unit.dto';
-import { ASSIGNMENT_ROLES, TASK_KINDS, TASK_STATUSES, type AssignmentRole, type TaskKind, type TaskStatus } from '../task-status';
+import {
+  ASSIGNMENT_ROLES,
+  SOURCE_KINDS,
+  TASK_KINDS,
+  TASK_ORIGINS,
+  TASK_STATUSES,
+  type AssignmentRole,
+  type SourceKind,
+  type TaskKind,
+  type TaskOrigin,
+  type TaskStatus,
+} from '../task-status';
 import { pageQuery } from '../../common/pagination';
 
 export class ListTasksQueryDto extends pageQuery(200) {
@@ -30,6 +41,11 @@ export class ListTasksQueryDto extends pageQuery(200) {
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
+  @ApiPropertyOptional({ enum: SOURCE_KINDS, description: 'Where tasks come from: notice, 领导批示, 会议议定事项, 建议提案, other' })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS)
+  sourceKind?: SourceKind;
+
   @ApiPropertyOptional({ description: 'Text in the task content, or a task number' })
   @IsOptional()
   @IsString()
@@ -43,6 +59,13 @@ export class SectionRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2.1' }) code!: string;
   @ApiProperty() title!: string;
+}
+
+export class TaskSourceDto {
+  @ApiProperty({ enum: SOURCE_KINDS, description: 'notice 通知, instruction 领导批示, meeting 会议议定事项, proposal 人大建议/政协提案, other' })
+  kind!: SourceKind;
+  @ApiProperty({ nullable: true, type: String, example: '济政办〔2021〕12号', description: '文号' }) documentNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2021-03-15' }) date!: string | null;
 }
 
 export class TaskDto {
@@ -62,6 +85,9 @@ export class TaskDto {
   @ApiProperty({ description: 'The notice ends the unit list with 等有关单位' }) includesOtherUnits!: boolean;
   @ApiProperty({ type: [String], description: '责任领导' }) leaders!: string[];
   @ApiProperty({ nullable: true, type: String, description: '完成时限 as written' }) deadlineText!: string | null;
+  @ApiProperty({ type: TaskSourceDto }) source!: TaskSourceDto;
+  @ApiProperty({ enum: TASK_ORIGINS, description: 'import: made by a notice import; manual: added by hand (an import never touches it)' })
+  origin!: TaskOrigin;
 }
 
 export class TaskDetailDto extends TaskDto {
