@@ -185,8 +185,11 @@ suite('web app (Chromium, built app, real API)', () => {
     await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
     await supervisor.getByText('项目已完成主体施工').waitFor();
     // The photo submitted with the 销号 request is previewed under it in the timeline.
-    // (A string, evaluated in the page: the test project has no DOM types.)
-    await supervisor.waitForFunction(`(() => { const img = document.querySelector('img[alt="验收照片.png"]'); return !!img && img.complete && img.naturalWidth === 1; })()`);
+    await supervisor.waitForFunction(() => {
+      // Runs in the page (the test project has no DOM types; a string would be refused by the CSP).
+      const img = (globalThis as any).document.querySelector('img[alt="验收照片.png"]');
+      return img !== null && img.complete && img.naturalWidth === 1;
+    });
     await supervisor.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await shot(supervisor, '05-task-detail');
     const detail = await request(t.app, 'GET', `/api/tasks/${task.id}`);
@@ -247,5 +250,47 @@ suite('web app (Chromium, built app, real API)', () => {
     await menu(admin, '单位管理').click();
     await admin.getByText('住房和城乡建设局').first().waitFor();
     await shot(admin, '12-admin-units');
+  });
+
+  it('the supervisor adds a task by hand on 任务总览, finds it by its source, and retires it', async () => {
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    await supervisor.getByRole('button', { name: '新增任务' }).click();
+    const dialog = supervisor.locator('.ant-modal', { hasText: '新增任务' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('请填写任务内容').waitFor();
+    await dialog.getByText('请至少选择一个牵头单位或责任单位').first().waitFor();
+    await dialog.getByLabel('任务内容').fill('落实市政府常务会议议定事项，完成城区雨污分流改造。');
+    await dialog.getByLabel('完成时限').fill('2021-12-31');
+    await dialog.getByLabel('完成时限').press('Enter');
+    await dialog.getByLabel('牵头单位').fill('住房和城乡');
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="住房和城乡建设局"]').click();
+    await supervisor.keyboard.press('Escape');
+    await dialog.getByLabel('任务来源').click();
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="会议议定事项"]').click();
+    await dialog.getByLabel('文号').fill('济政常〔2021〕15号');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await supervisor.getByText('已新增第144项任务').waitFor();
+    // The new task's page, with its source.
+    await supervisor.getByText('任务详情 — 第144项').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('会议议定事项（济政常〔2021〕15号）').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('手工添加').waitFor();
+    await shot(supervisor, '13-manual-task');
+
+    await supervisor.getByRole('button', { name: '撤销任务' }).click();
+    await supervisor.getByLabel('撤销理由').fill('已并入第9项统筹推进');
+    await supervisor.getByRole('button', { name: '确定' }).click();
+    await supervisor.getByText('任务已撤销').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('已撤销').waitFor();
+
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 144 项').waitFor();
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('sourceKind=meeting'));
+    await supervisor.getByLabel('来源').click();
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="会议议定事项"]').click();
+    expect((await (await filtered).json()).total).toBe(1);
+    await supervisor.getByText('共 1 项').waitFor();
+    const task = (await listTasks(t.app, { planId, q: '雨污分流' })).items[0];
+    expect(task).toMatchObject({ number: 144, status: 'cancelled', origin: 'manual', source: { kind: 'meeting', documentNumber: '济政常〔2021〕15号' } });
   });
 });

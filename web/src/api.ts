@@ -44,6 +44,8 @@ export interface Task {
   includesOtherUnits: boolean;
   leaders: string[];
   deadlineText: string | null;
+  source: { kind: string; documentNumber: string | null; date: string | null };
+  origin: 'import' | 'manual';
   sourceLine?: string | null;
 }
 /** A task of /api/supervision/tasks: the register's fields plus its timeliness as of the page's asOf. */

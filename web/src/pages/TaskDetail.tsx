@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, type EvidenceFile, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
-import { ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { ASSIGNMENT_LABELS, REMINDER_KINDS, SOURCE_LABELS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
 import { EvidenceList } from './Evidence';
 import { TaskActions } from './TaskActions';
 
@@ -17,6 +17,7 @@ interface Event {
 const AUDIT_ACTIONS: Record<string, string> = {
   'progress.create': '报送进展',
   'task.update': '修改任务',
+  'task.create': '新增任务',
   'task.completion_request': '申请销号',
   'task.completion_approve': '批准销号',
   'task.completion_return': '退回销号申请',
@@ -31,6 +32,15 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'milestone.done': '完成节点',
 };
 
+/** History steps that change no status, as the office calls them. */
+const HISTORY_ACTIONS: Record<string, string> = {
+  created: '新增任务',
+  edited: '修改任务',
+  extension_requested: '申请延期',
+  extension_approved: '批准延期',
+  extension_rejected: '驳回延期',
+};
+
 export function TaskDetailPage() {
   const { id } = useParams();
   const { user } = useAuth();
@@ -42,7 +52,7 @@ export function TaskDetailPage() {
   const [reminders, setReminders] = useState<any[]>([]);
   const [audit, setAudit] = useState<any[]>([]);
   const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
-  const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
+  const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | 'cancel' | null>(null);
   const [form] = Form.useForm();
   const supervisor = user?.role === 'supervisor';
 
@@ -95,7 +105,7 @@ export function TaskDetailPage() {
       color: h.toStatus === 'completed' ? 'green' : 'gray',
       text: (
         <>
-          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : h.action}</b>
+          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : HISTORY_ACTIONS[h.action] ?? h.action}</b>
           （{h.actor}）{h.comment ?? ''}
           {h.action === 'completion_requested' && (
             // A 销号 request's files are submitted in the same transaction as this step: the same instant.
@@ -145,6 +155,9 @@ export function TaskDetailPage() {
       } else if (dialog === 'urge') {
         await api('POST', `/api/tasks/${task.id}/urge`, { message: v.message });
         message.success('催办已发送');
+      } else if (dialog === 'cancel') {
+        await api('POST', `/api/tasks/${task.id}/cancel`, { reason: v.reason });
+        message.success('任务已撤销');
       } else if (dialog === 'milestone') {
         await api('POST', `/api/tasks/${task.id}/milestones`, { title: v.title, dueDate: v.dueDate.format('YYYY-MM-DD') });
         message.success('节点已添加');
@@ -160,7 +173,7 @@ export function TaskDetailPage() {
     message.success('已审核');
     await load();
   };
-  const openDialog = (kind: 'review' | 'urge' | 'milestone') => {
+  const openDialog = (kind: 'review' | 'urge' | 'milestone' | 'cancel') => {
     form.resetFields();
     setDialog(kind);
   };
@@ -183,6 +196,11 @@ export function TaskDetailPage() {
               </Button>
             )}
             {supervisor && <Button onClick={() => openDialog('milestone')}>添加节点</Button>}
+            {supervisor && !['completed', 'cancelled'].includes(task.status) && (
+              <Button danger onClick={() => openDialog('cancel')}>
+                撤销任务
+              </Button>
+            )}
           </Space>
         }
       >
@@ -206,6 +224,12 @@ export function TaskDetailPage() {
           <Descriptions.Item label="完成时限">
             {task.dueDate}
             {task.deadlineText ? `（${task.deadlineText}）` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="任务来源">
+            {SOURCE_LABELS[task.source.kind] ?? task.source.kind}
+            {task.source.documentNumber ? `（${task.source.documentNumber}）` : ''}
+            {task.source.date ? ` ${task.source.date}` : ''}
+            {task.origin === 'manual' ? <Tag style={{ marginLeft: 8 }}>手工添加</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label="版本">{task.version}</Descriptions.Item>
           {task.sourceLine && (
@@ -276,7 +300,7 @@ export function TaskDetailPage() {
       </Card>
       <Modal
         open={dialog !== null}
-        title={{ review: '审核销号', urge: '催办', milestone: '添加节点' }[dialog ?? 'review']}
+        title={{ review: '审核销号', urge: '催办', milestone: '添加节点', cancel: '撤销任务' }[dialog ?? 'review']}
         okText="确定"
         cancelText="取消"
         onOk={submitDialog}
@@ -310,6 +334,16 @@ export function TaskDetailPage() {
                 <Input.TextArea rows={3} />
               </Form.Item>
             </>
+          )}
+          {dialog === 'cancel' && (
+            <Form.Item
+              name="reason"
+              label="撤销理由"
+              extra="撤销后任务保留在台账中（灰灯），其报送和记录都不删除"
+              rules={[{ required: true, whitespace: true, message: '请填写撤销理由' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
           )}
           {dialog === 'urge' && (
             <Form.Item name="message" label="催办内容" rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}>

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
 import { useAsOf, usePlans } from '../hooks';
-import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, STATUS_LABELS, StatusTag, units } from '../labels';
+import { useAuth } from '../auth';
+import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, SOURCE_LABELS, STATUS_LABELS, StatusTag, units } from '../labels';
+import { NewTaskButton } from './NewTask';
 import { PlanSelect } from './PlanSelect';
 import { serverPagination } from '../pagination';
 
@@ -21,6 +23,8 @@ export function TasksPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<SupervisedTaskPage>();
   const [loading, setLoading] = useState(false);
+  const [reload, setReload] = useState(0);
+  const { user } = useAuth();
 
   useEffect(() => {
     void api<NamedRef[]>('GET', '/api/units').then(setUnitList).catch(() => undefined);
@@ -41,7 +45,7 @@ export function TasksPage() {
       .then(setData)
       .catch(() => undefined)
       .finally(() => setLoading(false));
-  }, [planId, asOf, filters, q, page.page, page.pageSize]);
+  }, [planId, asOf, filters, q, page.page, page.pageSize, reload]);
 
   const sectionOptions = useMemo(
     () =>
@@ -62,6 +66,7 @@ export function TasksPage() {
       extra={
         <Space>
           <PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setFilters({}), setPage({ ...page, page: 1 }))} />
+          {user?.role === 'supervisor' && planId && <NewTaskButton planId={planId} units={unitList} onCreated={() => setReload((n) => n + 1)} />}
           <Button
             disabled={!planId}
             onClick={() =>
@@ -110,6 +115,15 @@ export function TasksPage() {
           options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
           value={filters.status}
           onChange={(v) => setFilter('status', v)}
+        />
+        <Select
+          aria-label="来源"
+          allowClear
+          placeholder="来源"
+          style={{ width: 150 }}
+          options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={filters.sourceKind}
+          onChange={(v) => setFilter('sourceKind', v)}
         />
         <Select
           aria-label="预警"
