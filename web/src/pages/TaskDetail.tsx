@@ -30,6 +30,8 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'extension.reject': '驳回延期',
   'milestone.create': '添加节点',
   'milestone.done': '完成节点',
+  'evidence.upload': '上传佐证材料',
+  'evidence.delete': '删除未提交的佐证材料',
 };
 
 /** History steps that change no status, as the office calls them. */
