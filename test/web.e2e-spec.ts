@@ -263,11 +263,16 @@ suite('web app (Chromium, built app, real API)', () => {
     await dialog.getByLabel('任务内容').fill('落实市政府常务会议议定事项，完成城区雨污分流改造。');
     await dialog.getByLabel('完成时限').fill('2021-12-31');
     await dialog.getByLabel('完成时限').press('Enter');
+    const field = (label: string) => dialog.locator('.ant-form-item', { has: supervisor.getByText(label, { exact: true }) });
     await dialog.getByLabel('牵头单位').fill('住房和城乡');
     await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="住房和城乡建设局"]').click();
-    await supervisor.keyboard.press('Escape');
+    await field('牵头单位').locator('.ant-select-selection-item', { hasText: '住房和城乡建设局' }).waitFor();
+    // Close the unit list by clicking elsewhere in the form (Escape could close the dialog itself).
+    await dialog.getByText('新增任务', { exact: true }).click();
+    await supervisor.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await dialog.getByLabel('任务来源').click();
     await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="会议议定事项"]').click();
+    await field('任务来源').getByTitle('会议议定事项').waitFor();
     await dialog.getByLabel('文号').fill('济政常〔2021〕15号');
     await dialog.getByRole('button', { name: '保存' }).click();
     await supervisor.getByText('已新增第144项任务').waitFor();

@@ -88,8 +88,9 @@ export class EvidenceService {
         const created: string[] = [];
         for (const file of prepared) {
           const [{ id }] = await manager.query(
-            `INSERT INTO evidence_file (task_id, storage_key, file_name, content_type, size_bytes, sha256, uploaded_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+            // clock_timestamp(), not now(): files of one upload keep the order they were sent in.
+            `INSERT INTO evidence_file (task_id, storage_key, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp()) RETURNING id`,
             [taskId, file.key, file.name, file.contentType, file.bytes.length, file.sha256, actor.userId],
           );
           created.push(id);
