@@ -233,7 +233,8 @@ describe('佐证材料 in an S3-compatible store (s3rver on loopback)', () => {
 
   it('stores and serves files through the S3 API; when the store goes down: a clear 503 and nothing half-written', async () => {
     const task = s.tasks.get(2);
-    const photo = SAMPLE.jpeg();
+    // Larger than BODY_LIMIT_BYTES (1 MB): uploads are bounded by EVIDENCE_MAX_BYTES (20 MB by default) instead.
+    const photo = SAMPLE.jpeg(3 * 1024 * 1024);
     const [early] = (await s.upload(task.id, [{ name: '照片.jpg', bytes: photo }], s.minzheng)).body;
     const served = await s.t.app.inject({ method: 'GET', url: `/api/evidence/${early.id}/content`, headers: { authorization: `Bearer ${s.minzheng.token}` } });
     expect(served.statusCode).toBe(200);
