@@ -3,8 +3,10 @@ import type { Actor } from '../src/auth/actor';
 import { runInContext } from '../src/auth/request-context';
 import type { Role } from '../src/auth/roles';
 import { AuditService } from '../src/audit/audit.service';
+import { EvidenceService } from '../src/evidence/evidence.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
 import { PlansService } from '../src/plans/plans.service';
+import { TaskCreationService } from '../src/tasks/task-creation.service';
 import { TasksService } from '../src/tasks/tasks.service';
 import { UnitsService } from '../src/units/units.service';
 import { UsersService } from '../src/users/users.service';
@@ -656,6 +658,21 @@ describe('authorization: every route × every role', () => {
       await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: OWN_NOTICE }, { createMissingUnits: true })));
       expect(await fingerprint(t)).toEqual(before);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
+    });
+
+    it("EvidenceService and TaskCreationService → 403 for a unit user on another unit's task or plan, nothing written", async () => {
+      // The supervisor's own draft on the unit's task (the matrix's DELETE call used up the fixture's).
+      const { payload, headers } = multipartBody([{ name: '草稿.pdf', bytes: SAMPLE.pdf() }]);
+      const draft = await request(t.app, 'POST', `/api/tasks/${f.task.work}/evidence`, payload, { as: 'supervisor', headers });
+      expectStatus(draft, 201);
+      const before = await fingerprint(t);
+      const photo = { name: '越权.jpg', bytes: SAMPLE.jpeg() };
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).upload(f.ownPlanOtherUnitTaskId, [photo])));
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).content(f.submittedEvidenceId).then(() => t.app.get(EvidenceService).listForTask(f.otherTaskId))));
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).remove(draft.body[0].id)));
+      const manual = { content: '越权新增', dueDate: '2021-12-31', units: { responsible: [f.unitUser.unitId] }, source: { kind: 'other' as const } };
+      await expectForbidden(asUnitUser(() => t.app.get(TaskCreationService).create(f.ownPlanId, manual)));
+      expect(await fingerprint(t)).toEqual(before);
     });
 
     it('PlansService, UsersService, AuditService → 403 for a unit user', async () => {
