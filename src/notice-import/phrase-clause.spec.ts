@@ -175,6 +175,8 @@ describe('readClause', () => {
     ['由X牵头，Y、Z积极配合', { lead: ['X'], responsible: [], cooperating: ['Y', 'Z'] }],
     ['X牵头负责，Y协办', { lead: ['X'], responsible: [], cooperating: ['Y'] }],
     ['X为牵头单位，Y为责任单位', { lead: ['X'], responsible: ['Y'], cooperating: [] }],
+    ['由X牵头，会同Y负责', { lead: ['X'], responsible: ['Y'], cooperating: [] }],
+    ['X为责任主体，Y为协办单位', { lead: [], responsible: ['X'], cooperating: ['Y'] }],
     ['X、Y分别负责', { lead: [], responsible: ['X', 'Y'], cooperating: [] }],
     ['X按照职责分工负责', { lead: [], responsible: ['X'], cooperating: [] }],
     ['X牵头;Y负责;Z参与', { lead: ['X'], responsible: ['Y'], cooperating: ['Z'] }],

@@ -39,6 +39,8 @@ const LABEL = /^([^:：]+)[:：](.*)$/s;
 const LABEL_WORDS = Object.keys(FIELDS)
   .sort((a, b) => b.length - a.length)
   .join('|');
+/** “X为牵头单位”, “各县(市、区)人民政府为责任主体”: the role named after the units. */
+const NAMED_ROLE = new RegExp(`^(.+?)为(${LABEL_WORDS})$`, 's');
 /** Labels separated by spaces only (`牵头单位：X 责任单位：Y`) are separate fields. */
 const SPACE_BEFORE_LABEL = new RegExp(`[\\s\u3000]+(?=(?:${LABEL_WORDS})\\s*[:：])`, 'g');
 /** A line that opens with a known label: `责任单位：市教育局` written under its item. */
@@ -68,12 +70,6 @@ const PHRASES: ReadonlyArray<{ pattern: RegExp; role: AssignmentRole; onlyAfterU
 ];
 /** How unit names end (局, 委, 人民政府, 街道, 公司, 工商联, …). */
 const UNIT_ENDING = /(?:局|委|办|府|部|院|会|司|队|中心|室|处|所|站|馆|厅|行|社|团|区|县|市|镇|乡|街道|单位|部门|公司|集团|联|协|校|台|园|场)$/;
-const NAMED_ROLE: Record<string, AssignmentRole> = {
-  牵头单位: 'lead',
-  责任单位: 'responsible',
-  配合单位: 'cooperating',
-  协办单位: 'cooperating',
-};
 /** A part that names a time and ends like a deadline: 2023年秋季学期前完成, 完成时限2023年底. */
 const TIME_WORD = /\d{4}年|[0-9一二三四五六七八九十]+月|年底|年内|年末|季度|上半年|下半年|时限/;
 const DEADLINE_ENDING = /(?:前|底|末|内|完成|结束|见效|到位|实现|办结)$/;
@@ -231,10 +227,12 @@ function addTo(fields: ClauseFields, field: AssignmentRole | 'leaders', value: s
 }
 
 function phraseRole(part: string): { role: AssignmentRole; names: string } | null {
-  const named = /^(.+?)为(牵头单位|责任单位|配合单位|协办单位)$/s.exec(part);
-  if (named) return { role: NAMED_ROLE[named[2] ?? ''] as AssignmentRole, names: named[1] ?? '' };
+  const named = NAMED_ROLE.exec(part);
+  const namedRole = FIELDS[named?.[2] ?? ''];
+  if (named && namedRole && namedRole !== 'leaders' && namedRole !== 'deadline') return { role: namedRole, names: named[1] ?? '' };
   for (const { pattern, role, onlyAfterUnitNames } of PHRASES) {
-    const names = (pattern.exec(part)?.[1] ?? '').replace(/^由/, '').trim();
+    // 由X牵头, 会同Y负责: the names follow the linking word.
+    const names = (pattern.exec(part)?.[1] ?? '').replace(/^(?:由|会同|联合)/, '').trim();
     // A label's colon before the verb means a labelled field whose value happens to end like a phrase.
     if (!names || /[:：]/.test(names)) continue;
     if (onlyAfterUnitNames && !UNIT_ENDING.test((splitNames(names).at(-1) ?? '').replace(OTHER_UNITS, ''))) continue;
