@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
+import { allowLargerBodies } from './common/upload-route';
 import { createValidationPipe } from './common/validation';
 import { loadEnv, logLevels, trustProxy } from './config/env';
 import { mountQueueBoard } from './queue/queue-board';
@@ -57,8 +58,11 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
-  // File uploads (佐证材料): each route reads the parts itself, with its own limits.
-  await app.register(multipart, { limits: { fileSize: env.EVIDENCE_MAX_BYTES } });
+  // File uploads: each route reads the parts itself with its own limits (the import: IMPORT_BODY_LIMIT_BYTES,
+  // 佐证材料: EVIDENCE_MAX_BYTES per file); one that passes none gets BODY_LIMIT_BYTES. The import route also
+  // takes long pasted notices as JSON, hence its larger body limit.
+  await app.register(multipart);
+  allowLargerBodies(fastify, env.IMPORT_BODY_LIMIT_BYTES);
   await mountQueueBoard(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
   await mountWebApp(app);

@@ -6,6 +6,7 @@ import { AuditService } from '../src/audit/audit.service';
 import { EvidenceService } from '../src/evidence/evidence.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
 import { PlansService } from '../src/plans/plans.service';
+import { AcknowledgementsService } from '../src/tasks/acknowledgements.service';
 import { TaskCreationService } from '../src/tasks/task-creation.service';
 import { TasksService } from '../src/tasks/tasks.service';
 import { UnitsService } from '../src/units/units.service';
@@ -215,6 +216,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 201,
     call: (f) => ({ url: `/api/plans/${f.importPlanId}/import`, body: { text: IMPORT_NOTICE } }),
   },
+  'GET /api/plans/import-template.xlsx': { allowed: ['admin', 'supervisor'], ok: 200, call: () => ({ url: '/api/plans/import-template.xlsx' }) },
   'GET /api/tasks': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/tasks' }) },
   'GET /api/tasks/:id': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.ownTaskId}` }) },
   'PATCH /api/tasks/:id': {
@@ -225,7 +227,18 @@ const EXPECTATIONS: Record<string, Expectation> = {
       return { url: `/api/tasks/${f.task.work}`, body: { content: uniqueName('改写的任务内容'), version } };
     },
   },
+  // 签收 is the unit's own act: staff cannot sign for it. Repeating it answers the first 签收 (200).
+  'POST /api/tasks/:id/acknowledge': { allowed: ['unit_user'], ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/acknowledge` }) },
   'GET /api/tasks/:id/history': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/history` }) },
+  'GET /api/tasks/:id/targets': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/targets` }) },
+  'PUT /api/tasks/:id/targets': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: async (f, _who, t) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM task WHERE id = $1`, [f.task.work]);
+      return { url: `/api/tasks/${f.task.work}/targets`, body: { version, targets: [{ metric: '养老服务', comparator: 'at_least', value: 3, unit: '个' }] } };
+    },
+  },
   'POST /api/tasks/:id/progress': {
     allowed: TASK_WRITERS,
     ok: 201,
@@ -311,8 +324,27 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/overdue': supervision('overdue'),
   'GET /api/supervision/units': supervision('units'),
   'GET /api/supervision/summary': supervision('summary'),
+  'GET /api/supervision/unacknowledged': supervision('unacknowledged'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
+  'GET /api/supervision/scores': supervision('scores'),
+  'GET /api/supervision/bulletin': supervision('bulletin'),
+  'GET /api/supervision/bulletin.docx': supervision('bulletin.docx'),
+  'POST /api/supervision/bulletin.docx': {
+    allowed: SUPERVISION_VIEWERS,
+    ok: 200,
+    call: (f) => ({ url: '/api/supervision/bulletin.docx', body: { planId: f.otherPlanId, asOf: '2021-10-08', praise: ['按期完成'] } }),
+  },
+  'GET /api/supervision/scores.xlsx': supervision('scores.xlsx'),
+  'GET /api/plans/:id/scoring-rules': { allowed: SUPERVISION_VIEWERS, ok: 200, call: (f) => ({ url: `/api/plans/${f.otherPlanId}/scoring-rules` }) },
+  'PUT /api/plans/:id/scoring-rules': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/scoring-rules`,
+      body: { base: 100, onTimeCompletion: 2, overduePerWorkday: 0.5, overdueCapPerTask: 10, missingReport: 1, completionReturned: 1, extensionsAllowed: 1, extensionBeyond: 2 },
+    }),
+  },
   'GET /api/reminder-deliveries': { allowed: SUPERVISION_VIEWERS, ok: 200, call: () => ({ url: '/api/reminder-deliveries' }) },
   'POST /api/reminder-deliveries/:id/retry': {
     allowed: ['supervisor'],
@@ -706,6 +738,16 @@ describe('authorization: every route × every role', () => {
       // A leader reads everything and writes nothing.
       const leader: Actor = { userId: null, username: 'test-leader', role: 'leader', unitId: null };
       await expectForbidden(as(leader, () => tasks.assertCanWrite(f.ownTaskId)));
+    });
+
+    it('AcknowledgementsService.acknowledge: 403 for a leader, a supervisor and a user of an unassigned unit; nothing written', async () => {
+      const acknowledgements = t.app.get(AcknowledgementsService);
+      const before = await fingerprint(t);
+      for (const role of ['leader', 'supervisor', 'admin'] as const) {
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => acknowledgements.acknowledge(f.ownTaskId)));
+      }
+      await expectForbidden(asUnitUser(() => acknowledgements.acknowledge(f.ownPlanOtherUnitTaskId)));
+      expect(await fingerprint(t)).toEqual(before);
     });
 
     it('with no actor in the context every service answers 401', async () => {

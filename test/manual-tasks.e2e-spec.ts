@@ -1,4 +1,5 @@
 import { createImportedPlan, createUnitUser, expectStatus, importNotice, request, seedJiyuanRegistry } from './support/factories';
+import { parseTargets } from '../src/targets/target-parser';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = [
@@ -135,5 +136,17 @@ describe('tasks added by hand (POST /api/plans/:id/tasks)', () => {
     expect(history.map((h: any) => h.action)).toEqual(['created', 'first_report', 'cancelled']);
     expect(history[2]).toMatchObject({ toStatus: 'cancelled', comment: '已并入第1项办理' });
     expect((await request(t.app, 'GET', `/api/tasks/${instruction.id}/progress`)).body).toHaveLength(1);
+  });
+
+  it('a task added by hand gets the targets its text states, as an imported task does', async () => {
+    const content = '落实市政府常务会议议定事项，新建公共停车场12个，新增停车泊位3000个。';
+    const res = await create(body({ content, source: { kind: 'meeting' } }));
+    expectStatus(res, 201);
+    const stored = (await request(t.app, 'GET', `/api/tasks/${res.body.id}/targets`)).body.targets;
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.map((s: any) => ({ metric: s.metric, value: s.value, unit: s.unit, sourceText: s.sourceText }))).toEqual(
+      parseTargets(content).targets.map((p) => ({ metric: p.metric, value: p.value, unit: p.unit, sourceText: p.sourceText })),
+    );
+    expect(stored.map((s: any) => s.value)).toEqual(expect.arrayContaining([12, 3000]));
   });
 });

@@ -78,6 +78,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
         errorsOmitted: 0,
         itemsOmitted: 0,
         unknownUnitsOmitted: 0,
+        targets: expect.objectContaining({ keptEdits: [] }),
       });
       expect(res.body.items).toHaveLength(143);
       expect(res.body.items[0]).toEqual({ number: 1, location: { line: 4 }, content: '生产总值增长8%。', result: 'created' });

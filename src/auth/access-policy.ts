@@ -9,14 +9,15 @@ export type Permission =
   | 'users:manage'
   | 'units:write'
   | 'plans:write'
+  | 'imports:template'
   | 'audit:read'
   | 'calendar:write'
   | 'tasks:supervise'
   | 'reminders:configure';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'read:all', 'users:manage', 'units:write', 'audit:read', 'calendar:write', 'reminders:configure'],
-  supervisor: ['registry:read', 'read:all', 'plans:write', 'audit:read', 'tasks:supervise', 'reminders:configure'],
+  admin: ['registry:read', 'read:all', 'users:manage', 'units:write', 'imports:template', 'audit:read', 'calendar:write', 'reminders:configure'],
+  supervisor: ['registry:read', 'read:all', 'plans:write', 'imports:template', 'audit:read', 'tasks:supervise', 'reminders:configure'],
   leader: ['registry:read', 'read:all'],
   // Everything else a unit user may see or do depends on the task: see the services' unit checks.
   unit_user: ['registry:read'],

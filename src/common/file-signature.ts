@@ -1,7 +1,7 @@
 /**
  * What a file's first bytes say it is, whatever its name claims: the magic numbers of the formats people
- * upload or import (images, PDF, Office). `file-type` would do this, but it is ESM-only and our CommonJS build
- * and jest cannot load it; these few signatures are all we need.
+ * upload or import (images, PDF, Office). The one rule for both the notice import and 佐证材料. `file-type` would
+ * do this, but it is ESM-only and our CommonJS build and jest cannot load it; these few signatures are all we need.
  */
 export type FileSignature = 'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'pdf' | 'zip' | 'ole' | 'other';
 
@@ -32,4 +32,16 @@ export function fileSignature(bytes: Buffer): FileSignature {
       (signature !== 'webp' || bytes.subarray(0, 4).equals(Buffer.from('RIFF'))) && magic.every((byte, i) => bytes[offset + i] === byte),
   );
   return match ? match[0] : 'other';
+}
+
+/** An OLE container holding an encrypted Office (OOXML) package: what a password-protected .docx/.xlsx is. */
+export function isEncryptedOfficePackage(bytes: Buffer): boolean {
+  return fileSignature(bytes) === 'ole' && bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
+/** Text files have no NUL bytes (UTF-16 aside, which announces itself with a BOM). */
+export function looksBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8192);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return !utf16 && (fileSignature(bytes) !== 'other' || head.includes(0));
 }

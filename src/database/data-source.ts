@@ -4,7 +4,9 @@ import { AccountsAndAudit1764000100000 } from '../../migrations/1764000100000-Ac
 import { CalendarOverrides1764000200000 } from '../../migrations/1764000200000-CalendarOverrides';
 import { ProgressAndLifecycle1764000300000 } from '../../migrations/1764000300000-ProgressAndLifecycle';
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
+import { Acknowledgements1764000500000 } from '../../migrations/1764000500000-Acknowledgements';
 import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
+import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
 import { ENTITIES } from './entities';
@@ -17,7 +19,9 @@ export const MIGRATIONS = [
   CalendarOverrides1764000200000,
   ProgressAndLifecycle1764000300000,
   Reminders1764000400000,
+  Acknowledgements1764000500000,
   ImportTablesAndUnitKinds1764000600000,
+  TargetsActualsScoring1764000900000,
   EvidenceFiles1764001000000,
   TaskSources1764001100000,
 ];

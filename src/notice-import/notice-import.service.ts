@@ -6,7 +6,9 @@ import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
-import { TaskAssignment } from '../tasks/task-assignment.entity';
+import { syncTargets } from '../targets/target-sync';
+import type { ImportTargetsDto } from '../targets/dto/target.dto';
+import { syncAssignments } from '../tasks/task-assignments';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
@@ -116,16 +118,19 @@ export class NoticeImportService {
     const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
     const results = new Map<number, ItemResult>();
     let tasks = { created: 0, updated: 0, unchanged: 0 };
+    let targets: ImportTargetsDto | undefined;
     if (errors.length > 0) {
       // Nothing is written, but each clean row still shows what it would become once the errors are fixed.
       await this.previewResults(manager, plan.id, desired, results);
     } else {
       const sectionIds = await this.syncSections(manager, plan.id, notice);
       tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings, results);
+      targets = await syncTargets(manager, plan.id);
       await this.dropStaleSections(manager, plan.id, sectionIds);
       await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
     }
-    return buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
+    const report = buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
+    return targets ? { ...report, targets } : report;
   }
 
   private async previewResults(
@@ -311,13 +316,11 @@ export class NoticeImportService {
       counts.created = toInsert.length;
     }
 
-    if (replaceAssignments.length > 0) {
-      await manager.delete(TaskAssignment, replaceAssignments.map((r) => ({ taskId: r.taskId })));
-      const rows = replaceAssignments.flatMap(({ taskId, desired: task }) =>
-        task.assignments.map((a) => ({ taskId, unitId: a.unitId, role: a.role, position: a.position, viaGroupId: a.viaGroupId })),
-      );
-      if (rows.length > 0) await manager.getRepository(TaskAssignment).insert(rows);
-    }
+    // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
+    await syncAssignments(
+      manager,
+      replaceAssignments.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })),
+    );
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
       warnings.push(

@@ -114,7 +114,8 @@ export function parseNotice(text: string): ParsedNotice {
     const prefix = ITEM.exec(source);
     if (prefix) {
       const written = parseNumber(prefix[1] ?? '') ?? 0;
-      const restarts = written === 1 && headingSinceItem && lastNumber > 0;
+      // Only when 1 is taken: a notice listing item 5 before items 1–4 keeps its numbers.
+      const restarts = written === 1 && headingSinceItem && firstLineOf.has(1 + offset);
       if (restarts) offset = lastNumber;
       headingSinceItem = false;
       const number = written === 0 ? 0 : written + offset;

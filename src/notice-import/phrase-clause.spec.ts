@@ -141,6 +141,13 @@ describe('labels written under or after the item, without brackets', () => {
       [5, '序号在标题下从1重新开始，为使每条编号唯一，本条起接续编号：本条为第3条'],
     ]);
   });
+
+  it('keeps written numbers when 1 is still free (an indicator numbered 5 listed before items 1–4)', () => {
+    const notice = parseNotice(['一、主要目标', '5.生产总值增长8%。（市统计局负责）', '二、重点工作', '1.甲。（市财政局负责）', '2.乙。（市教育局负责）'].join('\n'));
+    expect(notice.errors).toEqual([]);
+    expect(notice.items.map((i) => i.number)).toEqual([5, 1, 2]);
+    expect(notice.warnings.map((w) => w.message)).toEqual(['条目编号不连续：第一条是第5条', '条目编号不连续：第5条之后是第1条']);
+  });
 });
 
 describe('clauses in other brackets and in pieces', () => {

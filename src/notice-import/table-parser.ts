@@ -328,11 +328,11 @@ class TableReader {
     }
     if (written) {
       number = value + this.offset;
-      if (number <= this.lastNumber && value === 1) {
+      if (value === 1 && this.firstLocationOf.has(number)) {
         this.offset = this.lastNumber;
         number = this.lastNumber + 1;
         this.warn(row, `序号从1重新开始，为使每条编号唯一，本行起接续编号：本行为第${number}条`, number);
-      } else if (number <= this.lastNumber) {
+      } else if (this.firstLocationOf.has(number)) {
         const first = this.firstLocationOf.get(number);
         this.fail(row, `第${number}条编号重复（${first ? describeLocation(first) : '前面'}已有第${number}条）`, number);
         return null;

@@ -13,6 +13,7 @@ import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { reminderMessage, type ReminderKind } from './reminder-texts';
 import { DEFAULT_POLICY, type ReminderPolicy } from './reminder-policy';
+import { unacknowledgedCandidates } from './unacknowledged-reminders';
 
 export interface ScanResult {
   asOf: string;
@@ -44,7 +45,7 @@ interface OpenTask {
   policy: ReminderPolicy;
 }
 
-interface Candidate {
+export interface Candidate {
   key: string;
   planId: string;
   taskId: string;
@@ -99,6 +100,9 @@ export class ReminderScanService {
           return [];
         }
       });
+      const unsigned = await unacknowledgedCandidates(manager, asOf, calendar, this.env.APP_BASE_URL);
+      candidates.push(...unsigned.candidates);
+      warnings.push(...unsigned.warnings);
       const created = await this.insert(manager, candidates);
       const deliveries = await this.planDeliveries(manager, asOf);
       return { asOf, created, alreadyExisting: candidates.length - created, deliveries, warnings };
@@ -298,5 +302,6 @@ function toPolicy(row: Record<string, any> | null): ReminderPolicy {
     overdueRepeatWorkdays: row.overdue_repeat_workdays,
     escalateAfterWorkdays: row.escalate_after_workdays,
     reportMissing: row.report_missing,
+    acknowledgeWithinWorkdays: row.acknowledge_within_workdays,
   };
 }

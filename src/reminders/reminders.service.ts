@@ -131,6 +131,7 @@ export class RemindersService {
           overdueRepeatWorkdays: row.overdue_repeat_workdays,
           escalateAfterWorkdays: row.escalate_after_workdays,
           reportMissing: row.report_missing,
+          acknowledgeWithinWorkdays: row.acknowledge_within_workdays,
         }
       : DEFAULT_POLICY;
     return { planId, ...policy };
@@ -142,11 +143,20 @@ export class RemindersService {
     const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO reminder_policy (plan_id, enabled, due_soon_workdays, overdue_repeat_workdays, escalate_after_workdays, report_missing)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO reminder_policy (plan_id, enabled, due_soon_workdays, overdue_repeat_workdays, escalate_after_workdays, report_missing,
+                                      acknowledge_within_workdays)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (plan_id) DO UPDATE SET enabled = $2, due_soon_workdays = $3, overdue_repeat_workdays = $4,
-           escalate_after_workdays = $5, report_missing = $6, updated_at = now()`,
-        [dto.planId, next.enabled, next.dueSoonWorkdays, next.overdueRepeatWorkdays, next.escalateAfterWorkdays, next.reportMissing],
+           escalate_after_workdays = $5, report_missing = $6, acknowledge_within_workdays = $7, updated_at = now()`,
+        [
+          dto.planId,
+          next.enabled,
+          next.dueSoonWorkdays,
+          next.overdueRepeatWorkdays,
+          next.escalateAfterWorkdays,
+          next.reportMissing,
+          next.acknowledgeWithinWorkdays,
+        ],
       );
       await this.audit.record({ action: 'reminder_policy.update', entity: 'plan', entityId: dto.planId, before, after: next }, manager);
     });

@@ -61,6 +61,11 @@ function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
     const holds = roles.some((role) => task.units[role].some((unit) => !query.unitId || unit.id === query.unitId));
     if (!holds) return false;
   }
+  if (query.acknowledged !== undefined) {
+    // As GET /api/tasks: the unit's own 签收, or without a unit any (false) / every (true) assigned unit's, as of asOf.
+    const pending = query.unitId ? task.unacknowledgedUnits.has(query.unitId) : task.unacknowledgedUnits.size > 0;
+    if (pending === query.acknowledged) return false;
+  }
   if (query.q) {
     const text = query.q.trim();
     const inContent = task.content.toLowerCase().includes(text.toLowerCase());

@@ -1,6 +1,7 @@
 import type { WorkdayOracle } from '../calendar/work-calendar';
 import { daysBetween, deadlineAsOf, expectedPercent, type Deadline } from '../tasks/task-rules';
 import type { TaskStatus } from '../tasks/task-status';
+import { judgeTargets, type TargetProgress } from './target-judgement';
 
 /**
  * Timeliness and the warning light of one task as of one day. Pure: computed from dates, progress and the
@@ -36,6 +37,8 @@ export interface TimelinessInput {
   closedPeriodApplies: boolean;
   /** The last closed period, e.g. "2021-09"; only for the reasons' wording. */
   closedPeriod?: string;
+  /** An indicator's targets with their latest actuals; judged by judgeTargets. */
+  indicatorTargets?: TargetProgress[];
 }
 
 export interface Timeliness extends Deadline {
@@ -43,6 +46,8 @@ export interface Timeliness extends Deadline {
   expectedPercent: number;
   behindSchedule: boolean;
   unreported: boolean;
+  /** An indicator's reported actual falls short of a target (see judgeTargets). */
+  targetsShort: boolean;
   light: Light;
   /** Why the light is what it is, in Chinese, most serious first. */
   reasons: string[];
@@ -62,6 +67,7 @@ export function computeTimeliness(
   const expected = expectedPercent(input.startDate, dueDate, asOf);
   const behindSchedule = open && (input.latestPercent ?? 0) < expected - policy.behindTolerance;
   const unreported = open && input.closedPeriodApplies && !input.reportedForClosedPeriod;
+  const targets = open ? judgeTargets(input.indicatorTargets ?? [], expected, policy.behindTolerance) : { short: false, reasons: [] };
 
   let light: Light;
   if (status === 'suspended' || status === 'cancelled') {
@@ -89,9 +95,10 @@ export function computeTimeliness(
       reasons.push(`${reported}，落后序时进度 ${expected}% 超过 ${policy.behindTolerance} 个百分点`);
     }
     if (unreported) reasons.push(`${input.closedPeriod ? `${input.closedPeriod} 期` : '上一期'}进展未报送`);
-    light = overdue ? 'red' : dueSoon || behindSchedule || unreported ? 'yellow' : 'green';
+    reasons.push(...targets.reasons);
+    light = overdue ? 'red' : dueSoon || behindSchedule || unreported || targets.short ? 'yellow' : 'green';
     if (light === 'green') reasons.push('按期推进');
   }
 
-  return { ...deadline, expectedPercent: expected, behindSchedule, unreported, light, reasons };
+  return { ...deadline, expectedPercent: expected, behindSchedule, unreported, targetsShort: targets.short, light, reasons };
 }

@@ -6,6 +6,7 @@ import { requirePermission } from '../auth/access-policy';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { FieldProblem } from '../common/validation';
 import { one, rows } from '../database/sql';
+import { addTargetsOf } from '../targets/target-sync';
 import type { CreateTaskDto } from './dto/create-task.dto';
 import type { TaskDetailDto } from './dto/task.dto';
 import { ASSIGNMENT_ROLES } from './task-status';
@@ -61,6 +62,7 @@ export class TaskCreationService {
           a.position,
         ]);
       }
+      await addTargetsOf(manager, task!.id, dto.content.trim());
       await recordTaskEvent(manager, task!.id, actor, { action: 'created', data: { number: task!.number, source: dto.source } });
       await this.audit.record({ action: 'task.create', entity: 'task', entityId: task!.id, after: { planId, number: task!.number, ...dto } }, manager);
       return task!.id;

@@ -9,6 +9,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { PlansService } from '../plans/plans.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
+import { recordAcknowledgement } from './acknowledgements';
 import { actingUnit, changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
 
@@ -36,6 +37,7 @@ export class TaskLifecycleService {
       );
       const attached = await this.evidence.attach(manager, actor, taskId, { kind: 'completion_request', id }, dto.evidenceIds);
       await this.evidence.assertCompletionEvidence(manager, task.planId, attached);
+      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'completion_request');
       await this.audit.record({ action: 'task.completion_request', entity: 'task', entityId: taskId, after: { unitId, summary: dto.summary } }, manager);
     });
     return this.tasks.get(taskId);

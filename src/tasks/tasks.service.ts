@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit } from '../auth/access-policy';
 import { NotFoundError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
-import type { ListTasksQueryDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
+import { assignmentAcknowledgements, toAcknowledgement } from './acknowledgements';
+import type { ListTasksQueryDto, PendingAcknowledgementDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
 
 interface TaskRow {
@@ -88,6 +89,14 @@ export class TasksService {
       ].filter(Boolean);
       filter.clauses.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND ${conditions.join(' AND ')})`);
     }
+    if (query.acknowledged !== undefined) {
+      // Whose 签收: the unit asked for; a unit user's own unit; otherwise any (false) or every (true) assigned unit.
+      const unit = query.unitId ?? scopeUnit;
+      const ofUnit = unit ? ` AND k.unit_id = ${filter.bind(unit)}` : '';
+      const assignment = (signed: boolean) =>
+        `EXISTS (SELECT 1 FROM task_assignment k WHERE k.task_id = t.id AND k.acknowledged_at IS ${signed ? 'NOT ' : ''}NULL${ofUnit})`;
+      filter.clauses.push(!query.acknowledged ? assignment(false) : unit ? assignment(true) : `NOT ${assignment(false)}`);
+    }
     if (query.q) {
       const text = query.q.trim();
       const like = filter.bind(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -111,7 +120,10 @@ export class TasksService {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
     const [task] = await this.withUnits(rows);
-    return { ...task!, sourceLine: rows[0]!.source_line, extraFields: rows[0]!.extra_fields };
+    const acknowledgements = (await assignmentAcknowledgements(this.dataSource.manager, [id]))
+      .filter((a) => a.acknowledged_at !== null)
+      .map(toAcknowledgement);
+    return { ...task!, sourceLine: rows[0]!.source_line, extraFields: rows[0]!.extra_fields, acknowledgements };
   }
 
   /** The register's view of the given tasks, in the given order; no access check (the caller has made it). */
@@ -139,18 +151,24 @@ export class TasksService {
 
   private async withUnits(rows: TaskRow[]): Promise<TaskDto[]> {
     if (rows.length === 0) return [];
-    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string }> = await this.dataSource.query(
-      `SELECT a.task_id, a.role, u.id, u.name
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; assigned_at: Date; signed: boolean }> =
+      await this.dataSource.query(
+      `SELECT a.task_id, a.role, u.id, u.name, a.assigned_at, a.acknowledged_at IS NOT NULL AS signed
          FROM task_assignment a JOIN unit u ON u.id = a.unit_id
         WHERE a.task_id = ANY($1)
-        ORDER BY a.task_id, a.role, a.position`,
+        ORDER BY a.task_id, array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`,
       [rows.map((r) => r.id)],
     );
     const units = new Map<string, Record<AssignmentRole, Array<{ id: string; name: string }>>>();
+    const unsigned = new Map<string, PendingAcknowledgementDto[]>();
     for (const a of assignments) {
       const byRole = units.get(a.task_id) ?? { lead: [], responsible: [], cooperating: [] };
       byRole[a.role].push({ id: a.id, name: a.name });
       units.set(a.task_id, byRole);
+      if (!a.signed) {
+        const pending = { id: a.id, name: a.name, assignedAt: new Date(a.assigned_at).toISOString() };
+        unsigned.set(a.task_id, [...(unsigned.get(a.task_id) ?? []), pending]);
+      }
     }
     return rows.map((row) => {
       const byRole = units.get(row.id) ?? { lead: [], responsible: [], cooperating: [] };
@@ -172,6 +190,7 @@ export class TasksService {
         deadlineText: row.deadline_text,
         source: { kind: row.source_kind, documentNumber: row.source_document_number, date: row.source_date },
         origin: row.origin,
+        unacknowledged: unsigned.get(row.id) ?? [],
       };
     });
   }

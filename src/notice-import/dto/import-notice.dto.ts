@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SourceLocation } from '../import-source';
 import { MAX_LISTED } from '../import-report';
 import type { ColumnMapping } from '../notice-parser';
+import { ImportTargetsDto } from '../../targets/dto/target.dto';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ImportNoticeDto {
@@ -101,4 +102,6 @@ export class ImportReportDto {
   @ApiProperty({ description: `Error rows past the first ${MAX_LISTED} are counted here, not listed in items` }) itemsOmitted!: number;
   @ApiProperty({ description: `Unknown units past the first ${MAX_LISTED} are counted here, not listed` })
   unknownUnitsOmitted!: number;
+  @ApiPropertyOptional({ type: ImportTargetsDto, description: 'Quantitative targets read from the items (absent when there are errors)' })
+  targets?: ImportTargetsDto;
 }

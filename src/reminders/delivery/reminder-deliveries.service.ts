@@ -78,8 +78,8 @@ export class ReminderDeliveriesService {
       await this.dataSource.query(`UPDATE reminder_delivery SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [id]);
       throw new DomainError(503, 'QUEUE_UNAVAILABLE', `发送队列暂不可用，请稍后再试（${(error as Error).message}）`);
     }
-    const [row] = await this.dataSource.query(`${SELECT_DELIVERIES} WHERE d.id = $1`, [id]);
-    return toDto(row);
+    // As queued: a worker may already be sending it, so reading the row again could answer any later state.
+    return toDto({ ...before, status: 'pending' });
   }
 }
 

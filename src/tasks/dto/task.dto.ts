@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ReporterDto } from '../../progress/dto/progress.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 import {
+  ACKNOWLEDGED_VIA,
   ASSIGNMENT_ROLES,
   SOURCE_KINDS,
   TASK_KINDS,
   TASK_ORIGINS,
   TASK_STATUSES,
+  type AcknowledgedVia,
   type AssignmentRole,
   type SourceKind,
   type TaskKind,
   type TaskOrigin,
   type TaskStatus,
 } from '../task-status';
-import { pageQuery } from '../../common/pagination';
+import { pageQuery, toBool } from '../../common/pagination';
 
 export class ListTasksQueryDto extends pageQuery(200) {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -53,6 +57,15 @@ export class ListTasksQueryDto extends pageQuery(200) {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({
+    description:
+      '签收 filter. false (未签收): the unit (unitId; for a unit user, its own unit) has not signed the task — without a unit, ' +
+      'some assigned unit has not. true: the unit has signed — without a unit, every assigned unit has.',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  acknowledged?: boolean;
 }
 
 export class SectionRefDto {
@@ -66,6 +79,19 @@ export class TaskSourceDto {
   kind!: SourceKind;
   @ApiProperty({ nullable: true, type: String, example: '济政办〔2021〕12号', description: '文号' }) documentNumber!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2021-03-15' }) date!: string | null;
+}
+
+export class PendingAcknowledgementDto extends NamedRefDto {
+  @ApiProperty({ format: 'date-time', description: 'When the unit was given the task' }) assignedAt!: string;
+}
+
+export class AcknowledgementDto {
+  @ApiProperty({ type: NamedRefDto }) unit!: NamedRefDto;
+  @ApiProperty({ format: 'date-time' }) acknowledgedAt!: string;
+  @ApiProperty({ type: ReporterDto, nullable: true, description: 'The unit’s user who signed (null once that account is deleted)' })
+  by!: ReporterDto | null;
+  @ApiProperty({ enum: ACKNOWLEDGED_VIA, description: 'The 签收 button, or the unit’s first own progress report or 销号 request' })
+  via!: AcknowledgedVia;
 }
 
 export class TaskDto {
@@ -88,11 +114,15 @@ export class TaskDto {
   @ApiProperty({ type: TaskSourceDto }) source!: TaskSourceDto;
   @ApiProperty({ enum: TASK_ORIGINS, description: 'import: made by a notice import; manual: added by hand (an import never touches it)' })
   origin!: TaskOrigin;
+  @ApiProperty({ type: [PendingAcknowledgementDto], description: 'Assigned units that have not signed (签收) the task yet' })
+  unacknowledged!: PendingAcknowledgementDto[];
 }
 
 export class TaskDetailDto extends TaskDto {
   @ApiProperty({ nullable: true, type: String, description: 'The notice line the task was imported from' })
   sourceLine!: string | null;
+  @ApiProperty({ type: [AcknowledgementDto], description: 'Each assigned unit’s 签收, in the notice’s order' })
+  acknowledgements!: AcknowledgementDto[];
 
   @ApiProperty({
     type: 'object',
