@@ -93,7 +93,7 @@ export function planDemoYear(tasks: YearTask[], calendar: WorkdayOracle, cutoffD
     const dueMonth = due.slice(0, 7);
     if (course === 'done' || course === 'returned' || course === 'early' || course === 'pending') {
       const window =
-        course === 'early' ? ['2021-08-10', '2021-10-08']
+        course === 'early' ? ['2021-04-12', '2021-10-08']
         : course === 'pending' ? ['2021-10-11', '2021-10-15']
         : due > DEMO_DAY ? ['2021-08-16', '2021-09-24']
         : [`${dueMonth}-01`, `${dueMonth}-18`];
@@ -152,7 +152,7 @@ function drawCourse(rng: Prng, due: string): Course {
   if (due === '2021-09-30') {
     return r < 0.42 ? 'done' : r < 0.52 ? 'returned' : r < 0.58 ? 'dueSoon' : r < 0.64 ? 'extended' : r < 0.82 ? 'late' : r < 0.92 ? 'rejected' : 'pending';
   }
-  return r < 0.06 ? 'early' : r < 0.49 ? 'steady' : r < 0.72 ? 'behind' : r < 0.9 ? 'silent' : r < 0.93 ? 'returned' : r < 0.97 ? 'suspended' : r < 0.98 ? 'cancelled' : 'steady';
+  return r < 0.08 ? 'early' : r < 0.49 ? 'steady' : r < 0.72 ? 'behind' : r < 0.9 ? 'silent' : r < 0.93 ? 'returned' : r < 0.97 ? 'suspended' : r < 0.98 ? 'cancelled' : 'steady';
 }
 
 /** The percent a report gives: around 序时进度 for work on schedule, well below it for the laggards. */

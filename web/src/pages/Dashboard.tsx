@@ -57,7 +57,12 @@ export function DashboardPage() {
   }, [planId, day]);
 
   const register = (filters: Record<string, string | undefined>) => navigate(`/tasks${query({ planId, asOf: day, ...filters })}`);
-  const ranked = data ? [...data.units].sort((a, b) => b.overdue - a.overdue || a.rank - b.rank).slice(0, TOP_UNITS).reverse() : [];
+  // The units with the most overdue tasks, the worst on top (a horizontal bar chart draws its first category lowest).
+  const ranked = (data?.units ?? [])
+    .filter((u) => u.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || a.rank - b.rank)
+    .slice(0, TOP_UNITS)
+    .reverse();
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
