@@ -1,4 +1,4 @@
-import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -167,26 +167,30 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={`单位逾期排行（前 ${TOP_UNITS}）`} size="small">
-            <Chart
-              testId="chart-units"
-              label="各单位逾期任务数，点击查看该单位的任务"
-              height={360}
-              option={{
-                tooltip: { trigger: 'axis' },
-                grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', minInterval: 1 },
-                yAxis: { type: 'category', data: ranked.map((u) => shorten(u.unit.name, 10)) },
-                series: [
-                  {
-                    type: 'bar',
-                    name: '逾期',
-                    itemStyle: { color: LIGHT_FILL.red },
-                    data: ranked.map((u) => ({ value: u.overdue, unitId: u.unit.id })),
-                  },
-                ],
-              }}
-              onClick={(p) => register({ unitId: p.data?.unitId })}
-            />
+            {data && ranked.length === 0 ? (
+              <Empty style={{ height: 360, paddingTop: 120, margin: 0 }} description="没有逾期任务的单位" />
+            ) : (
+              <Chart
+                testId="chart-units"
+                label="各单位逾期任务数，点击查看该单位的任务"
+                height={360}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+                  xAxis: { type: 'value', minInterval: 1 },
+                  yAxis: { type: 'category', data: ranked.map((u) => shorten(u.unit.name, 10)) },
+                  series: [
+                    {
+                      type: 'bar',
+                      name: '逾期',
+                      itemStyle: { color: LIGHT_FILL.red },
+                      data: ranked.map((u) => ({ value: u.overdue, unitId: u.unit.id })),
+                    },
+                  ],
+                }}
+                onClick={(p) => register({ unitId: p.data?.unitId })}
+              />
+            )}
           </Card>
         </Col>
       </Row>
