@@ -24,7 +24,7 @@ export interface SupervisionQuery {
 }
 
 /** Header fields every view shares. */
-export function header(snapshot: PlanSnapshot) {
+function header(snapshot: PlanSnapshot) {
   return {
     asOf: snapshot.asOf,
     period: snapshot.period,

@@ -17,7 +17,7 @@ echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, Legend
 const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 type Light = (typeof LIGHTS)[number];
 /** The lights' colours, as the register's tags show them. */
-export const LIGHT_FILL: Record<Light, string> = { red: '#f5222d', yellow: '#faad14', green: '#52c41a', grey: '#bfbfbf' };
+const LIGHT_FILL: Record<Light, string> = { red: '#f5222d', yellow: '#faad14', green: '#52c41a', grey: '#bfbfbf' };
 const TOP_UNITS = 15;
 
 type Counts = Record<Light, number> & { tasks: number; overdue: number; completed: number; behindSchedule: number };
