@@ -88,15 +88,18 @@ describe('the demo seed (npm start’s demo year)', () => {
   });
 
   it('dates history to the days it happened, before the demo day, with periods that respect the cutoff', async () => {
-    const reports = await query<{ day: string; period: string }>(
+    const reports = await query<{ day: string; period: string; summary: string }>(
       first.url,
-      `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, period FROM progress_report`,
+      `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, period, summary FROM progress_report`,
     );
     const days = new Set(reports.map((r) => r.day.slice(0, 7)));
     expect(days.size).toBeGreaterThanOrEqual(8);
     for (const report of reports) {
       expect(report.day <= DEMO_DAY).toBe(true);
       expect(report.period).toBe(periodOf(report.day, 'monthly', 25));
+      // A monthly report ("9月：…") is made by that month's cutoff, so it counts for that month.
+      const month = /^(\d+)月：/.exec(report.summary)?.[1];
+      if (month) expect(report.period).toBe(`2021-${month.padStart(2, '0')}`);
     }
     const [span] = (await query(
       first.url,

@@ -189,7 +189,7 @@ export class DemoHistoryService {
   }
 }
 
-/** "红灯 10 (7.0%) · 黄灯 …" for the log. */
+/** "红灯 13 (9.1%) · 黄灯 …" for the log. */
 export function describeLights(totals: LightCountsDto): string {
   const share = (n: number) => `${n} (${((n / Math.max(1, totals.tasks)) * 100).toFixed(1)}%)`;
   return `红灯 ${share(totals.red)} · 黄灯 ${share(totals.yellow)} · 绿灯 ${share(totals.green)} · 灰灯 ${share(totals.grey)} of ${totals.tasks} tasks`;

@@ -74,7 +74,12 @@ export function planDemoYear(tasks: YearTask[], calendar: WorkdayOracle, cutoffD
     for (let i = 0; i < n; i++) d = workday(addDays(d, 1));
     return d;
   };
-  const between = (from: string, to: string): string => workday(addDays(from, rng.int(0, Math.max(0, diff(from, to)))));
+  const workdayBefore = (day: string): string => (calendar.isWorkday(day) ? day : workdayBefore(addDays(day, -1)));
+  /** A working day in [from, to]: a report dated past a cutoff would count for the next month. */
+  const between = (from: string, to: string): string => {
+    const day = workday(addDays(from, rng.int(0, Math.max(0, diff(from, to)))));
+    return day <= to ? day : workdayBefore(to);
+  };
 
   for (const task of tasks) {
     const phase = rng.next();
