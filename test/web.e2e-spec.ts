@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { webDistDir } from '../src/web/web-static';
 import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
@@ -65,6 +65,23 @@ suite('web app (Chromium, built app, real API)', () => {
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `web-${name}.png`), fullPage: true });
   const menu = (page: Page, name: string) => page.getByRole('menuitem', { name });
+  /** Clicks a point inside an SVG shape (a chart's slice or bar): the chart, not the shape, takes the pointer. */
+  async function clickInside(page: Page, shape: Locator): Promise<void> {
+    await shape.scrollIntoViewIfNeeded();
+    // Runs in the browser (this project's tsconfig has no DOM types, hence the `any`).
+    const point = await shape.evaluate((path: any): { x: number; y: number } | null => {
+      const box = path.getBBox();
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const inner = new (globalThis as any).DOMPoint(box.x + (box.width * i) / 20, box.y + (box.height * j) / 20);
+          if (path.isPointInFill(inner)) return inner.matrixTransform(path.getScreenCTM());
+        }
+      }
+      return null;
+    });
+    if (!point) throw new Error('no point inside the shape');
+    await page.mouse.click(point.x, point.y);
+  }
 
   it('serves the app at / and its routes, and keeps JSON 404s for unknown paths', async () => {
     for (const path of ['/', '/login', '/tasks/abc']) {
@@ -337,10 +354,36 @@ suite('web app (Chromium, built app, real API)', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('驾驶舱: a leader lands on it, sees the charts, and a click on the yellow slice opens the register filtered on it', async () => {
+    const leader = await loginAs('test-leader', TEST_PASSWORD);
+    await leader.waitForURL(/\/dashboard$/);
+    // SVG charts: each bar and slice is a path filled with its light's colour.
+    for (const chart of ['chart-lights', 'chart-sections']) {
+      await leader.getByTestId(chart).locator('path[fill="#faad14"]').first().waitFor();
+    }
+    // Nothing is overdue on 2021-10-08 (every task is due at the year's end): no unit to rank by it.
+    await leader.getByText('没有逾期任务的单位').waitFor();
+    // The trend has one point per month of 2021 up to the server's today (2021-10-08).
+    await leader.getByTestId('chart-trend').getByText('2021-10').waitFor();
+    await leader.getByText('逾期最久的十项').waitFor();
+    await shot(leader, '13-dashboard');
+    const yellow = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=2021-10-08&light=yellow`, undefined, { as: 'leader' });
+    expectStatus(yellow, 200);
+    expect(yellow.body.total).toBeGreaterThan(0);
+    await clickInside(leader, leader.getByTestId('chart-lights').locator('path[fill="#faad14"]').first());
+    await leader.waitForURL(/\/tasks\?.*light=yellow/);
+    expect(new URL(leader.url()).searchParams.get('asOf')).toBe('2021-10-08');
+    await leader.getByText(`共 ${yellow.body.total} 项`).waitFor();
+    await expect(leader.locator('.ant-select').filter({ hasText: '黄灯' }).count()).resolves.toBe(1);
+    const rows = leader.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows.locator('[data-light="yellow"]').count()).resolves.toBe(await rows.count());
+    await shot(leader, '14-dashboard-to-register');
+  });
+
   it('a leader sees 任务总览 but no 导入; an admin sees 用户管理', async () => {
     const leader = await loginAs('test-leader', TEST_PASSWORD);
-    await menu(leader, '任务总览').waitFor();
     await expect(menu(leader, '导入').count()).resolves.toBe(0);
+    await menu(leader, '任务总览').click();
     await leader.getByText('共 143 项').waitFor();
     await shot(leader, '10-leader');
     const admin = await loginAs('test-admin', TEST_PASSWORD);

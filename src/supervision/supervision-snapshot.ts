@@ -72,7 +72,15 @@ export interface TaskSnapshot {
 }
 
 export interface PlanSnapshot {
-  plan: { id: string; title: string; year: number; startDate: string; endDate: string };
+  plan: {
+    id: string;
+    title: string;
+    year: number;
+    startDate: string;
+    endDate: string;
+    reportingCycle: ReportingCycle;
+    reportCutoffDay: number;
+  };
   asOf: string;
   period: string;
   periodCutoff: string;
@@ -292,7 +300,15 @@ export class SupervisionSnapshotLoader {
     });
 
     return {
-      plan: { id: plan.id, title: plan.title, year: plan.year, startDate: plan.start_date, endDate: plan.end_date },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        year: plan.year,
+        startDate: plan.start_date,
+        endDate: plan.end_date,
+        reportingCycle: plan.reporting_cycle,
+        reportCutoffDay: plan.report_cutoff_day,
+      },
       asOf,
       period,
       periodCutoff: cutoff,

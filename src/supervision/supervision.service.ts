@@ -3,6 +3,7 @@ import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermis
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { PlansService } from '../plans/plans.service';
+import type { AssignmentRole } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
@@ -31,6 +32,14 @@ function header(snapshot: PlanSnapshot) {
     reportsChecked: snapshot.reportsChecked,
     warnings: snapshot.warnings,
   };
+}
+
+/**
+ * A unit owes its own report on a task it leads or is responsible for while the task is open, as the report-missing
+ * reminders ask; `reported` holds the units that reported for the period in question.
+ */
+export function owesReport(role: AssignmentRole, task: TaskSnapshot, reported: ReadonlySet<string>, unitId: string): boolean {
+  return role !== 'cooperating' && task.timeliness.open && !reported.has(unitId);
 }
 
 const names = (units: UnitRef[]) => units.map(({ id, name }) => ({ id, name }));
@@ -210,8 +219,7 @@ export class SupervisionService {
           if (task.status === 'completed') tally.completed++;
           if (onTime) tally.onTime++;
           if (t.overdue) tally.overdue++;
-          // A unit owes its own report on each open task it leads or is responsible for, as the reminders ask.
-          if (role !== 'cooperating' && t.open && snapshot.reportsChecked && !task.reportedUnits.has(unit.id)) tally.reportsMissing++;
+          if (snapshot.reportsChecked && owesReport(role, task, task.reportedUnits, unit.id)) tally.reportsMissing++;
         }
       }
     }

@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { homeOf, useAuth } from './auth';
 import { ROLE_LABELS } from './labels';
@@ -17,6 +17,9 @@ import { IndicatorsPage } from './pages/Indicators';
 import { ScoresPage } from './pages/Scores';
 import { BulletinPage } from './pages/Bulletin';
 
+// The dashboard's charts (echarts) load only when it is opened.
+const DashboardPage = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.DashboardPage })));
+
 type Role = 'admin' | 'supervisor' | 'unit_user' | 'leader';
 interface MenuEntry {
   path: string;
@@ -27,6 +30,7 @@ interface MenuEntry {
 
 /** Menu by role; a page not in the user's menu is not reachable by URL either. */
 const PAGES: MenuEntry[] = [
+  { path: '/dashboard', label: '驾驶舱', roles: ['leader', 'supervisor'], element: <Suspense fallback={null}><DashboardPage /></Suspense> },
   { path: '/my-tasks', label: '我的任务', roles: ['unit_user'], element: <MyTasksPage /> },
   { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: <TasksPage /> },
   { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: <OverduePage /> },
