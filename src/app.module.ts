@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { BulletinModule } from './bulletin/bulletin.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ExtensionsModule } from './extensions/extensions.module';
 import { HealthModule } from './health/health.module';
 import { MetaModule } from './meta/meta.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     CalendarModule,
     ProgressModule,
     ExtensionsModule,
+    EvidenceModule,
     RemindersModule,
     SupervisionModule,
     TargetsModule,

@@ -49,6 +49,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
       directives: {
         'script-src': ["'self'", "'unsafe-inline'"],
         'style-src': ["'self'", "'unsafe-inline'"],
+        // Evidence photos are fetched with the token and shown from blob: URLs.
+        'img-src': ["'self'", 'data:', 'blob:'],
         // Many government intranets serve plain HTTP: upgrading would break every page there.
         'upgrade-insecure-requests': null,
       },
@@ -56,8 +58,10 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
-  // File uploads (the notice import): the route reads the parts itself, within IMPORT_BODY_LIMIT_BYTES.
-  await app.register(multipart, { limits: { fileSize: env.IMPORT_BODY_LIMIT_BYTES } });
+  // File uploads: each route reads the parts itself with its own limits (the import: IMPORT_BODY_LIMIT_BYTES,
+  // 佐证材料: EVIDENCE_MAX_BYTES per file); one that passes none gets BODY_LIMIT_BYTES. The import route also
+  // takes long pasted notices as JSON, hence its larger body limit.
+  await app.register(multipart);
   allowLargerBodies(fastify, env.IMPORT_BODY_LIMIT_BYTES);
   await mountQueueBoard(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.

@@ -102,6 +102,7 @@ describe('API contract', () => {
         reportingCycle: 'monthly',
         reportCutoffDay: 25,
         importedAt: null,
+        completionEvidenceRequired: false,
         taskCount: 0,
       });
       const list = await request<any[]>(t.app, 'GET', '/api/plans');

@@ -3,9 +3,11 @@ import type { Actor } from '../src/auth/actor';
 import { runInContext } from '../src/auth/request-context';
 import type { Role } from '../src/auth/roles';
 import { AuditService } from '../src/audit/audit.service';
+import { EvidenceService } from '../src/evidence/evidence.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
 import { PlansService } from '../src/plans/plans.service';
 import { AcknowledgementsService } from '../src/tasks/acknowledgements.service';
+import { TaskCreationService } from '../src/tasks/task-creation.service';
 import { TasksService } from '../src/tasks/tasks.service';
 import { UnitsService } from '../src/units/units.service';
 import { UsersService } from '../src/users/users.service';
@@ -22,11 +24,12 @@ import {
   tasksByNumber,
   uniqueName,
 } from './support/factories';
+import { multipartBody, SAMPLE } from './support/multipart';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 type Who = Role | 'anonymous';
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const EVERYONE: readonly Who[] = ['anonymous', 'admin', 'supervisor', 'leader', 'unit_user'];
 const ANY_ROLE: readonly Role[] = ['admin', 'supervisor', 'leader', 'unit_user'];
@@ -84,6 +87,10 @@ interface Fixture {
   milestoneFor: { unit_user: string; supervisor: string };
   /** Unread reminders: one to 民政局 (a 催办 on task `work`), one to the supervisors' office. */
   reminderFor: { unit_user: string; supervisor: string };
+  /** 佐证材料 submitted with a report on task `work`. */
+  submittedEvidenceId: string;
+  /** Uploads never submitted, one by each role that may delete its own. */
+  draftEvidenceFor: { unit_user: string; supervisor: string };
   /** A digest whose sending failed. */
   failedDeliveryId: string;
   unitUser: { id: string; username: string; unitId: string; token: string };
@@ -176,6 +183,34 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/plans': { allowed: ['supervisor'], ok: 201, call: () => ({ url: '/api/plans', body: { title: uniqueName('计划'), year: 2021 } }) },
   'GET /api/plans': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/plans' }) },
   'GET /api/plans/:id': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/plans/${f.ownPlanId}` }) },
+  'PATCH /api/plans/:id': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({ url: `/api/plans/${f.importPlanId}`, body: { completionEvidenceRequired: true } }),
+  },
+  'POST /api/plans/:id/tasks': {
+    allowed: ['supervisor'],
+    ok: 201,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/tasks`,
+      body: { content: '落实领导批示', dueDate: '2021-12-31', units: { responsible: [f.foreignUnitId] }, source: { kind: 'instruction' } },
+    }),
+  },
+  'POST /api/tasks/:id/evidence': {
+    allowed: TASK_WRITERS,
+    ok: 201,
+    call: (f) => {
+      const { payload, headers } = multipartBody([{ name: '现场照片.jpg', bytes: SAMPLE.jpeg() }]);
+      return { url: `/api/tasks/${f.task.work}/evidence`, body: payload, headers };
+    },
+  },
+  'GET /api/tasks/:id/evidence': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/evidence` }) },
+  'GET /api/evidence/:id/content': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/evidence/${f.submittedEvidenceId}/content` }) },
+  'DELETE /api/evidence/:id': {
+    allowed: TASK_WRITERS,
+    ok: 204,
+    call: (f, who) => ({ url: `/api/evidence/${who === 'unit_user' ? f.draftEvidenceFor.unit_user : f.draftEvidenceFor.supervisor}` }),
+  },
   'POST /api/plans/:id/import': {
     allowed: ['supervisor'],
     ok: 201,
@@ -289,6 +324,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/overdue': supervision('overdue'),
   'GET /api/supervision/units': supervision('units'),
   'GET /api/supervision/summary': supervision('summary'),
+  'GET /api/supervision/dashboard': supervision('dashboard'),
   'GET /api/supervision/unacknowledged': supervision('unacknowledged'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
@@ -392,6 +428,15 @@ describe('authorization: every route × every role', () => {
       [unitId, urged.id],
     );
 
+    const upload = async (as: { token: string } | 'supervisor') => {
+      const { payload, headers } = multipartBody([{ name: '佐证.pdf', bytes: SAMPLE.pdf() }]);
+      const res = await request(t.app, 'POST', `/api/tasks/${task.work}/evidence`, payload, { as, headers });
+      expectStatus(res, 201);
+      return res.body[0].id as string;
+    };
+    const submitted = await upload('supervisor');
+    await supervise(`/api/tasks/${task.work}/progress`, { ...report, evidenceIds: [submitted] }, 201);
+
     f = {
       unitName: '公安局',
       spareUnitId: (await createUnit(t.app)).id,
@@ -408,6 +453,8 @@ describe('authorization: every route × every role', () => {
       milestoneFor: { unit_user: (await milestone()).id, supervisor: (await milestone()).id },
       reminderFor: { unit_user: urged.id, supervisor: office.id },
       failedDeliveryId: failed.id,
+      submittedEvidenceId: submitted,
+      draftEvidenceFor: { unit_user: await upload({ token }), supervisor: await upload('supervisor') },
       unitUser: { id: user.id, username: user.username, unitId, token },
     };
   });
@@ -644,6 +691,21 @@ describe('authorization: every route × every role', () => {
       await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: OWN_NOTICE }, { createMissingUnits: true })));
       expect(await fingerprint(t)).toEqual(before);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
+    });
+
+    it("EvidenceService and TaskCreationService → 403 for a unit user on another unit's task or plan, nothing written", async () => {
+      // The supervisor's own draft on the unit's task (the matrix's DELETE call used up the fixture's).
+      const { payload, headers } = multipartBody([{ name: '草稿.pdf', bytes: SAMPLE.pdf() }]);
+      const draft = await request(t.app, 'POST', `/api/tasks/${f.task.work}/evidence`, payload, { as: 'supervisor', headers });
+      expectStatus(draft, 201);
+      const before = await fingerprint(t);
+      const photo = { name: '越权.jpg', bytes: SAMPLE.jpeg() };
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).upload(f.ownPlanOtherUnitTaskId, [photo])));
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).content(f.submittedEvidenceId).then(() => t.app.get(EvidenceService).listForTask(f.otherTaskId))));
+      await expectForbidden(asUnitUser(() => t.app.get(EvidenceService).remove(draft.body[0].id)));
+      const manual = { content: '越权新增', dueDate: '2021-12-31', units: { responsible: [f.unitUser.unitId] }, source: { kind: 'other' as const } };
+      await expectForbidden(asUnitUser(() => t.app.get(TaskCreationService).create(f.ownPlanId, manual)));
+      expect(await fingerprint(t)).toEqual(before);
     });
 
     it('PlansService, UsersService, AuditService → 403 for a unit user', async () => {

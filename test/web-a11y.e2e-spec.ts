@@ -34,6 +34,7 @@ interface Screen {
 const MENUS: Record<Role, Array<Screen & { label: string }>> = {
   unit_user: [{ name: 'my-tasks', path: '/my-tasks', label: '我的任务' }],
   supervisor: [
+    { name: 'dashboard', path: '/dashboard', label: '驾驶舱' },
     { name: 'tasks', path: '/tasks', label: '任务总览' },
     { name: 'overdue', path: '/overdue', label: '逾期督办' },
     { name: 'stats', path: '/stats', label: '单位统计' },
@@ -44,6 +45,7 @@ const MENUS: Record<Role, Array<Screen & { label: string }>> = {
     { name: 'deliveries', path: '/deliveries', label: '提醒投递' },
   ],
   leader: [
+    { name: 'dashboard', path: '/dashboard', label: '驾驶舱' },
     { name: 'tasks', path: '/tasks', label: '任务总览' },
     { name: 'overdue', path: '/overdue', label: '逾期督办' },
     { name: 'stats', path: '/stats', label: '单位统计' },
@@ -187,6 +189,23 @@ suite('web app: accessibility (axe-core) and phone layout, every page and role',
     }
     const expected = Object.fromEntries(Object.keys(found).map((k) => [k, []]));
     expect(found).toEqual(expected);
+  });
+
+  it('the supervisor’s 新增任务 form, at both widths', async () => {
+    const page = await loginAs('test-supervisor', TEST_PASSWORD);
+    for (const [width, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await open(page, '/tasks');
+      await page.getByRole('button', { name: '新增任务' }).click();
+      await page.getByRole('dialog').getByLabel('任务内容').waitFor();
+      await expect(seriousViolations(page, '.ant-modal-wrap')).resolves.toEqual([]);
+      await shot(page, `supervisor-new-task-${width}`);
+      await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    }
   });
 
   it('on a phone the clerk uses the drawer menu, signs on 待签收, reports progress and reads a reminder', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { webDistDir } from '../src/web/web-static';
 import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
@@ -21,6 +21,8 @@ const built = (() => {
   }
 })();
 const suite = built ? describe : describe.skip;
+/** A 1×1 PNG: a real image the task page must show from its blob: URL. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 if (!built) console.warn('web/dist is missing: run `npm run build:web` (npm test does) to test the web app');
 
 suite('web app (Chromium, built app, real API)', () => {
@@ -63,6 +65,23 @@ suite('web app (Chromium, built app, real API)', () => {
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `web-${name}.png`), fullPage: true });
   const menu = (page: Page, name: string) => page.getByRole('menuitem', { name });
+  /** Clicks a point inside an SVG shape (a chart's slice or bar): the chart, not the shape, takes the pointer. */
+  async function clickInside(page: Page, shape: Locator): Promise<void> {
+    await shape.scrollIntoViewIfNeeded();
+    // Runs in the browser (this project's tsconfig has no DOM types, hence the `any`).
+    const point = await shape.evaluate((path: any): { x: number; y: number } | null => {
+      const box = path.getBBox();
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const inner = new (globalThis as any).DOMPoint(box.x + (box.width * i) / 20, box.y + (box.height * j) / 20);
+          if (path.isPointInFill(inner)) return inner.matrixTransform(path.getScreenCTM());
+        }
+      }
+      return null;
+    });
+    if (!point) throw new Error('no point inside the shape');
+    await page.mouse.click(point.x, point.y);
+  }
 
   it('serves the app at / and its routes, and keeps JSON 404s for unknown paths', async () => {
     for (const path of ['/', '/login', '/tasks/abc']) {
@@ -168,6 +187,9 @@ suite('web app (Chromium, built app, real API)', () => {
     await unitPage.getByText('进度已报送').waitFor();
     await row.getByRole('button', { name: '申请销号' }).click();
     await unitPage.getByLabel('完成情况').fill('项目已建成并投入使用。');
+    // 佐证材料: the photo goes up at once and is submitted with the request.
+    await unitPage.getByTestId('evidence-input').setInputFiles({ name: '验收照片.png', mimeType: 'image/png', buffer: PHOTO });
+    await unitPage.locator('.ant-modal').getByText('验收照片.png').waitFor();
     await unitPage.getByRole('button', { name: '提交' }).click();
     await unitPage.getByText('销号申请已提交，等待督查室审核').waitFor();
     await row.getByText('申请销号', { exact: true }).last().waitFor();
@@ -183,6 +205,12 @@ suite('web app (Chromium, built app, real API)', () => {
     await supervisor.getByText('已批准销号').waitFor();
     await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
     await supervisor.getByText('项目已完成主体施工').waitFor();
+    // The photo submitted with the 销号 request is previewed under it in the timeline.
+    await supervisor.waitForFunction(() => {
+      // Runs in the page (the test project has no DOM types; a string would be refused by the CSP).
+      const img = (globalThis as any).document.querySelector('img[alt="验收照片.png"]');
+      return img !== null && img.complete && img.naturalWidth === 1;
+    });
     await supervisor.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     await shot(supervisor, '05-task-detail');
     const detail = await request(t.app, 'GET', `/api/tasks/${task.id}`);
@@ -326,10 +354,36 @@ suite('web app (Chromium, built app, real API)', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('驾驶舱: a leader lands on it, sees the charts, and a click on the yellow slice opens the register filtered on it', async () => {
+    const leader = await loginAs('test-leader', TEST_PASSWORD);
+    await leader.waitForURL(/\/dashboard$/);
+    // SVG charts: each bar and slice is a path filled with its light's colour.
+    for (const chart of ['chart-lights', 'chart-sections']) {
+      await leader.getByTestId(chart).locator('path[fill="#faad14"]').first().waitFor();
+    }
+    // Nothing is overdue on 2021-10-08 (every task is due at the year's end): no unit to rank by it.
+    await leader.getByText('没有逾期任务的单位').waitFor();
+    // The trend has one point per month of 2021 up to the server's today (2021-10-08).
+    await leader.getByTestId('chart-trend').getByText('2021-10').waitFor();
+    await leader.getByText('逾期最久的十项').waitFor();
+    await shot(leader, '13-dashboard');
+    const yellow = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=2021-10-08&light=yellow`, undefined, { as: 'leader' });
+    expectStatus(yellow, 200);
+    expect(yellow.body.total).toBeGreaterThan(0);
+    await clickInside(leader, leader.getByTestId('chart-lights').locator('path[fill="#faad14"]').first());
+    await leader.waitForURL(/\/tasks\?.*light=yellow/);
+    expect(new URL(leader.url()).searchParams.get('asOf')).toBe('2021-10-08');
+    await leader.getByText(`共 ${yellow.body.total} 项`).waitFor();
+    await expect(leader.locator('.ant-select').filter({ hasText: '黄灯' }).count()).resolves.toBe(1);
+    const rows = leader.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows.locator('[data-light="yellow"]').count()).resolves.toBe(await rows.count());
+    await shot(leader, '14-dashboard-to-register');
+  });
+
   it('a leader sees 任务总览 but no 导入; an admin sees 用户管理', async () => {
     const leader = await loginAs('test-leader', TEST_PASSWORD);
-    await menu(leader, '任务总览').waitFor();
     await expect(menu(leader, '导入').count()).resolves.toBe(0);
+    await menu(leader, '任务总览').click();
     await leader.getByText('共 143 项').waitFor();
     await shot(leader, '10-leader');
     const admin = await loginAs('test-admin', TEST_PASSWORD);
@@ -339,6 +393,53 @@ suite('web app (Chromium, built app, real API)', () => {
     await menu(admin, '单位管理').click();
     await admin.getByText('住房和城乡建设局').first().waitFor();
     await shot(admin, '12-admin-units');
+  });
+
+  it('the supervisor adds a task by hand on 任务总览, finds it by its source, and retires it', async () => {
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    await supervisor.getByRole('button', { name: '新增任务' }).click();
+    const dialog = supervisor.locator('.ant-modal', { hasText: '新增任务' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('请填写任务内容').waitFor();
+    await dialog.getByText('请至少选择一个牵头单位或责任单位').first().waitFor();
+    await dialog.getByLabel('任务内容').fill('落实市政府常务会议议定事项，完成城区雨污分流改造。');
+    await dialog.getByLabel('完成时限').fill('2021-12-31');
+    await dialog.getByLabel('完成时限').press('Enter');
+    const field = (label: string) => dialog.locator('.ant-form-item', { has: supervisor.getByText(label, { exact: true }) });
+    await dialog.getByLabel('牵头单位').fill('住房和城乡');
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="住房和城乡建设局"]').click();
+    await field('牵头单位').locator('.ant-select-selection-item', { hasText: '住房和城乡建设局' }).waitFor();
+    // Close the unit list by clicking elsewhere in the form (Escape could close the dialog itself).
+    await dialog.getByText('新增任务', { exact: true }).click();
+    await supervisor.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await dialog.getByLabel('任务来源').click();
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="会议议定事项"]').click();
+    await field('任务来源').getByTitle('会议议定事项').waitFor();
+    await dialog.getByLabel('文号').fill('济政常〔2021〕15号');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await supervisor.getByText('已新增第144项任务').waitFor();
+    // The new task's page, with its source.
+    await supervisor.getByText('任务详情 — 第144项').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('会议议定事项（济政常〔2021〕15号）').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('手工添加').waitFor();
+    await shot(supervisor, '13-manual-task');
+
+    await supervisor.getByRole('button', { name: '撤销任务' }).click();
+    await supervisor.getByLabel('撤销理由').fill('已并入第9项统筹推进');
+    await supervisor.getByRole('button', { name: '确定' }).click();
+    await supervisor.getByText('任务已撤销').waitFor();
+    await supervisor.locator('.ant-descriptions').getByText('已撤销').waitFor();
+
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 144 项').waitFor();
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('sourceKind=meeting'));
+    await supervisor.getByLabel('来源').click();
+    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option[title="会议议定事项"]').click();
+    expect((await (await filtered).json()).total).toBe(1);
+    await supervisor.getByText('共 1 项').waitFor();
+    const task = (await listTasks(t.app, { planId, q: '雨污分流' })).items[0];
+    expect(task).toMatchObject({ number: 144, status: 'cancelled', origin: 'manual', source: { kind: 'meeting', documentNumber: '济政常〔2021〕15号' } });
   });
 
   // Last, so that choosing another plan on 导入 does not change the plan the pages above show.

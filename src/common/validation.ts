@@ -15,6 +15,7 @@ const REASONS: Record<string, string> = {
   isInt: '必须是整数',
   isBoolean: '必须是布尔值',
   isArray: '必须是数组',
+  isObject: '必须是对象',
   isUUID: '必须是有效的 UUID',
   isIn: '取值不在允许范围内',
   isEnum: '取值不在允许范围内',

@@ -43,6 +43,57 @@ export class Env {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Where evidence files (佐证材料) are kept: local disk (STORAGE_DIR) or an S3-compatible store (S3_*). */
+  @IsIn(['local', 's3'])
+  STORAGE: 'local' | 's3' = 'local';
+
+  @IsOptional()
+  @IsString()
+  STORAGE_DIR = '.data/evidence';
+
+  /** S3 API endpoint, e.g. http://minio.internal:9000; unset with STORAGE=s3: AWS S3 itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: Env) => env.STORAGE === 's3')
+  @IsString({ message: 'S3_BUCKET is required when STORAGE=s3' })
+  @MinLength(3, { message: 'S3_BUCKET must be a bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Unset: the AWS SDK's usual credential chain (environment, instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: Env) => env.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Bound on each call to the object store; past it the request answers 503. */
+  @Transform(toNumber(10_000))
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  STORAGE_TIMEOUT_MS = 10_000;
+
+  /** Largest evidence file accepted (bytes); larger ones get 413. */
+  @Transform(toNumber(20_971_520))
+  @IsInt()
+  @Min(1024)
+  EVIDENCE_MAX_BYTES = 20_971_520;
+
+  /** Most evidence files per upload and per report or request. */
+  @Transform(toNumber(9))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EVIDENCE_MAX_FILES = 9;
+
   /** Notice imports (an uploaded Word or Excel file, or a long pasted notice) may be larger than other bodies. */
   @Transform(toNumber(20_971_520))
   @IsInt()

@@ -7,6 +7,8 @@ import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders
 import { Acknowledgements1764000500000 } from '../../migrations/1764000500000-Acknowledgements';
 import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
 import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
+import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
+import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
 
@@ -20,6 +22,8 @@ export const MIGRATIONS = [
   Acknowledgements1764000500000,
   ImportTablesAndUnitKinds1764000600000,
   TargetsActualsScoring1764000900000,
+  EvidenceFiles1764001000000,
+  TaskSources1764001100000,
 ];
 
 /** The one place connection settings are made, shared by the app, the migration CLI and the tests. */

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { isPortFree, freePort } from './free-port';
 import { startLocalRedis } from './local-redis';
 import { DEMO_PASSWORD } from '../seed/demo-accounts';
+import { DEMO_DAY } from '../seed/demo-year';
 
 /**
  * `npm start`: the whole service on one machine. Uses DATABASE_URL / REDIS_URL when set, otherwise starts an
- * embedded PostgreSQL and a local redis-server with data under .data/; migrates; seeds the 济源 demo on an empty
- * database; runs the api and the worker as child processes until Ctrl-C / SIGTERM, then stops all it started.
+ * embedded PostgreSQL and a local redis-server with data under .data/; migrates; seeds the 济源 demo (its plan and a
+ * demo year up to DEMO_DAY, which becomes CLOCK_TODAY) on an empty database; runs the api and the worker as child processes until Ctrl-C / SIGTERM, then stops all it started.
  */
 const root = join(__dirname, '..', '..', '..');
 const dist = join(root, 'dist', 'src');
@@ -108,6 +109,12 @@ async function main(): Promise<void> {
     if (env.PORT !== '3000') log(`port 3000 is taken: the API uses ${env.PORT} (set PORT to choose)`);
   }
 
+  if (!env.CLOCK_TODAY) {
+    // The demo year is seeded up to DEMO_DAY: the api and the worker stand on that day unless told otherwise.
+    env.CLOCK_TODAY = DEMO_DAY;
+    log(`CLOCK_TODAY not set: today is the demo day ${DEMO_DAY} (set CLOCK_TODAY to choose another)`);
+  }
+
   await runToEnd('database/migrate.js', env);
   await runToEnd('seed/run-demo-seed.js', env);
 
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
       `    Health       ${url}/health/ready`,
       `    PostgreSQL   ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`,
       `    Redis        ${env.REDIS_URL}`,
+      `    Today        ${env.CLOCK_TODAY} (CLOCK_TODAY)`,
       `    Log in as    admin · duchashi (督查室) · lingdao (领导) · a unit's name, e.g. 住房和城乡建设局`,
       `                 demo password ${DEMO_PASSWORD} (demo data only)`,
       '  Press Ctrl-C to stop.',

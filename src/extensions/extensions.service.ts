@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { currentActor, requirePermission } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { EvidenceService } from '../evidence/evidence.service';
 import { PlansService } from '../plans/plans.service';
 import { actingUnit, lockTask, recordTaskEvent } from '../tasks/task-writes';
 import { isOpen, isPastDue } from '../tasks/task-rules';
@@ -29,6 +30,7 @@ export class ExtensionsService {
     private readonly plans: PlansService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceService,
   ) {}
 
   async request(taskId: string, dto: CreateExtensionRequestDto): Promise<ExtensionRequestDto> {
@@ -54,6 +56,7 @@ export class ExtensionsService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [taskId, unitId, task.dueDate, dto.dueDate, dto.reason.trim(), actor.userId],
       );
+      await this.evidence.attach(manager, actor, taskId, { kind: 'extension_request', id }, dto.evidenceIds);
       await recordTaskEvent(manager, taskId, actor, { action: 'extension_requested', comment: dto.reason, data: { extensionRequestId: id, dueDate: dto.dueDate } });
       await this.audit.record({ action: 'extension.request', entity: 'task', entityId: taskId, after: { extensionRequestId: id, ...dto } }, manager);
       return id as string;

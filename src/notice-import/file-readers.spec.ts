@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileSignature, isEncryptedOfficePackage } from '../common/file-signature';
 import { buildDocx, buildTextDocx, buildXlsx, encodeGbk } from '../../test/support/import-fixtures';
 import { readDoc, tablesInDocText } from './doc-reader';
 import { readDocx } from './docx-reader';
 import { readImportFile } from './import-file-reader';
-import { fileSignature, isEncryptedOfficePackage } from './file-signature';
 import type { SourceTable } from './import-source';
 import { decodeText } from './text-decoding';
 import { readXlsx } from './xlsx-reader';

@@ -1,6 +1,6 @@
 import { readDoc } from './doc-reader';
 import { readDocx } from './docx-reader';
-import { fileSignature, isEncryptedOfficePackage, looksBinary, type FileSignature } from './file-signature';
+import { fileSignature, isEncryptedOfficePackage, looksBinary, type FileSignature } from '../common/file-signature';
 import { ImportFileError } from './import-file-error';
 import type { ImportSource } from './import-source';
 import { readDelimitedTable } from './table-parser';
@@ -12,6 +12,11 @@ export const IMPORT_FILE_TYPES = ['.docx', '.doc', '.xlsx', '.csv', '.tsv', '.tx
 type ImportFileType = (typeof IMPORT_FILE_TYPES)[number];
 
 const WHAT_IT_IS: Record<FileSignature, string> = {
+  jpeg: 'JPEG 图片',
+  png: 'PNG 图片',
+  gif: 'GIF 图片',
+  webp: 'WebP 图片',
+  heic: 'HEIC 图片（手机照片）',
   zip: '新版 Office 文档（.docx/.xlsx）或压缩包',
   ole: '旧版 Office 文件（.doc/.xls）',
   pdf: 'PDF 文件',

@@ -19,6 +19,7 @@ import type { ImportSource } from './import-source';
 import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
 import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
+import { handMadeCollisions } from './hand-made-tasks';
 import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -111,6 +112,8 @@ export class NoticeImportService {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
     }
 
+    errors.push(...(await handMadeCollisions(manager, plan.id, notice.items)));
+
     const resolve = createUnitResolver(await this.units.directory(manager));
     const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
     const results = new Map<number, ItemResult>();
@@ -137,7 +140,7 @@ export class NoticeImportService {
     results: Map<number, ItemResult>,
   ): Promise<void> {
     const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
+      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
     );
     const sectionIds = new Map((await manager.getRepository(PlanSection).find({ where: { planId } })).map((s) => [s.code, s.id]));
     for (const task of desired) {
@@ -258,7 +261,7 @@ export class NoticeImportService {
     results: Map<number, ItemResult>,
   ): Promise<ImportReportDto['tasks']> {
     const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
+      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
     );
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const toInsert: DesiredTask[] = [];

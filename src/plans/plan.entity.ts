@@ -34,6 +34,10 @@ export class Plan {
   @Column({ name: 'imported_at', type: 'timestamptz', nullable: true })
   importedAt!: Date | null;
 
+  /** 销号 requests must come with at least one evidence file. */
+  @Column({ name: 'completion_evidence_required', type: 'boolean', default: false })
+  completionEvidenceRequired!: boolean;
+
   @VersionColumn()
   version!: number;
 

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, AnyRole } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { CreatePlanDto, PlanDetailDto, PlanDto } from './dto/plan.dto';
+import { CreatePlanDto, PlanDetailDto, PlanDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('plans')
@@ -26,6 +26,15 @@ export class PlansController {
   @ApiOkResponse({ type: [PlanDto] })
   list(): Promise<PlanDto[]> {
     return this.plans.list();
+  }
+
+  @Patch(':id')
+  @Access('supervisor')
+  @ApiOperation({ summary: "Change a plan's settings: whether 销号 requests need 佐证材料" })
+  @ApiOkResponse({ type: PlanDetailDto })
+  @ApiNotFoundResponse()
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdatePlanDto): Promise<PlanDetailDto> {
+    return this.plans.update(id, dto);
   }
 
   @Get(':id')

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import { one } from '../database/sql';
-import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto } from './dto/plan.dto';
+import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
 
@@ -33,11 +33,29 @@ export class PlansService {
         endDate,
         reportingCycle: dto.reportingCycle ?? 'monthly',
         reportCutoffDay: dto.reportCutoffDay ?? 25,
+        completionEvidenceRequired: dto.completionEvidenceRequired ?? false,
       });
       const created = this.toDto(plan, 0);
       await this.audit.record({ action: 'plan.create', entity: 'plan', entityId: plan.id, after: created }, manager);
       return created;
     });
+  }
+
+  /** The plan's settings a supervisor may change after creating it. */
+  async update(id: string, dto: UpdatePlanDto): Promise<PlanDetailDto> {
+    requirePermission('plans:write');
+    await this.dataSource.transaction(async (manager) => {
+      const plan = await this.findOrFail(id, manager);
+      await manager.query(`UPDATE plan SET completion_evidence_required = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+        dto.completionEvidenceRequired,
+      ]);
+      await this.audit.record(
+        { action: 'plan.update', entity: 'plan', entityId: id, before: { completionEvidenceRequired: plan.completionEvidenceRequired }, after: { ...dto } },
+        manager,
+      );
+    });
+    return this.get(id);
   }
 
   async list(): Promise<PlanDto[]> {
@@ -143,6 +161,7 @@ export class PlansService {
       reportingCycle: plan.reportingCycle,
       reportCutoffDay: plan.reportCutoffDay,
       importedAt: plan.importedAt ? plan.importedAt.toISOString() : null,
+      completionEvidenceRequired: plan.completionEvidenceRequired,
       taskCount,
     };
   }

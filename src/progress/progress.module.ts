@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { PlansModule } from '../plans/plans.module';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
-@Module({ imports: [AuditModule, PlansModule], controllers: [ProgressController], providers: [ProgressService], exports: [ProgressService] })
+@Module({ imports: [AuditModule, PlansModule, EvidenceModule], controllers: [ProgressController], providers: [ProgressService], exports: [ProgressService] })
 export class ProgressModule {}

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { currentActor } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
+import { EvidenceService } from '../evidence/evidence.service';
 import { PlansService } from '../plans/plans.service';
 import { recordAcknowledgement } from '../tasks/acknowledgements';
 import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals } from '../targets/actuals';
@@ -48,6 +49,7 @@ export class ProgressService {
     private readonly plans: PlansService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /**
@@ -93,6 +95,7 @@ export class ProgressService {
         [taskId, unitId, period, dto.summary.trim(), percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
           actor.userId, onBehalf, idempotencyKey ?? null, hash],
       );
+      await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {

@@ -6,12 +6,17 @@ import { PlansService } from '../plans/plans.service';
 import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
+import { DemoHistoryService, type DemoHistoryResult } from './demo-history.service';
+import { NOTICE_DAY } from './demo-year';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
 import { readJiyuanNotice } from './jiyuan-notice';
 
 export const DEMO_PLAN_TITLE = '济源市2021年政府工作报告重点工作';
 
-/** Fills an empty database with the 济源 unit registry and the 2021 plan imported from its notice. */
+/**
+ * Fills an empty database with the 济源 unit registry, the 2021 plan imported from its notice and a demo year of
+ * work on it (DemoHistoryService) up to the demo day.
+ */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('seed');
@@ -22,22 +27,25 @@ export class DemoSeedService {
     private readonly plans: PlansService,
     private readonly imports: NoticeImportService,
     private readonly users: UsersService,
+    private readonly history: DemoHistoryService,
   ) {}
 
-  /** Returns false (and touches nothing) when the database already holds units or plans. */
-  async seedIfEmpty(): Promise<boolean> {
+  /** Returns null (and touches nothing) when the database already holds units or plans. */
+  async seedIfEmpty(): Promise<DemoHistoryResult | null> {
     const [{ used }] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM unit) OR EXISTS (SELECT 1 FROM plan) AS used`,
     );
     if (used) {
       this.logger.log('Database already has data: demo seed skipped');
-      return false;
+      return null;
     }
     await this.seedRegistry();
-    const plan = await this.plans.create({ title: DEMO_PLAN_TITLE, year: 2021 });
-    const { status, report } = await this.imports.import(plan.id, { kind: 'text', text: readJiyuanNotice() }, {});
-    if (status !== 201) throw new Error(`demo notice import failed: ${JSON.stringify(report.errors)}`);
     await this.seedUsers();
+    const plan = await this.plans.create({ title: DEMO_PLAN_TITLE, year: 2021 });
+    const { status, report } = await this.history
+      .timeline()
+      .onDay(NOTICE_DAY, () => this.imports.import(plan.id, { kind: 'text', text: readJiyuanNotice() }, {}));
+    if (status !== 201) throw new Error(`demo notice import failed: ${JSON.stringify(report.errors)}`);
     this.logger.log(
       `Seeded ${JIYUAN_UNITS.length} units, ${JIYUAN_GROUPS.length} groups and plan “${DEMO_PLAN_TITLE}” ` +
         `(${report.tasks.created} tasks, ${report.sections} sections, ${report.subsections} subsections)`,
@@ -46,7 +54,7 @@ export class DemoSeedService {
       `Demo accounts (password “${DEMO_PASSWORD}”): admin (系统管理员), duchashi (督查室), lingdao (领导), ` +
         `and one unit user per unit named after the unit, e.g. 住房和城乡建设局`,
     );
-    return true;
+    return this.history.live(plan.id);
   }
 
   /** The office's staff and one account per unit, so every role can be tried at once. */

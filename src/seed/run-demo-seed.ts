@@ -9,8 +9,10 @@ import { SeedModule } from './seed.module';
 async function main(): Promise<void> {
   loadEnv();
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn', 'log'] });
+  const started = Date.now();
   try {
-    await runAsSystem(() => app.get(DemoSeedService).seedIfEmpty());
+    const seeded = await runAsSystem(() => app.get(DemoSeedService).seedIfEmpty());
+    if (seeded) console.log(`[seed] demo seed done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await app.close();
   }

@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-errors';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
-import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
+import type { AssignmentRole, SourceKind, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import { MemoCalendar } from './memo-calendar';
 import type { TargetComparator } from '../targets/target-parser';
@@ -54,6 +54,7 @@ export interface TaskSnapshot {
   number: number;
   content: string;
   kind: TaskKind;
+  sourceKind: SourceKind;
   dueDate: string;
   section: SectionRef | null;
   subsection: SectionRef | null;
@@ -71,7 +72,15 @@ export interface TaskSnapshot {
 }
 
 export interface PlanSnapshot {
-  plan: { id: string; title: string; year: number; startDate: string; endDate: string };
+  plan: {
+    id: string;
+    title: string;
+    year: number;
+    startDate: string;
+    endDate: string;
+    reportingCycle: ReportingCycle;
+    reportCutoffDay: number;
+  };
   asOf: string;
   period: string;
   periodCutoff: string;
@@ -100,6 +109,7 @@ interface TaskRow {
   number: number;
   content: string;
   kind: TaskKind;
+  source_kind: SourceKind;
   due_date: string;
   section_id: string | null;
 }
@@ -147,7 +157,7 @@ export class SupervisionSnapshotLoader {
     ).map((s: Record<string, any>) => ({ id: s.id, parentId: s.parent_id, level: s.level, code: s.code, title: s.title }));
 
     const tasks: TaskRow[] = await manager.query(
-      `SELECT id, number, content, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
+      `SELECT id, number, content, kind, source_kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
          FROM task WHERE plan_id = $1 ORDER BY number`,
       [plan.id],
     );
@@ -273,6 +283,7 @@ export class SupervisionSnapshotLoader {
         number: row.number,
         content: row.content,
         kind: row.kind,
+        sourceKind: row.source_kind,
         dueDate: row.due_date,
         ...sectionsOf(row.section_id, sectionById),
         units,
@@ -289,7 +300,15 @@ export class SupervisionSnapshotLoader {
     });
 
     return {
-      plan: { id: plan.id, title: plan.title, year: plan.year, startDate: plan.start_date, endDate: plan.end_date },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        year: plan.year,
+        startDate: plan.start_date,
+        endDate: plan.end_date,
+        reportingCycle: plan.reporting_cycle,
+        reportCutoffDay: plan.report_cutoff_day,
+      },
       asOf,
       period,
       periodCutoff: cutoff,

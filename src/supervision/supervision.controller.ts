@@ -20,6 +20,8 @@ import {
   UnacknowledgedViewDto,
   UnitsViewDto,
 } from './dto/supervision.dto';
+import { DashboardDto } from './dto/dashboard.dto';
+import { DashboardService } from './dashboard.service';
 import { SupervisionExportService, XLSX_TYPE, type ExcelFile } from './supervision-export.service';
 import { SupervisionService } from './supervision.service';
 import { UnacknowledgedService } from './unacknowledged.service';
@@ -47,6 +49,7 @@ export class SupervisionController {
     private readonly supervision: SupervisionService,
     private readonly exports: SupervisionExportService,
     private readonly unacknowledgedView: UnacknowledgedService,
+    private readonly dashboards: DashboardService,
   ) {}
 
   @Get('tasks')
@@ -82,6 +85,17 @@ export class SupervisionController {
   @ApiOkResponse({ type: SummaryViewDto })
   summary(@Query() query: SupervisionQueryDto): Promise<SummaryViewDto> {
     return this.supervision.summary(query);
+  }
+
+  @Get('dashboard')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({
+    summary: '驾驶舱: completion rate at each month’s end, lights by section, the ten most overdue, units ranked, reports due within a week',
+    description: 'Everything as of asOf (default today), from the same task rules and snapshot as the other supervision views.',
+  })
+  @ApiOkResponse({ type: DashboardDto })
+  dashboard(@Query() query: SupervisionQueryDto): Promise<DashboardDto> {
+    return this.dashboards.dashboard(query);
   }
 
   @Get('unacknowledged')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PlansModule } from '../plans/plans.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { DashboardService } from './dashboard.service';
 import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
 import { SupervisionController } from './supervision.controller';
@@ -11,7 +12,7 @@ import { UnacknowledgedService } from './unacknowledged.service';
 @Module({
   imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
-  providers: [SupervisionSnapshotLoader, SupervisionService, SupervisionExportService, UnacknowledgedService],
+  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

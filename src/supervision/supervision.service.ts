@@ -3,6 +3,7 @@ import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermis
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { PlansService } from '../plans/plans.service';
+import type { AssignmentRole } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
@@ -33,6 +34,14 @@ function header(snapshot: PlanSnapshot) {
   };
 }
 
+/**
+ * A unit owes its own report on a task it leads or is responsible for while the task is open, as the report-missing
+ * reminders ask; `reported` holds the units that reported for the period in question.
+ */
+export function owesReport(role: AssignmentRole, task: TaskSnapshot, reported: ReadonlySet<string>, unitId: string): boolean {
+  return role !== 'cooperating' && task.timeliness.open && !reported.has(unitId);
+}
+
 const names = (units: UnitRef[]) => units.map(({ id, name }) => ({ id, name }));
 
 function emptyCounts(): LightCountsDto {
@@ -54,6 +63,7 @@ function count(counts: LightCountsDto, task: TaskSnapshot): void {
 function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
   if (query.light && task.timeliness.light !== query.light) return false;
   if (query.status && task.status !== query.status) return false;
+  if (query.sourceKind && task.sourceKind !== query.sourceKind) return false;
   if (query.sectionId && task.section?.id !== query.sectionId && task.subsection?.id !== query.sectionId) return false;
   if (query.unitId || query.role) {
     const roles = query.role ? [query.role] : (['lead', 'responsible', 'cooperating'] as const);
@@ -209,8 +219,7 @@ export class SupervisionService {
           if (task.status === 'completed') tally.completed++;
           if (onTime) tally.onTime++;
           if (t.overdue) tally.overdue++;
-          // A unit owes its own report on each open task it leads or is responsible for, as the reminders ask.
-          if (role !== 'cooperating' && t.open && snapshot.reportsChecked && !task.reportedUnits.has(unit.id)) tally.reportsMissing++;
+          if (snapshot.reportsChecked && owesReport(role, task, task.reportedUnits, unit.id)) tally.reportsMissing++;
         }
       }
     }

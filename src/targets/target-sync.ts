@@ -73,6 +73,12 @@ export async function syncTargets(manager: EntityManager, planId: string): Promi
   return report;
 }
 
+/** A task added by hand gets the targets its text states, as an imported one does. */
+export async function addTargetsOf(manager: EntityManager, taskId: string, content: string): Promise<void> {
+  const { targets } = parseTargets(content);
+  await insertTargets(manager, targets.map((target, position) => ({ ...target, taskId, position })));
+}
+
 interface NewTarget extends ParsedTarget {
   taskId: string;
   position: number;

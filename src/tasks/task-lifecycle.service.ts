@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { currentActor, requirePermission } from '../auth/access-policy';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { exec } from '../database/sql';
+import { EvidenceService } from '../evidence/evidence.service';
 import { PlansService } from '../plans/plans.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
@@ -20,6 +21,7 @@ export class TaskLifecycleService {
     private readonly tasks: TasksService,
     private readonly plans: PlansService,
     private readonly audit: AuditService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** The lead unit (or, with none, a responsible unit) asks for 销号. */
@@ -29,10 +31,12 @@ export class TaskLifecycleService {
       const task = await lockTask(manager, taskId);
       const { unitId } = actingUnit(actor, leadUnits(task), dto.unitId);
       await changeStatus(manager, task, 'completion_requested', actor, { action: 'completion_requested', comment: dto.summary });
-      await manager.query(
-        `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4)`,
+      const [{ id }] = await manager.query(
+        `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [taskId, unitId, dto.summary.trim(), actor.userId],
       );
+      const attached = await this.evidence.attach(manager, actor, taskId, { kind: 'completion_request', id }, dto.evidenceIds);
+      await this.evidence.assertCompletionEvidence(manager, task.planId, attached);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'completion_request');
       await this.audit.record({ action: 'task.completion_request', entity: 'task', entityId: taskId, after: { unitId, summary: dto.summary } }, manager);
     });

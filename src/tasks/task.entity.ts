@@ -11,7 +11,7 @@ import {
 import { Plan } from '../plans/plan.entity';
 import { PlanSection } from '../plans/plan-section.entity';
 import type { TaskAssignment } from './task-assignment.entity';
-import type { TaskKind, TaskStatus } from './task-status';
+import type { SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
 
 @Entity({ name: 'task' })
 export class Task {
@@ -66,6 +66,19 @@ export class Task {
   /** Columns of the imported task table that the importer does not map, by header (备注, 工作目标, …). */
   @Column({ name: 'extra_fields', type: 'jsonb', default: () => "'{}'" })
   extraFields!: Record<string, string>;
+
+  @Column({ type: 'text', default: 'import' })
+  origin!: TaskOrigin;
+
+  @Column({ name: 'source_kind', type: 'text', default: 'notice' })
+  sourceKind!: SourceKind;
+
+  /** 文号 of the notice, instruction, minutes or proposal. */
+  @Column({ name: 'source_document_number', type: 'text', nullable: true })
+  sourceDocumentNumber!: string | null;
+
+  @Column({ name: 'source_date', type: 'date', nullable: true })
+  sourceDate!: string | null;
 
   /** Bumped by every write; writers compare it (UPDATE … WHERE version = $n) to refuse stale edits. */
   @Column({ type: 'int', default: 1 })

@@ -6,7 +6,7 @@ import { NotFoundError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
 import { assignmentAcknowledgements, toAcknowledgement } from './acknowledgements';
 import type { ListTasksQueryDto, PendingAcknowledgementDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
-import type { AssignmentRole, TaskKind, TaskStatus } from './task-status';
+import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
 
 interface TaskRow {
   id: string;
@@ -22,6 +22,10 @@ interface TaskRow {
   deadline_text: string | null;
   source_line: string | null;
   extra_fields: Record<string, string>;
+  origin: TaskOrigin;
+  source_kind: SourceKind;
+  source_document_number: string | null;
+  source_date: string | null;
   s_id: string | null;
   s_code: string | null;
   s_title: string | null;
@@ -34,6 +38,7 @@ interface TaskRow {
 const TASK_COLUMNS = `
   t.id, t.plan_id, t.number, t.content, t.kind, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.status, t.version,
   t.includes_other_units, t.leaders, t.deadline_text, t.source_line, t.extra_fields,
+  t.origin, t.source_kind, t.source_document_number, to_char(t.source_date, 'YYYY-MM-DD') AS source_date,
   s.id AS s_id, s.code AS s_code, s.title AS s_title, s.level AS s_level,
   p.id AS p_id, p.code AS p_code, p.title AS p_title`;
 
@@ -72,6 +77,7 @@ export class TasksService {
     if (scopeUnit) filter.clauses.push(mayReadTaskSql('t', filter.bind(scopeUnit)));
     if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
     if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
+    if (query.sourceKind) filter.clauses.push(`t.source_kind = ${filter.bind(query.sourceKind)}`);
     if (query.sectionId) {
       const section = filter.bind(query.sectionId);
       filter.clauses.push(`(s.id = ${section} OR s.parent_id = ${section})`);
@@ -182,6 +188,8 @@ export class TasksService {
         includesOtherUnits: row.includes_other_units,
         leaders: row.leaders,
         deadlineText: row.deadline_text,
+        source: { kind: row.source_kind, documentNumber: row.source_document_number, date: row.source_date },
+        origin: row.origin,
         unacknowledged: unsigned.get(row.id) ?? [],
       };
     });

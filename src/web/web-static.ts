@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 export const WEB_ROUTES = [
   '/',
   '/login',
+  '/dashboard',
   '/my-tasks',
   '/tasks',
   '/tasks/:id',

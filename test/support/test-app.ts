@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { runAsSystem } from '../../src/auth/request-context';
@@ -38,6 +41,8 @@ export function setTokenFor(app: NestFastifyApplication, role: Role, token: stri
 /** The real API on its own database and Redis key prefix, with one user per staff role; requests via inject. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Evidence files of this app go to a directory of its own, removed with it.
+  const storageDir = mkdtempSync(join(tmpdir(), 'duban-test-storage-'));
   // The overrides are for this app only: the next app in the same file starts from the usual settings.
   const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, {
@@ -47,6 +52,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_URL: readTestServers().redisUrl,
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    STORAGE_DIR: storageDir,
     ...env,
   });
   const app = await createHttpApp();
@@ -71,6 +77,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -24,6 +24,7 @@ interface MenuEntry {
 
 /** Menu by role; a page not in the user's menu is not reachable by URL either. */
 const PAGES: MenuEntry[] = [
+  { path: '/dashboard', label: '驾驶舱', roles: ['leader', 'supervisor'], element: page(() => import('./pages/Dashboard'), 'DashboardPage') },
   { path: '/my-tasks', label: '我的任务', roles: ['unit_user'], element: page(() => import('./pages/MyTasks'), 'MyTasksPage') },
   { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: page(() => import('./pages/Tasks'), 'TasksPage') },
   { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Overdue'), 'OverduePage') },

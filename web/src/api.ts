@@ -44,6 +44,8 @@ export interface Task {
   includesOtherUnits: boolean;
   leaders: string[];
   deadlineText: string | null;
+  source: { kind: string; documentNumber: string | null; date: string | null };
+  origin: 'import' | 'manual';
   sourceLine?: string | null;
   /** Assigned units that have not signed (签收) yet. */
   unacknowledged: Array<NamedRef & { assignedAt: string }>;
@@ -79,6 +81,19 @@ export interface Plan {
   endDate: string;
   taskCount: number;
   importedAt: string | null;
+}
+/** 佐证材料: uploaded to a task, then submitted with a report or request by id. */
+export interface EvidenceFile {
+  id: string;
+  taskId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  previewable: boolean;
+  uploadedBy: { id: string; username: string; displayName: string };
+  uploadedAt: string;
+  attachedTo: { kind: 'progress_report' | 'completion_request' | 'extension_request'; id: string; at: string } | null;
 }
 export interface SectionNode {
   id: string;
@@ -184,6 +199,36 @@ export async function download(url: string, fallbackName: string, body?: unknown
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Uploads files as multipart/form-data (parts named `file`); errors show the server's message like api(). */
+export async function uploadFiles<T = any>(url: string, files: File[]): Promise<T> {
+  const form = new FormData();
+  for (const file of files) form.append('file', file, file.name);
+  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${session.token() ?? ''}` }, body: form });
+  if (res.status === 401) {
+    toLogin();
+    throw new ApiError(401, {});
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const error = new ApiError(res.status, data);
+    message.error(error.message);
+    throw error;
+  }
+  return data as T;
+}
+
+/** A file the API serves with the token, as a blob: URL the page can show (images) or open (PDF). */
+export async function blobUrl(url: string): Promise<string> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+  if (res.status === 401) toLogin();
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    message.error(body.message ?? `文件读取失败（HTTP ${res.status}）`);
+    throw new ApiError(res.status, body);
+  }
+  return URL.createObjectURL(await res.blob());
 }
 
 /** A target of a task (GET /api/tasks/:id/targets). */

@@ -33,5 +33,6 @@ export const useAuth = () => useContext(AuthContext);
 export function homeOf(role: string): string {
   if (role === 'unit_user') return '/my-tasks';
   if (role === 'admin') return '/users';
+  if (role === 'leader') return '/dashboard';
   return '/tasks';
 }

@@ -24,17 +24,17 @@ export function useServerToday(): Dayjs | undefined {
   return today;
 }
 
-/** A date picker's day: the server's today until the user picks another one. */
-export function useAsOf(): [Dayjs | undefined, (day: Dayjs) => void] {
+/** A date picker's day: the server's today until the user picks another one (or a link brings one). */
+export function useAsOf(initial?: string | null): [Dayjs | undefined, (day: Dayjs) => void] {
   const today = useServerToday();
-  const [picked, setPicked] = useState<Dayjs>();
+  const [picked, setPicked] = useState<Dayjs | undefined>(() => (initial && dayjs(initial).isValid() ? dayjs(initial) : undefined));
   return [picked ?? today, setPicked];
 }
 
-/** Plans the user may see, newest first, and the chosen one (remembered across pages). */
-export function usePlans() {
+/** Plans the user may see, newest first, and the chosen one (a link's, else remembered across pages). */
+export function usePlans(initial?: string | null) {
   const [plans, setPlans] = useState<Plan[]>([]);
-  const [planId, setPlanIdState] = useState<string | undefined>(() => localStorage.getItem('duban.planId') ?? undefined);
+  const [planId, setPlanIdState] = useState<string | undefined>(() => initial ?? localStorage.getItem('duban.planId') ?? undefined);
   const reload = async () => {
     const list = await api<Plan[]>('GET', '/api/plans');
     setPlans(list);

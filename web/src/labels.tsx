@@ -23,6 +23,14 @@ export const STATUS_COLORS: Record<string, string> = {
   suspended: 'default',
   cancelled: 'default',
 };
+/** Where a task comes from (GET /api/tasks?sourceKind=…). */
+export const SOURCE_LABELS: Record<string, string> = {
+  notice: '通知文件',
+  instruction: '领导批示',
+  meeting: '会议议定事项',
+  proposal: '人大建议/政协提案',
+  other: '其他',
+};
 export const ASSIGNMENT_LABELS: Record<string, string> = { lead: '牵头单位', responsible: '责任单位', cooperating: '配合单位' };
 export const LIGHT_LABELS: Record<string, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' };
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green', grey: 'default' };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateExtensionRequestDto {
@@ -18,6 +18,16 @@ export class CreateExtensionRequestDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class ExtensionReviewDto {

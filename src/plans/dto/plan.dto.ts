@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REPORTING_CYCLES, type ReportingCycle } from '../plan.entity';
 
 // IsISO8601 alone also takes a date-time; the columns are dates and the dates are compared as text.
@@ -42,6 +42,17 @@ export class CreatePlanDto {
   @Min(1)
   @Max(28)
   reportCutoffDay?: number;
+
+  @ApiPropertyOptional({ default: false, description: '销号 requests must come with at least one 佐证材料 (evidence file)' })
+  @IsOptional()
+  @IsBoolean()
+  completionEvidenceRequired?: boolean;
+}
+
+export class UpdatePlanDto {
+  @ApiProperty({ description: '销号 requests must come with at least one 佐证材料 (evidence file)' })
+  @IsBoolean()
+  completionEvidenceRequired!: boolean;
 }
 
 export class PlanDto {
@@ -53,6 +64,7 @@ export class PlanDto {
   @ApiProperty({ enum: REPORTING_CYCLES }) reportingCycle!: ReportingCycle;
   @ApiProperty() reportCutoffDay!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) importedAt!: string | null;
+  @ApiProperty({ description: '销号 requests need 佐证材料' }) completionEvidenceRequired!: boolean;
   @ApiProperty({ description: 'Number of tasks in the plan' }) taskCount!: number;
 }
 

@@ -55,6 +55,16 @@ export class CreateProgressReportDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class ReporterDto {

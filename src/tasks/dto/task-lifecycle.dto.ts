@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { TASK_KINDS, type TaskKind } from '../task-status';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,6 +15,16 @@ export class CompletionRequestDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class CompletionReviewDto {

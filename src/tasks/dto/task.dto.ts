@@ -6,11 +6,15 @@ import { NamedRefDto } from '../../units/dto/unit.dto';
 import {
   ACKNOWLEDGED_VIA,
   ASSIGNMENT_ROLES,
+  SOURCE_KINDS,
   TASK_KINDS,
+  TASK_ORIGINS,
   TASK_STATUSES,
   type AcknowledgedVia,
   type AssignmentRole,
+  type SourceKind,
   type TaskKind,
+  type TaskOrigin,
   type TaskStatus,
 } from '../task-status';
 import { pageQuery, toBool } from '../../common/pagination';
@@ -41,6 +45,11 @@ export class ListTasksQueryDto extends pageQuery(200) {
   @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
+  @ApiPropertyOptional({ enum: SOURCE_KINDS, description: 'Where tasks come from: notice, 领导批示, 会议议定事项, 建议提案, other' })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS)
+  sourceKind?: SourceKind;
+
   @ApiPropertyOptional({ description: 'Text in the task content, or a task number' })
   @IsOptional()
   @IsString()
@@ -63,6 +72,13 @@ export class SectionRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2.1' }) code!: string;
   @ApiProperty() title!: string;
+}
+
+export class TaskSourceDto {
+  @ApiProperty({ enum: SOURCE_KINDS, description: 'notice 通知, instruction 领导批示, meeting 会议议定事项, proposal 人大建议/政协提案, other' })
+  kind!: SourceKind;
+  @ApiProperty({ nullable: true, type: String, example: '济政办〔2021〕12号', description: '文号' }) documentNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2021-03-15' }) date!: string | null;
 }
 
 export class PendingAcknowledgementDto extends NamedRefDto {
@@ -95,6 +111,9 @@ export class TaskDto {
   @ApiProperty({ description: 'The notice ends the unit list with 等有关单位' }) includesOtherUnits!: boolean;
   @ApiProperty({ type: [String], description: '责任领导' }) leaders!: string[];
   @ApiProperty({ nullable: true, type: String, description: '完成时限 as written' }) deadlineText!: string | null;
+  @ApiProperty({ type: TaskSourceDto }) source!: TaskSourceDto;
+  @ApiProperty({ enum: TASK_ORIGINS, description: 'import: made by a notice import; manual: added by hand (an import never touches it)' })
+  origin!: TaskOrigin;
   @ApiProperty({ type: [PendingAcknowledgementDto], description: 'Assigned units that have not signed (签收) the task yet' })
   unacknowledged!: PendingAcknowledgementDto[];
 }

@@ -1,10 +1,11 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, type Target, type Task, type TaskTargets } from '../api';
+import { api, type EvidenceFile, type Target, type Task, type TaskTargets } from '../api';
 import { useIsPhone } from '../hooks';
 import { targetText } from '../labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
+import { EvidenceUpload } from './Evidence';
 
 type Kind = 'progress' | 'completion' | 'extension';
 const TITLES: Record<Kind, string> = { progress: '报送进度', completion: '申请销号', extension: '申请延期' };
@@ -29,6 +30,8 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   const percentFollows = targets.some((t) => !t.rate && t.comparator !== 'at_most' && typeof actualValues[t.id] === 'number');
   const submit = async () => {
     const values = await form.validateFields();
+    const evidenceIds = ((values.evidence ?? []) as EvidenceFile[]).map((f) => f.id);
+    const evidence = evidenceIds.length > 0 ? { evidenceIds } : {};
     setBusy(true);
     try {
       if (open === 'progress') {
@@ -41,15 +44,17 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
           ...(actuals.length > 0 ? { actuals } : {}),
           ...(values.problems ? { problems: values.problems } : {}),
           ...(values.nextSteps ? { nextSteps: values.nextSteps } : {}),
+          ...evidence,
         });
         message.success('进度已报送');
       } else if (open === 'completion') {
-        await api('POST', `/api/tasks/${task.id}/completion-request`, { summary: values.summary });
+        await api('POST', `/api/tasks/${task.id}/completion-request`, { summary: values.summary, ...evidence });
         message.success('销号申请已提交，等待督查室审核');
       } else if (open === 'extension') {
         await api('POST', `/api/tasks/${task.id}/extension-requests`, {
           dueDate: values.dueDate.format('YYYY-MM-DD'),
           reason: values.reason,
+          ...evidence,
         });
         message.success('延期申请已提交');
       }
@@ -150,6 +155,11 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
                 <Input.TextArea rows={3} />
               </Form.Item>
             </>
+          )}
+          {open && (
+            <Form.Item name="evidence" label="佐证材料" extra="可上传现场照片、PDF、Word、Excel；提交后不可删除，如需更正请重新报送">
+              <EvidenceUpload taskId={task.id} />
+            </Form.Item>
           )}
         </Form>
       </Modal>

@@ -1,10 +1,11 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, type Page, type Task } from '../api';
+import { api, type EvidenceFile, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
 import { useIsPhone } from '../hooks';
-import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, SOURCE_LABELS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { EvidenceList } from './Evidence';
 import { TaskActions } from './TaskActions';
 import { TaskTargetsCard } from './TaskTargets';
 
@@ -18,6 +19,7 @@ interface Event {
 const AUDIT_ACTIONS: Record<string, string> = {
   'progress.create': '报送进展',
   'task.update': '修改任务',
+  'task.create': '新增任务',
   'task.completion_request': '申请销号',
   'task.completion_approve': '批准销号',
   'task.completion_return': '退回销号申请',
@@ -31,6 +33,17 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'extension.reject': '驳回延期',
   'milestone.create': '添加节点',
   'milestone.done': '完成节点',
+  'evidence.upload': '上传佐证材料',
+  'evidence.delete': '删除未提交的佐证材料',
+};
+
+/** History steps that change no status, as the office calls them. */
+const HISTORY_ACTIONS: Record<string, string> = {
+  created: '新增任务',
+  edited: '修改任务',
+  extension_requested: '申请延期',
+  extension_approved: '批准延期',
+  extension_rejected: '驳回延期',
 };
 
 export function TaskDetailPage() {
@@ -43,7 +56,8 @@ export function TaskDetailPage() {
   const [extensions, setExtensions] = useState<any[]>([]);
   const [reminders, setReminders] = useState<any[]>([]);
   const [audit, setAudit] = useState<any[]>([]);
-  const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | null>(null);
+  const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
+  const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | 'cancel' | null>(null);
   const [form] = Form.useForm();
   const supervisor = user?.role === 'supervisor';
   const phone = useIsPhone();
@@ -52,7 +66,7 @@ export function TaskDetailPage() {
     const base = `/api/tasks/${id}`;
     // The audit trail is for the office's staff; others simply do not get that part of the timeline.
     const staff = user?.role === 'admin' || user?.role === 'supervisor';
-    const [t, p, h, m, e, r, a] = await Promise.all([
+    const [t, p, h, m, e, r, a, f] = await Promise.all([
       api<Task>('GET', base),
       api<any>('GET', `${base}/progress`),
       api<any>('GET', `${base}/history`),
@@ -60,6 +74,7 @@ export function TaskDetailPage() {
       api<any[]>('GET', `${base}/extension-requests`),
       api<Page<any>>('GET', `/api/reminders?taskId=${id}&pageSize=50`).catch(() => ({ items: [] }) as unknown as Page<any>),
       staff ? api<Page<any>>('GET', `/api/audit?entity=task&entityId=${id}&pageSize=100`) : Promise.resolve({ items: [] } as unknown as Page<any>),
+      api<EvidenceFile[]>('GET', `${base}/evidence`),
     ]);
     setTask(t);
     setProgress(Array.isArray(p) ? p : (p.items ?? []));
@@ -68,12 +83,16 @@ export function TaskDetailPage() {
     setExtensions(e);
     setReminders(r.items);
     setAudit(a.items);
+    setEvidence(f);
   };
   useEffect(() => {
     void load().catch(() => undefined);
   }, [id]);
 
   if (!task) return <Card loading />;
+
+  const filesOf = (kind: string, targetId: string) => evidence.filter((f) => f.attachedTo?.kind === kind && f.attachedTo.id === targetId);
+  const completionFiles = evidence.filter((f) => f.attachedTo?.kind === 'completion_request');
 
   const events: Event[] = [
     ...progress.map((p) => ({
@@ -84,6 +103,7 @@ export function TaskDetailPage() {
           <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
           {p.actuals?.length > 0 && `（实际：${p.actuals.map((a: any) => `${a.metric} ${a.value}${a.unit}`).join('，')}）`}
           {p.problems ? `；存在问题：${p.problems}` : ''}
+          <EvidenceList files={filesOf('progress_report', p.id)} />
         </>
       ),
     })),
@@ -102,8 +122,12 @@ export function TaskDetailPage() {
       color: h.toStatus === 'completed' ? 'green' : 'gray',
       text: (
         <>
-          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : h.action}</b>
+          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : HISTORY_ACTIONS[h.action] ?? h.action}</b>
           （{h.actor}）{h.comment ?? ''}
+          {h.action === 'completion_requested' && (
+            // A 销号 request's files are submitted in the same transaction as this step: the same instant.
+            <EvidenceList files={completionFiles.filter((f) => f.attachedTo!.at === h.at)} />
+          )}
         </>
       ),
     })),
@@ -114,6 +138,7 @@ export function TaskDetailPage() {
         <>
           <b>延期申请</b>（{x.unit?.name}）{x.previousDueDate} → {x.requestedDueDate}：{x.reason}{' '}
           <Tag>{{ pending: '待审核', approve: '已批准', reject: '已驳回' }[x.status as string] ?? x.status}</Tag>
+          <EvidenceList files={filesOf('extension_request', x.id)} />
         </>
       ),
     })),
@@ -147,6 +172,9 @@ export function TaskDetailPage() {
       } else if (dialog === 'urge') {
         await api('POST', `/api/tasks/${task.id}/urge`, { message: v.message });
         message.success('催办已发送');
+      } else if (dialog === 'cancel') {
+        await api('POST', `/api/tasks/${task.id}/cancel`, { reason: v.reason });
+        message.success('任务已撤销');
       } else if (dialog === 'milestone') {
         await api('POST', `/api/tasks/${task.id}/milestones`, { title: v.title, dueDate: v.dueDate.format('YYYY-MM-DD') });
         message.success('节点已添加');
@@ -162,7 +190,7 @@ export function TaskDetailPage() {
     message.success('已审核');
     await load();
   };
-  const openDialog = (kind: 'review' | 'urge' | 'milestone') => {
+  const openDialog = (kind: 'review' | 'urge' | 'milestone' | 'cancel') => {
     form.resetFields();
     setDialog(kind);
   };
@@ -181,6 +209,11 @@ export function TaskDetailPage() {
         </Button>
       )}
       {supervisor && <Button onClick={() => openDialog('milestone')}>添加节点</Button>}
+      {supervisor && !['completed', 'cancelled'].includes(task.status) && (
+        <Button danger onClick={() => openDialog('cancel')}>
+          撤销任务
+        </Button>
+      )}
     </Space>
   );
 
@@ -208,6 +241,12 @@ export function TaskDetailPage() {
           <Descriptions.Item label="完成时限">
             {task.dueDate}
             {task.deadlineText ? `（${task.deadlineText}）` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="任务来源">
+            {SOURCE_LABELS[task.source.kind] ?? task.source.kind}
+            {task.source.documentNumber ? `（${task.source.documentNumber}）` : ''}
+            {task.source.date ? ` ${task.source.date}` : ''}
+            {task.origin === 'manual' ? <Tag style={{ marginLeft: 8 }}>手工添加</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label="版本">{task.version}</Descriptions.Item>
           <Descriptions.Item label="签收情况" span="filled">
@@ -294,7 +333,7 @@ export function TaskDetailPage() {
       </Card>
       <Modal
         open={dialog !== null}
-        title={{ review: '审核销号', urge: '催办', milestone: '添加节点' }[dialog ?? 'review']}
+        title={{ review: '审核销号', urge: '催办', milestone: '添加节点', cancel: '撤销任务' }[dialog ?? 'review']}
         okText="确定"
         cancelText="取消"
         onOk={submitDialog}
@@ -328,6 +367,16 @@ export function TaskDetailPage() {
                 <Input.TextArea rows={3} />
               </Form.Item>
             </>
+          )}
+          {dialog === 'cancel' && (
+            <Form.Item
+              name="reason"
+              label="撤销理由"
+              extra="撤销后任务保留在台账中（灰灯），其报送和记录都不删除"
+              rules={[{ required: true, whitespace: true, message: '请填写撤销理由' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
           )}
           {dialog === 'urge' && (
             <Form.Item name="message" label="催办内容" rules={[{ required: true, whitespace: true, message: '请填写催办内容' }]}>

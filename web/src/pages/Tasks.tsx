@@ -1,26 +1,36 @@
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
 import { useAsOf, usePlans } from '../hooks';
-import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, STATUS_LABELS, StatusTag, units } from '../labels';
+import { useAuth } from '../auth';
+import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, SOURCE_LABELS, STATUS_LABELS, StatusTag, units } from '../labels';
+import { NewTaskButton } from './NewTask';
 import { PlanSelect } from './PlanSelect';
 import { serverPagination } from '../pagination';
+
+/** The register's filters a link may carry, e.g. from the 驾驶舱: /tasks?planId&asOf&sectionId&light&unitId… */
+const LINK_FILTERS = ['sectionId', 'unitId', 'role', 'status', 'light', 'acknowledged'] as const;
 
 /**
  * The register for supervisors, leaders and admins: every filter (the light too) goes to the server, one page at a
  * time; lights, reasons and statuses are those as of the chosen day (GET /api/supervision/tasks).
  */
 export function TasksPage() {
-  const { plans, planId, setPlanId } = usePlans();
+  const [params] = useSearchParams();
+  const { plans, planId, setPlanId } = usePlans(params.get('planId'));
   const [sections, setSections] = useState<SectionNode[]>([]);
   const [unitList, setUnitList] = useState<NamedRef[]>([]);
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [q, setQ] = useState('');
-  const [asOf, setAsOf] = useAsOf();
+  const [filters, setFilters] = useState<Record<string, string | undefined>>(() =>
+    Object.fromEntries(LINK_FILTERS.map((key) => [key, params.get(key) ?? undefined])),
+  );
+  const [q, setQ] = useState(() => params.get('q') ?? '');
+  const [asOf, setAsOf] = useAsOf(params.get('asOf'));
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<SupervisedTaskPage>();
   const [loading, setLoading] = useState(false);
+  const [reload, setReload] = useState(0);
+  const { user } = useAuth();
 
   useEffect(() => {
     void api<NamedRef[]>('GET', '/api/units').then(setUnitList).catch(() => undefined);
@@ -41,7 +51,7 @@ export function TasksPage() {
       .then(setData)
       .catch(() => undefined)
       .finally(() => setLoading(false));
-  }, [planId, asOf, filters, q, page.page, page.pageSize]);
+  }, [planId, asOf, filters, q, page.page, page.pageSize, reload]);
 
   const sectionOptions = useMemo(
     () =>
@@ -62,6 +72,7 @@ export function TasksPage() {
       extra={
         <Space>
           <PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setFilters({}), setPage({ ...page, page: 1 }))} />
+          {user?.role === 'supervisor' && planId && <NewTaskButton planId={planId} units={unitList} onCreated={() => setReload((n) => n + 1)} />}
           <Button
             disabled={!planId}
             onClick={() =>
@@ -112,6 +123,15 @@ export function TasksPage() {
           onChange={(v) => setFilter('status', v)}
         />
         <Select
+          aria-label="来源"
+          allowClear
+          placeholder="来源"
+          style={{ width: 150 }}
+          options={Object.entries(SOURCE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={filters.sourceKind}
+          onChange={(v) => setFilter('sourceKind', v)}
+        />
+        <Select
           aria-label="预警"
           allowClear
           placeholder="预警灯"
@@ -142,6 +162,7 @@ export function TasksPage() {
           aria-label="搜索"
           placeholder="搜索任务内容或序号"
           allowClear
+          defaultValue={q}
           style={{ width: 240 }}
           onSearch={(v) => (setQ(v.trim()), setPage((p) => ({ ...p, page: 1 })))}
         />
