@@ -239,8 +239,11 @@ suite('web app: accessibility (axe-core) and phone layout, every page and role',
     // The form itself: axe measures what lies under the modal's mask as dimmed, which it is meant to be.
     await expect(seriousViolations(page, '.ant-modal-wrap')).resolves.toEqual([]);
     await shot(page, 'unit_user-report-form-phone');
+    // (While a dialog is open antd locks the page's scrolling; the dialog itself lies within the screen.)
     const dialogBox = (await dialog.boundingBox())!;
     expect(dialogBox.width).toBeGreaterThanOrEqual(PHONE.width - 40);
+    expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+    expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(PHONE.width);
     expect((await dialog.getByLabel('完成进度（%）').boundingBox())!.width).toBeGreaterThan(dialogBox.width - 80);
     await dialog.getByLabel('工作进展').fill('验收已完成，资料已归档。');
     await dialog.getByLabel('完成进度（%）').fill('100');

@@ -90,7 +90,8 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
         confirmLoading={busy}
         okButtonProps={{ size: phone ? 'large' : 'middle' }}
         cancelButtonProps={{ size: phone ? 'large' : 'middle' }}
-        style={phone ? { top: 8, maxWidth: 'calc(100vw - 16px)' } : undefined}
+        width={phone ? '100%' : undefined}
+        style={phone ? { top: 8 } : undefined}
         onCancel={() => setOpen(null)}
         destroyOnHidden
       >

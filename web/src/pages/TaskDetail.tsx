@@ -221,7 +221,8 @@ export function TaskDetailPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={`任务详情 — 第${task.number}项`} extra={phone ? undefined : actions}>
         {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
-        <Descriptions column={phone ? 1 : 2} bordered size="small">
+        {/* On a phone each label sits above its value: a label column would leave the text a sliver. */}
+        <Descriptions column={phone ? 1 : 2} layout={phone ? 'vertical' : 'horizontal'} bordered size="small">
           <Descriptions.Item label="任务内容" span="filled">
             {task.content}
           </Descriptions.Item>
