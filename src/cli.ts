@@ -15,7 +15,7 @@ const USAGE = `Usage:
   npm run cli -- user:create --username NAME --role ${ROLES.join('|')} [--unit UNIT_NAME] [--display-name NAME]
       The password comes from --password or, better (it stays out of the process list), DUBAN_PASSWORD.`;
 
-@Module({ imports: [CoreModule, AuditModule, UnitsModule], providers: [UsersService] })
+@Module({ imports: [CoreModule.forRoot('waiting'), AuditModule, UnitsModule], providers: [UsersService] })
 class CliModule {}
 
 async function createUser(args: string[]): Promise<void> {

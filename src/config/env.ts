@@ -43,6 +43,16 @@ export class Env {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /**
+   * The longest any request waits on PostgreSQL or Redis (pool acquire, connect, statement, command) before it
+   * answers 503 with Retry-After: an outage must not hold a clerk's browser for its whole length.
+   */
+  @Transform(toNumber(5000))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REQUEST_TIMEOUT_MS = 5000;
+
   /** HMAC key for access tokens; required in production, generated per process (with a warning) otherwise. */
   @ValidateIf((env: Env) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })

@@ -7,7 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [CoreModule, UnitsModule, PlansModule, NoticeImportModule, UsersModule],
+  imports: [CoreModule.forRoot('waiting'), UnitsModule, PlansModule, NoticeImportModule, UsersModule],
   providers: [DemoSeedService],
 })
 export class SeedModule {}
