@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
+import { limitJsonDepth } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { loadEnv, logLevels, trustProxy } from './config/env';
 import { mountQueueBoard } from './queue/queue-board';
@@ -33,6 +34,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  limitJsonDepth(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Everything a request runs, services included, sees its id, client address and (after the guard) actor.
   fastify.addHook('onRequest', (request, _reply, done) => {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateProgressReportDto {
   @ApiProperty({ example: '已完成项目立项和初步设计，正在办理施工许可。', maxLength: 5000 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   summary!: string;
 
