@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { BadRequestError, TooManyRequestsError } from '../common/domain-errors';
+import { BadRequestError } from '../common/domain-errors';
 import type { UserDto } from '../users/dto/user.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
@@ -10,7 +10,7 @@ import { toUserDto } from '../users/users.service';
 import { currentActor, UnauthorizedError } from './access-policy';
 import type { Actor } from './actor';
 import type { ChangePasswordDto, LoginDto, LoginResultDto } from './dto/auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, LoginThrottledError } from './login-throttle';
 import { requestContext } from './request-context';
 import { TokenService } from './token.service';
 
@@ -70,8 +70,9 @@ export class AuthService {
     try {
       await this.throttle.begin(username, ip);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) {
-        await this.audit.record({ action: 'auth.login_throttled', entity: 'user', entityId: null }, undefined, { userId: null, username });
+      if (error instanceof LoginThrottledError) {
+        const after = { scope: error.scope, retryAfterSeconds: error.retryAfterSeconds };
+        await this.audit.record({ action: 'auth.login_throttled', entity: 'user', entityId: null, after }, undefined, { userId: null, username });
       }
       throw error;
     }
