@@ -176,6 +176,12 @@ describe('authentication', () => {
       await expectRefused(sign({}, { expiresIn: -1 }));
     });
 
+    it('without exp (signed with the real secret: it would never expire)', async () => {
+      const { payload } = decode(sign({}));
+      delete payload['exp'];
+      await expectRefused(jwt.sign(payload, secret, { algorithm: 'HS256' }));
+    });
+
     it('wrong audience or issuer', async () => {
       await expectRefused(sign({}, { audience: 'another-api' }));
       await expectRefused(sign({}, { issuer: 'someone-else' }));
@@ -304,6 +310,22 @@ describe('authentication', () => {
       });
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
       expect(res.headers).not.toHaveProperty('x-powered-by');
+    });
+
+    it("allow no inline script: script-src is 'self' only, and the API docs page runs none", async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+      expect(res.statusCode).toBe(200);
+      const scriptSrc = String(res.headers['content-security-policy']).split(';').find((d) => d.trim().startsWith('script-src'));
+      expect(scriptSrc?.trim()).toBe("script-src 'self'");
+      const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, code] of scripts) expect([attributes, code!.trim()]).toEqual([expect.stringContaining('src='), '']);
+      // Every script the page loads is served from here.
+      for (const [, attributes] of scripts) {
+        const src = /src=["']?([^"' >]+)/.exec(attributes!)![1]!;
+        const script = await t.app.inject({ method: 'GET', url: new URL(src, 'http://localhost/api/docs').pathname });
+        expect([src, script.statusCode]).toEqual([src, 200]);
+      }
     });
 
     it('without CORS_ORIGINS a cross-origin preflight is not allowed', async () => {
