@@ -9,7 +9,9 @@ import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { limitJsonDepth } from './common/json-body';
 import { createValidationPipe } from './common/validation';
+import { createJsonLogger, JsonLogger, logRequests } from './logging/json-logger';
 import { loadEnv, logLevels, trustProxy } from './config/env';
+import { mountMetrics } from './metrics/metrics';
 import { mountQueueBoard } from './queue/queue-board';
 import { mountWebApp } from './web/web-static';
 
@@ -28,9 +30,9 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: logLevels(env),
-  });
+  // Production: JSON lines for a collector; elsewhere Nest's readable console log.
+  const json = env.NODE_ENV === 'production' ? createJsonLogger(env) : null;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: json ? new JsonLogger(json) : logLevels(env) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
@@ -40,6 +42,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', (request, _reply, done) => {
     runInContext({ requestId: String(request.id), ip: request.ip, actor: null }, done);
   });
+  if (json) logRequests(fastify, json);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -58,6 +61,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
   await mountQueueBoard(app);
+  mountMetrics(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
   await mountWebApp(app);
   setUpOpenApi(app);

@@ -55,6 +55,12 @@ describe('bounded waits while PostgreSQL or Redis is frozen', () => {
   const format = (r: Timed) => `  ${r.what}: ${r.status} after ${r.afterMs} ms${r.retryAfter ? ` (Retry-After ${r.retryAfter})` : ''}`;
   const loginRequest = () => request(t.app, 'POST', '/api/auth/login', { username, password: TEST_PASSWORD }, { as: 'anonymous' });
   const byName = (results: Timed[]) => Object.fromEntries(results.map((r) => [r.what, r]));
+  /** Waits for the first successful login after SIGCONT and prints how long recovery took. */
+  async function recovered(server: string): Promise<void> {
+    const resumedAt = Date.now();
+    await waitUntil(async () => (await loginRequest()).status === 200, { timeoutMs: 20_000, what: `login after ${server} resumed` });
+    console.log(`${server} resumed: first successful login after ${Date.now() - resumedAt} ms`);
+  }
 
   it('Redis frozen: login fails closed with 503 + Retry-After, PostgreSQL-only reads still answer, then all recover', async () => {
     const results = byName(
@@ -73,7 +79,7 @@ describe('bounded waits while PostgreSQL or Redis is frozen', () => {
     expect(results.ready!.status).toBe(503);
     for (const r of Object.values(results)) expect(r.afterMs).toBeLessThan(OUTAGE_MS);
 
-    await waitUntil(async () => (await loginRequest()).status === 200, { timeoutMs: 20_000, what: 'login after Redis resumed' });
+    await recovered('Redis');
     expectStatus(await request(t.app, 'GET', '/health/ready', undefined, { as: 'anonymous' }), 200);
   });
 
@@ -92,7 +98,7 @@ describe('bounded waits while PostgreSQL or Redis is frozen', () => {
     expect(results.ready!.status).toBe(503);
     for (const r of Object.values(results)) expect(r.afterMs).toBeLessThan(OUTAGE_MS);
 
-    await waitUntil(async () => (await loginRequest()).status === 200, { timeoutMs: 20_000, what: 'login after PostgreSQL resumed' });
+    await recovered('PostgreSQL');
     await login(t.app, username);
     expectStatus(await request(t.app, 'GET', `/api/tasks?pageSize=5`), 200);
     expectStatus(await request(t.app, 'POST', `/api/tasks/${taskId}/progress`, { summary: '已完成立项', percent: 30 }, { as: unitToken }), 201);

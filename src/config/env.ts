@@ -106,6 +106,17 @@ export class Env {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Bearer token that opens GET /metrics (Prometheus); without it and METRICS_ALLOW, /metrics is 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Comma-separated addresses/CIDRs (a Prometheus server) that may read GET /metrics without the token. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, { message: 'METRICS_ALLOW must be comma-separated addresses/CIDRs' })
+  METRICS_ALLOW?: string;
+
   /** Daily reminder scan: cron in REMINDER_TZ; the scan itself skips non-working days (调休 aware). */
   @IsOptional()
   @IsString()

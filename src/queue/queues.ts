@@ -69,3 +69,6 @@ export function bullProducerConnection(env: Env): ConnectionOptions {
 export function bullPrefix(env: Env): string {
   return `${env.QUEUE_PREFIX}:bull`;
 }
+
+/** Workers count the jobs they saw stalled here, in Redis, so any api process can report them (GET /metrics). */
+export const stalledJobsKey = (queue: string) => `metrics:stalled:${queue}`;

@@ -1,10 +1,21 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { runAsSystem } from '../auth/request-context';
 import { Env } from '../config/env';
-import { bullConnection, bullPrefix, DAILY_SCAN_SCHEDULER, DELIVER_JOB, queueDeclarations, SCAN_JOB, type QueueDeclaration } from '../queue/queues';
+import {
+  bullConnection,
+  bullPrefix,
+  DAILY_SCAN_SCHEDULER,
+  DELIVER_JOB,
+  queueDeclarations,
+  SCAN_JOB,
+  stalledJobsKey,
+  type QueueDeclaration,
+} from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
+import { REDIS } from '../queue/redis.module';
 import { DeliveryService } from './delivery/delivery.service';
 import { ReminderScanService } from './reminder-scan.service';
 
@@ -27,6 +38,7 @@ export class ReminderWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     private readonly env: Env,
     @Inject(QUEUES) private readonly queues: Queues,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly scanner: ReminderScanService,
     private readonly delivery: DeliveryService,
   ) {}
@@ -61,7 +73,10 @@ export class ReminderWorkerService implements OnApplicationBootstrap, BeforeAppl
       const attempts = job?.opts.attempts ?? 1;
       this.logger.warn(`${declaration.name} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}/${attempts}): ${error.message}`);
     });
-    worker.on('stalled', (jobId) => this.logger.warn(`${declaration.name} job ${jobId} stalled (its worker died?): taken over`));
+    worker.on('stalled', (jobId) => {
+      this.logger.warn(`${declaration.name} job ${jobId} stalled (its worker died?): taken over`);
+      void this.redis.incr(stalledJobsKey(declaration.name)).catch(() => undefined);
+    });
     // BullMQ reconnects by itself; an unhandled 'error' event would kill the process instead.
     worker.on('error', (error) => this.logThrottled(`${declaration.name}: ${error.message}`));
     return worker;
