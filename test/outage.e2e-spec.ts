@@ -1,3 +1,5 @@
+import type { Redis } from 'ioredis';
+import { REDIS } from '../src/queue/redis.module';
 import { createImportedPlan, createUnit, createUnitUser, expectStatus, login, request, tasksByNumber } from './support/factories';
 import { signalAll, startOwnServers, timed, type OwnServers, type Timed } from './support/outage';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
@@ -97,6 +99,8 @@ describe('bounded waits while PostgreSQL or Redis is frozen', () => {
     }
     expect(results.ready!.status).toBe(503);
     for (const r of Object.values(results)) expect(r.afterMs).toBeLessThan(OUTAGE_MS);
+    // A login that got no verdict is not left counted as a failure of the user (the api's client has the prefix).
+    expect(await t.app.get<Redis>(REDIS).exists(`login-failures:pair:${username}:127.0.0.1`, `login-failures:user:${username}`)).toBe(0);
 
     await recovered('PostgreSQL');
     await login(t.app, username);

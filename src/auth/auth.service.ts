@@ -35,7 +35,12 @@ export class AuthService {
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
-      .getOne();
+      .getOne()
+      .catch(async (error: unknown) => {
+        // No verdict on the password (PostgreSQL away: 503): the attempt must not count as a failure.
+        await this.throttle.abandon(username, ip).catch(() => undefined);
+        throw error;
+      });
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     const attempted = { userId: user?.id ?? null, username };
     if (!user || !valid || !user.active) {

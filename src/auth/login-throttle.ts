@@ -64,24 +64,34 @@ export class LoginThrottle {
 
   /** Counts the attempt, or refuses it (429 with Retry-After) naming the limit it hit. */
   async begin(username: string, ip: string): Promise<void> {
-    const [scope, retryAfterMs] = (await this.redis.eval(
-      BEGIN,
-      5,
-      pairKey(username, ip),
-      ipKey(ip),
-      userKey(username),
-      lockKey(username),
-      knownKey(username),
-      this.env.LOGIN_WINDOW_SECONDS,
-      this.env.LOGIN_MAX_FAILURES_PER_USER,
-      this.env.LOGIN_MAX_FAILURES_PER_IP,
-      ip,
-      USERNAME_LIMIT_FACTOR * this.env.LOGIN_MAX_FAILURES_PER_USER,
-      this.env.LOGIN_WINDOW_SECONDS * 1000,
-      FIRST_LOCK_MS,
-    )) as [string, number];
+    const [scope, retryAfterMs] = (await this.redis
+      .eval(
+        BEGIN,
+        5,
+        ...countedKeys(username, ip),
+        lockKey(username),
+        knownKey(username),
+        this.env.LOGIN_WINDOW_SECONDS,
+        this.env.LOGIN_MAX_FAILURES_PER_USER,
+        this.env.LOGIN_MAX_FAILURES_PER_IP,
+        ip,
+        USERNAME_LIMIT_FACTOR * this.env.LOGIN_MAX_FAILURES_PER_USER,
+        this.env.LOGIN_WINDOW_SECONDS * 1000,
+        FIRST_LOCK_MS,
+      )
+      .catch((error: unknown) => {
+        // A frozen Redis runs a timed-out script once it wakes: without this, every login tried during the outage
+        // would stay counted as a failure. Sent on the same connection, the take-back runs right after it.
+        void this.abandon(username, ip).catch(() => undefined);
+        throw error;
+      })) as [string, number];
     if (scope === 'ok') return;
     throw new LoginThrottledError(scope as ThrottleScope, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  }
+
+  /** The attempt got no verdict (a server was away): it is taken back, not left counted as a failure. */
+  async abandon(username: string, ip: string): Promise<void> {
+    await this.redis.eval(UNCOUNT, 3, ...countedKeys(username, ip));
   }
 
   /** The attempt was right: its counts are taken back and the address becomes a known one for this user. */
@@ -125,3 +135,4 @@ const ipKey = (ip: string) => `login-failures:ip:${ip}`;
 const userKey = (username: string) => `login-failures:user:${username}`;
 const lockKey = (username: string) => `login-lock:${username}`;
 const knownKey = (username: string) => `login-known:${username}`;
+const countedKeys = (username: string, ip: string) => [pairKey(username, ip), ipKey(ip), userKey(username)] as const;
