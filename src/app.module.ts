@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BulletinModule } from './bulletin/bulletin.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
 import { ExtensionsModule } from './extensions/extensions.module';
@@ -11,6 +12,8 @@ import { PlansModule } from './plans/plans.module';
 import { ProgressModule } from './progress/progress.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { TargetsModule } from './targets/targets.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -31,6 +34,9 @@ import { UsersModule } from './users/users.module';
     ExtensionsModule,
     RemindersModule,
     SupervisionModule,
+    TargetsModule,
+    ScoringModule,
+    BulletinModule,
     MetaModule,
   ],
 })

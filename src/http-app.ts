@@ -4,10 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
 import { limitJsonDepth } from './common/json-body';
+import { allowLargerBodies } from './common/upload-route';
 import { createValidationPipe } from './common/validation';
 import { createJsonLogger, JsonLogger, logRequests } from './logging/json-logger';
 import { loadEnv, logLevels, trustProxy } from './config/env';
@@ -60,6 +62,9 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   });
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   await app.register(cors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  // File uploads (the notice import): the route reads the parts itself, within IMPORT_BODY_LIMIT_BYTES.
+  await app.register(multipart, { limits: { fileSize: env.IMPORT_BODY_LIMIT_BYTES } });
+  allowLargerBodies(fastify, env.IMPORT_BODY_LIMIT_BYTES);
   await mountQueueBoard(app);
   mountMetrics(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.

@@ -5,6 +5,7 @@ import type { Role } from '../src/auth/roles';
 import { AuditService } from '../src/audit/audit.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
 import { PlansService } from '../src/plans/plans.service';
+import { AcknowledgementsService } from '../src/tasks/acknowledgements.service';
 import { TasksService } from '../src/tasks/tasks.service';
 import { UnitsService } from '../src/units/units.service';
 import { UsersService } from '../src/users/users.service';
@@ -73,6 +74,8 @@ interface Fixture {
   importPlanId: string;
   ownTaskId: string;
   ownPlanOtherUnitTaskId: string;
+  /** 财政金融局, the lead unit of that task. */
+  foreignUnitId: string;
   otherTaskId: string;
   task: Record<keyof typeof OWN_TASKS, string>;
   /** Pending, asked for on task `extensionReview`. */
@@ -179,6 +182,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 201,
     call: (f) => ({ url: `/api/plans/${f.importPlanId}/import`, body: { text: IMPORT_NOTICE } }),
   },
+  'GET /api/plans/import-template.xlsx': { allowed: ['admin', 'supervisor'], ok: 200, call: () => ({ url: '/api/plans/import-template.xlsx' }) },
   'GET /api/tasks': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/tasks' }) },
   'GET /api/tasks/:id': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.ownTaskId}` }) },
   'PATCH /api/tasks/:id': {
@@ -189,7 +193,18 @@ const EXPECTATIONS: Record<string, Expectation> = {
       return { url: `/api/tasks/${f.task.work}`, body: { content: uniqueName('改写的任务内容'), version } };
     },
   },
+  // 签收 is the unit's own act: staff cannot sign for it. Repeating it answers the first 签收 (200).
+  'POST /api/tasks/:id/acknowledge': { allowed: ['unit_user'], ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/acknowledge` }) },
   'GET /api/tasks/:id/history': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/history` }) },
+  'GET /api/tasks/:id/targets': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.task.work}/targets` }) },
+  'PUT /api/tasks/:id/targets': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: async (f, _who, t) => {
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM task WHERE id = $1`, [f.task.work]);
+      return { url: `/api/tasks/${f.task.work}/targets`, body: { version, targets: [{ metric: '养老服务', comparator: 'at_least', value: 3, unit: '个' }] } };
+    },
+  },
   'POST /api/tasks/:id/progress': {
     allowed: TASK_WRITERS,
     ok: 201,
@@ -275,8 +290,27 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/supervision/overdue': supervision('overdue'),
   'GET /api/supervision/units': supervision('units'),
   'GET /api/supervision/summary': supervision('summary'),
+  'GET /api/supervision/unacknowledged': supervision('unacknowledged'),
   'GET /api/supervision/ledger.xlsx': supervision('ledger.xlsx'),
   'GET /api/supervision/units.xlsx': supervision('units.xlsx'),
+  'GET /api/supervision/scores': supervision('scores'),
+  'GET /api/supervision/bulletin': supervision('bulletin'),
+  'GET /api/supervision/bulletin.docx': supervision('bulletin.docx'),
+  'POST /api/supervision/bulletin.docx': {
+    allowed: SUPERVISION_VIEWERS,
+    ok: 200,
+    call: (f) => ({ url: '/api/supervision/bulletin.docx', body: { planId: f.otherPlanId, asOf: '2021-10-08', praise: ['按期完成'] } }),
+  },
+  'GET /api/supervision/scores.xlsx': supervision('scores.xlsx'),
+  'GET /api/plans/:id/scoring-rules': { allowed: SUPERVISION_VIEWERS, ok: 200, call: (f) => ({ url: `/api/plans/${f.otherPlanId}/scoring-rules` }) },
+  'PUT /api/plans/:id/scoring-rules': {
+    allowed: ['supervisor'],
+    ok: 200,
+    call: (f) => ({
+      url: `/api/plans/${f.otherPlanId}/scoring-rules`,
+      body: { base: 100, onTimeCompletion: 2, overduePerWorkday: 0.5, overdueCapPerTask: 10, missingReport: 1, completionReturned: 1, extensionsAllowed: 1, extensionBeyond: 2 },
+    }),
+  },
   'GET /api/reminder-deliveries': { allowed: SUPERVISION_VIEWERS, ok: 200, call: () => ({ url: '/api/reminder-deliveries' }) },
   'POST /api/reminder-deliveries/:id/retry': {
     allowed: ['supervisor'],
@@ -368,6 +402,7 @@ describe('authorization: every route × every role', () => {
       importPlanId: (await createPlan(t.app)).id,
       ownTaskId: task.read,
       ownPlanOtherUnitTaskId: task.otherUnit,
+      foreignUnitId: units.get('财政金融局')!,
       otherTaskId: otherTasks.get(1).id,
       task,
       extensionRequestId: extension.id,
@@ -456,25 +491,73 @@ describe('authorization: every route × every role', () => {
       expectStatus(await asUnit(`/api/plans/${f.ownPlanId}`), 200);
     });
 
-    it("GET /api/tasks/:id of another plan's task → 403; any task of its own plan → 200", async () => {
-      expectStatus(await asUnit(`/api/tasks/${f.otherTaskId}`), 403);
+    it("its own unit's task → 200; another unit's task, in its plan or another, → 403 on every task route", async () => {
       expectStatus(await asUnit(`/api/tasks/${f.ownTaskId}`), 200);
-      expectStatus(await asUnit(`/api/tasks/${f.ownPlanOtherUnitTaskId}`), 200);
+      for (const taskId of [f.ownPlanOtherUnitTaskId, f.otherTaskId]) {
+        for (const suffix of ['', '/history', '/progress', '/milestones', '/extension-requests']) {
+          const res = await asUnit(`/api/tasks/${taskId}${suffix}`);
+          expect([suffix, res.status, res.body.code]).toEqual([suffix, 403, 'FORBIDDEN']);
+        }
+      }
+      expect((await asUnit(`/api/tasks/${f.ownPlanOtherUnitTaskId}`)).body.message).toBe('该任务未分配给本单位，无权查看');
     });
 
-    it('GET /api/tasks lists only the tasks of its plans, whatever the filter asks for', async () => {
+    it("GET /api/tasks lists only its own unit's tasks, whatever the filter asks for; staff see the plan's all", async () => {
       const mine = await asUnit('/api/tasks?pageSize=200');
       expectStatus(mine, 200);
-      expect(mine.body.total).toBe(Object.keys(OWN_TASKS).length);
-      expect(mine.body.items.every((task: any) => task.planId === f.ownPlanId)).toBe(true);
-      expect(mine.body.items.map((task: any) => task.id)).toEqual(expect.arrayContaining([f.ownTaskId, f.ownPlanOtherUnitTaskId]));
+      expect(mine.body.total).toBe(Object.keys(OWN_TASKS).length - 1);
+      expect(mine.body.items.map((task: any) => task.id).sort()).toEqual(
+        Object.entries(f.task)
+          .filter(([name]) => name !== 'otherUnit')
+          .map(([, id]) => id)
+          .sort(),
+      );
 
-      const asked = await asUnit(`/api/tasks?planId=${f.otherPlanId}`);
-      expectStatus(asked, 200);
-      expect(asked.body).toMatchObject({ total: 0, items: [] });
+      for (const query of [`planId=${f.otherPlanId}`, 'q=财政预算', `unitId=${f.foreignUnitId}`, 'role=lead']) {
+        const asked = await asUnit(`/api/tasks?${query}`);
+        expect([query, asked.status, asked.body.total]).toEqual([query, 200, 0]);
+      }
+      // By number: task 2 is the other unit's (its own tasks may match the text "2").
+      const byNumber = await asUnit(`/api/tasks?q=${OWN_TASKS.otherUnit}`);
+      expect(byNumber.body.items.map((task: any) => task.id)).not.toContain(f.ownPlanOtherUnitTaskId);
+      const staffByNumber = await request(t.app, 'GET', `/api/tasks?q=${OWN_TASKS.otherUnit}`, undefined, { as: 'leader' });
+      expect(staffByNumber.body.items.map((task: any) => task.id)).toContain(f.ownPlanOtherUnitTaskId);
+      const staff = await request(t.app, 'GET', `/api/tasks?planId=${f.ownPlanId}`, undefined, { as: 'leader' });
+      expect(staff.body.total).toBe(Object.keys(OWN_TASKS).length);
+    });
 
-      const staff = await request(t.app, 'GET', `/api/tasks?planId=${f.otherPlanId}`, undefined, { as: 'leader' });
-      expect(staff.body.total).toBe(1);
+    it('GET /api/plans/:id still gives the whole section tree and the counts of every task', async () => {
+      const plan = await asUnit(`/api/plans/${f.ownPlanId}`);
+      expect(plan.body).toMatchObject({ taskCount: Object.keys(OWN_TASKS).length, sections: [{ title: '矩阵测试', taskCount: Object.keys(OWN_TASKS).length }] });
+    });
+
+    it("no GET route a unit user may call answers with another unit's task, whatever it asks for", async () => {
+      const foreign = [f.ownPlanOtherUnitTaskId, f.otherTaskId, '完善财政预算管理制度', '推进农村公路建设'];
+      const reads = Object.entries(EXPECTATIONS).filter(
+        ([key, e]) => key.startsWith('GET ') && e.allowed !== 'public' && e.allowed.includes('unit_user'),
+      );
+      const urls = [
+        ...(await Promise.all(reads.map(async ([, e]) => (await e.call(f, 'unit_user', t)).url))),
+        // The lists again, asked for the other unit's tasks by every filter they have.
+        ...[`planId=${f.ownPlanId}&pageSize=200`, `q=${OWN_TASKS.otherUnit}`, 'q=财政', `unitId=${f.foreignUnitId}`, 'role=lead', 'role=responsible'].flatMap(
+          (query) => [`/api/tasks?${query}`, `/api/supervision/tasks?planId=${f.ownPlanId}&asOf=2021-10-08&${query}`],
+        ),
+        `/api/reminders?taskId=${f.ownPlanOtherUnitTaskId}`,
+      ];
+      expect(reads.map(([key]) => key)).toEqual(expect.arrayContaining(['GET /api/tasks', 'GET /api/supervision/tasks', 'GET /api/reminders']));
+      const leaks: string[] = [];
+      let answered = 0;
+      for (const url of urls) {
+        const res = await asUnit(url);
+        if (res.status === 200) answered++;
+        const text = JSON.stringify(res.body);
+        for (const mark of foreign) if (text.includes(mark)) leaks.push(`${url} shows ${mark}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(answered).toBeGreaterThanOrEqual(reads.length);
+      // The same search shows staff the other unit's task: the filters above could find it.
+      const staff = await request(t.app, 'GET', `/api/supervision/tasks?planId=${f.ownPlanId}&asOf=2021-10-08&q=财政`, undefined, { as: 'leader' });
+      expect(staff.body.items.map((task: any) => task.id)).toEqual([f.ownPlanOtherUnitTaskId]);
     });
 
     it('a unit user whose unit has no task sees no plan and no task', async () => {
@@ -559,7 +642,7 @@ describe('authorization: every route × every role', () => {
     it('NoticeImportService.import → 403 for a unit user and nothing is written', async () => {
       const plan = await createPlan(t.app);
       const before = await fingerprint(t);
-      await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { text: OWN_NOTICE, createMissingUnits: true })));
+      await expectForbidden(asUnitUser(() => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: OWN_NOTICE }, { createMissingUnits: true })));
       expect(await fingerprint(t)).toEqual(before);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
     });
@@ -576,9 +659,11 @@ describe('authorization: every route × every role', () => {
       expect((await asUnitUser(() => plans.list())).map((p) => p.id)).toEqual([f.ownPlanId]);
     });
 
-    it('TasksService: reads are scoped to its plans', async () => {
+    it("TasksService and PlansService.assertCanReadTask: reads are scoped to its own unit's tasks", async () => {
       const tasks = t.app.get(TasksService);
       await expectForbidden(asUnitUser(() => tasks.get(f.otherTaskId)));
+      await expectForbidden(asUnitUser(() => tasks.get(f.ownPlanOtherUnitTaskId)));
+      await expectForbidden(asUnitUser(() => t.app.get(PlansService).assertCanReadTask(f.ownPlanOtherUnitTaskId)));
       expect((await asUnitUser(() => tasks.get(f.ownTaskId))).id).toBe(f.ownTaskId);
       const page = await asUnitUser(() => tasks.list({ planId: f.otherPlanId }));
       expect(page.total).toBe(0);
@@ -593,6 +678,16 @@ describe('authorization: every route × every role', () => {
       // A leader reads everything and writes nothing.
       const leader: Actor = { userId: null, username: 'test-leader', role: 'leader', unitId: null };
       await expectForbidden(as(leader, () => tasks.assertCanWrite(f.ownTaskId)));
+    });
+
+    it('AcknowledgementsService.acknowledge: 403 for a leader, a supervisor and a user of an unassigned unit; nothing written', async () => {
+      const acknowledgements = t.app.get(AcknowledgementsService);
+      const before = await fingerprint(t);
+      for (const role of ['leader', 'supervisor', 'admin'] as const) {
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => acknowledgements.acknowledge(f.ownTaskId)));
+      }
+      await expectForbidden(asUnitUser(() => acknowledgements.acknowledge(f.ownPlanOtherUnitTaskId)));
+      expect(await fingerprint(t)).toEqual(before);
     });
 
     it('with no actor in the context every service answers 401', async () => {
@@ -612,7 +707,7 @@ describe('authorization: every route × every role', () => {
         () => tasks.assertCanWrite(f.ownTaskId),
         () => t.app.get(UsersService).list(),
         () => t.app.get(AuditService).list({}),
-        () => t.app.get(NoticeImportService).import(plan.id, { text: IMPORT_NOTICE }),
+        () => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: IMPORT_NOTICE }, {}),
       ];
       for (const call of calls) {
         await expectUnauthorized(as(null, call));

@@ -183,4 +183,57 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
     console.log(`hostile-input fuzz: ${sent} requests over ${routes.length} routes, ${failures.length} answered 5xx`);
     expect(failures).toEqual([]);
   }, 300_000);
+
+  /** A multipart/form-data body by hand, so that names, file names and bytes can be anything a client sends. */
+  function multipart(parts: Array<{ name: string; value?: string; fileName?: string; bytes?: Buffer }>, boundary = 'fuzz-boundary-7d1'): Buffer {
+    const chunks = parts.flatMap((part) => [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${part.fileName === undefined ? '' : `; filename="${part.fileName}"`}\r\n` +
+          (part.fileName === undefined ? '' : 'Content-Type: application/octet-stream\r\n') +
+          '\r\n',
+      ),
+      part.bytes ?? Buffer.from(part.value ?? ''),
+      Buffer.from('\r\n'),
+    ]);
+    return Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]);
+  }
+
+  it('answers every multipart route with hostile uploads without a single 5xx, naming the field', async () => {
+    const routes = controllerRoutes(t.app).filter((r) => openApi.paths[toOpenApiPath(r.path)]?.[r.method.toLowerCase()]?.requestBody?.content?.['multipart/form-data']);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toContain('POST /api/plans/:id/import');
+    const notice = Buffer.from('一、测试\n1.建设停车场。(责任单位:测试局)\n');
+    const upload = (url: string, body: Buffer, contentType = 'multipart/form-data; boundary=fuzz-boundary-7d1') =>
+      t.app
+        .inject({ method: 'POST', url, headers: { authorization: `Bearer ${tokenFor(t.app, 'supervisor')}`, 'content-type': contentType }, payload: body })
+        .then((res) => ({ status: res.statusCode, body: String(res.headers['content-type']).includes('json') ? res.json() : res.body }));
+    const failures: string[] = [];
+    for (const route of routes) {
+      const url = fillPath(route.path);
+      const file = (fileName: string, bytes = notice) => ({ name: 'file', fileName, bytes });
+      const cases: Record<string, Buffer> = {
+        'NUL in dryRun': multipart([{ name: 'dryRun', value: 'a\u0000b' }, file('n.txt')]),
+        'lone surrogate bytes in a field': multipart([{ name: 'dryRun', bytes: Buffer.from([0xed, 0xa0, 0x80]) }, file('n.txt')]),
+        'unknown field': multipart([{ name: 'owner', value: 'x' }, file('n.txt')]),
+        'NUL in the file name': multipart([{ name: 'dryRun', value: 'true' }, file('n\u0000.txt')]),
+        'no file name': multipart([{ name: 'dryRun', value: 'true' }, file('')]),
+        'empty file': multipart([{ name: 'dryRun', value: 'true' }, file('n.txt', Buffer.alloc(0))]),
+        'NUL bytes in a text file': multipart([{ name: 'dryRun', value: 'true' }, file('n.txt', Buffer.from('一、\u0000\n1.\u0000'))]),
+        'deep JSON as a text file': multipart([{ name: 'dryRun', value: 'true' }, file('n.txt', Buffer.from(DEEP_JSON))]),
+        'garbage as a .docx': multipart([{ name: 'dryRun', value: 'true' }, file('n.docx', Buffer.from('PK\u0003\u0004garbage'))]),
+        'garbage as a .xlsx': multipart([{ name: 'dryRun', value: 'true' }, file('n.xlsx', Buffer.alloc(4096, 0xff))]),
+        'two files': multipart([file('a.txt'), file('b.txt')]),
+        'no file': multipart([{ name: 'dryRun', value: 'true' }]),
+        'cut off': multipart([file('n.txt')]).subarray(0, 60),
+      };
+      for (const [what, body] of Object.entries(cases)) {
+        const res = await upload(url, body);
+        if (res.status >= 500) failures.push(`${route.path} ${what} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      }
+      const noBoundary = await upload(url, multipart([file('n.txt')]), 'multipart/form-data');
+      if (noBoundary.status >= 500) failures.push(`${route.path} no boundary → ${noBoundary.status}`);
+      expectFieldError(await upload(url, cases['NUL in dryRun']!), 'dryRun');
+      expectFieldError(await upload(url, cases['no file']!), 'file');
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

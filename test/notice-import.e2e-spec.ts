@@ -72,7 +72,17 @@ describe('notice import (POST /api/plans/:id/import)', () => {
           expect.objectContaining({ line: 186, text: ',' }),
         ],
         errors: [],
+        items: expect.any(Array),
+        columns: [],
+        warningsOmitted: 0,
+        errorsOmitted: 0,
+        itemsOmitted: 0,
+        unknownUnitsOmitted: 0,
+        targets: expect.objectContaining({ keptEdits: [] }),
       });
+      expect(res.body.items).toHaveLength(143);
+      expect(res.body.items[0]).toEqual({ number: 1, location: { line: 4 }, content: '生产总值增长8%。', result: 'created' });
+      expect(res.body.items.every((i: { result: string }) => i.result === 'created')).toBe(true);
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
       expect(await countPlanRows(t, 'plan_section', plan.id)).toBe(0);
       expect((await snapshotPlan(t, plan.id)).plan).toMatchObject({ source_text: null, imported_at: null });
@@ -292,7 +302,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
         const res = await importInto(plan.id, text, { dryRun });
         expectStatus(res, 422);
         expect(res.body.errors).toEqual([
-          { line, text: text.split('\n')[line - 1], message: expect.stringContaining(`第${firstLine}行已有`) },
+          { line, location: { line }, text: text.split('\n')[line - 1], message: expect.stringContaining(`第${firstLine}行已有`) },
         ]);
         expect(res.body.errors[0].message).toContain(heading);
       }
@@ -310,8 +320,24 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       expectStatus(res, 422);
       expect(res.body.unknownUnits).toEqual([{ name: '数字经济局', items: [144] }]);
       expect(res.body.errors).toEqual([
-        { line: lineOf(text, '144.'), text: ITEM_144_UNKNOWN_UNIT, message: expect.stringContaining('数字经济局') },
+        {
+          line: lineOf(text, '144.'),
+          location: { line: lineOf(text, '144.') },
+          text: ITEM_144_UNKNOWN_UNIT,
+          message: expect.stringContaining('数字经济局'),
+          number: 144,
+        },
       ]);
+      // Every other item shows what it would become; item 144 shows why the import was refused.
+      expect(res.body.items).toHaveLength(144);
+      expect(res.body.items.filter((i: { result: string }) => i.result === 'created')).toHaveLength(143);
+      expect(res.body.items[143]).toEqual({
+        number: 144,
+        location: { line: lineOf(text, '144.') },
+        content: '发展数字经济核心产业。',
+        result: 'error',
+        message: expect.stringContaining('单位库中没有“数字经济局”'),
+      });
       expect(await countPlanRows(t, 'task', plan.id)).toBe(0);
       expect(await countPlanRows(t, 'plan_section', plan.id)).toBe(0);
       expect((await snapshotPlan(t, plan.id)).plan.source_text).toBeNull();
@@ -401,8 +427,15 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       const { plan, report } = await createImportedPlan(t.app, text, { endDate: '2021-11-30' });
 
       expect(report.warnings).toEqual([
-        { line: 4, text: text.split('\n')[3], message: expect.stringContaining('长期坚持') },
+        { line: 4, location: { line: 4 }, text: text.split('\n')[3], message: expect.stringContaining('长期坚持'), number: 3 },
       ]);
+      expect(report.items[2]).toEqual({
+        number: 3,
+        location: { line: 4 },
+        content: '持续推进扫黑除恶。',
+        result: 'created',
+        message: expect.stringContaining('无法识别完成时限“长期坚持”'),
+      });
       const tasks = await tasksByNumber(t.app, plan.id);
       expect(tasks.get(1)).toMatchObject({ dueDate: '2021-06-30', deadlineText: '6月底前' });
       expect(tasks.get(2)).toMatchObject({ dueDate: '2021-09-30', deadlineText: '三季度末' });
@@ -463,7 +496,7 @@ describe('notice import (POST /api/plans/:id/import)', () => {
       for (const dryRun of [true, false]) {
         const res = await importInto(planId, `一、工作\n${line}`, { dryRun });
         expectStatus(res, 422);
-        expect(res.body.errors).toContainEqual({ line: 2, text: line, message: expect.stringContaining('编号') });
+        expect(res.body.errors).toContainEqual({ line: 2, location: { line: 2 }, text: line, message: expect.stringContaining('编号') });
       }
       expect(await countPlanRows(t, 'task', planId)).toBe(0);
     });

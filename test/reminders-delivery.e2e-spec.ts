@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { QUEUES, type Queues } from '../src/queue/queue.module';
+import { DELIVER_JOB, DELIVERY_QUEUE } from '../src/queue/queues';
 import { webhookSignature } from '../src/reminders/delivery/webhook-sender';
 import { createImportedPlan, expectStatus, request, tasksByNumber } from './support/factories';
 import { answers, startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from './support/sinks';
@@ -99,6 +101,39 @@ describe('reminder delivery: the worker sends each unit one digest per channel a
     expect((await scan('2021-10-08')).created).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.messages.filter((m) => m.to.includes('xfj@jiyuan.example.gov.cn'))).toHaveLength(1);
+  });
+
+  it('a delivery job run again after its digest was sent (stalled-job takeover, an operator retry) sends nothing more', async () => {
+    const { unitId } = await unitWithTasks('外事办', 1, { contactEmails: ['wsb@jiyuan.example.gov.cn'], webhookUrl: `${http.url}/foreign` });
+    await scan('2021-10-08');
+    const email = await settled(unitId, 'email', 'sent');
+    const webhook = await settled(unitId, 'webhook', 'sent');
+    const queue = t.app.get<Queues>(QUEUES)[DELIVERY_QUEUE];
+    const finished = (jobId: string, after = 0) =>
+      waitUntil(
+        async () => {
+          const job = await queue.getJob(jobId);
+          return job && (await job.getState()) === 'completed' && job.finishedOn! > after ? job : false;
+        },
+        { what: `job ${jobId} to complete` },
+      );
+
+    for (const delivery of [email, webhook]) {
+      // The worker's own job ran once and sent.
+      const first = await finished(delivery.id);
+      expect(first.returnvalue).toBe('sent');
+      // The same job again, as BullMQ runs it when it takes a job over from a worker it thinks died.
+      await first.retry('completed');
+      expect((await finished(delivery.id, first.finishedOn)).returnvalue).toBe('already_sent');
+      // A second job for the same delivery, as a manual re-queue makes.
+      await queue.add(DELIVER_JOB, { deliveryId: delivery.id }, { jobId: `${delivery.id}-again` });
+      expect((await finished(`${delivery.id}-again`)).returnvalue).toBe('already_sent');
+      expect(await deliveryOf(unitId, delivery === email ? 'email' : 'webhook')).toMatchObject({ status: 'sent', attempts: 1 });
+    }
+    expect(smtp.messages.filter((m) => m.idempotencyKey === email.id)).toHaveLength(1);
+    expect(http.requests.filter((r) => r.idempotencyKey === webhook.id)).toHaveLength(1);
+    // The office's retry refuses a digest that went out.
+    expectStatus(await post(`/api/reminder-deliveries/${email.id}/retry`), 409);
   });
 
   it('a webhook that answers 500 three times, then 200: delivered once, 4 attempts recorded, signed body', async () => {

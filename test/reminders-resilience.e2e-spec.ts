@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/dev/free-port';
+import { DELIVERY_QUEUE } from '../src/queue/queues';
 import { startLocalRedis, type LocalRedis } from '../src/dev/local-redis';
 import { createImportedPlan, expectStatus, request } from './support/factories';
 import { answers, startHttpSink, type HttpSink } from './support/sinks';
@@ -125,7 +126,7 @@ describe('reminder delivery survives a killed worker and a Redis restart', () =>
     });
 
     it('resumes on its own after an outage longer than the blocking timeout, and delivers what became due', async () => {
-      const consumer = worker.service.workers.delivery!;
+      const consumer = worker.service.workers[DELIVERY_QUEUE]!;
       const completed: string[] = [];
       consumer.on('completed', (job) => completed.push(String(job.id)));
 
@@ -143,7 +144,7 @@ describe('reminder delivery survives a killed worker and a Redis restart', () =>
       await scan(t);
       const delivered = await sentDelivery(t, after, 30_000);
       // Delivered by the same Worker object: nothing was restarted.
-      expect(worker.service.workers.delivery).toBe(consumer);
+      expect(worker.service.workers[DELIVERY_QUEUE]).toBe(consumer);
       expect(consumer.isRunning()).toBe(true);
       expect(completed).toEqual(expect.arrayContaining([(await webhookDelivery(t, before)).id, delivered.id]));
       expect(sink.requests.map((r) => r.path)).toEqual(['/before', '/after']);

@@ -8,6 +8,7 @@ import {
   type ApiResponse,
 } from './support/factories';
 import { ConfigError, loadEnv } from '../src/config/env';
+import { onDay } from './support/history';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 
 /**
@@ -73,13 +74,16 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
     // 交通运输局 reported for September (late, but for that period); 住建局 for October.
     expectStatus(await post(`/api/tasks/${tasks.get(2).id}/progress`, { summary: '已选址', percent: 20, period: '2021-09', unitId: units.jiaotong }), 201);
     expectStatus(await post(`/api/tasks/${tasks.get(2).id}/progress`, { summary: '已开工', percent: 40, unitId: units.zhujian }), 201);
-    // Closed tasks: completed (销号), suspended (暂缓), cancelled (撤销).
-    const three = tasks.get(3).id;
-    expectStatus(await post(`/api/tasks/${three}/progress`, { summary: '已完工', percent: 100, unitId: units.jiaoyu }), 201);
-    expectStatus(await post(`/api/tasks/${three}/completion-request`, { summary: '已验收', unitId: units.jiaoyu }), 201);
-    expectStatus(await post(`/api/tasks/${three}/completion-review`, { decision: 'approve' }), 200);
-    expectStatus(await post(`/api/tasks/${tasks.get(4).id}/suspend`, { reason: '政策调整' }), 200);
-    expectStatus(await post(`/api/tasks/${tasks.get(5).id}/cancel`, { reason: '已并入其他任务' }), 200);
+    // Closed tasks, before the first day scanned (the ladder reads each task's status as of the day scanned):
+    // completed (销号), suspended (暂缓), cancelled (撤销).
+    await onDay(t, '2021-09-20', async () => {
+      const three = tasks.get(3).id;
+      expectStatus(await post(`/api/tasks/${three}/progress`, { summary: '已完工', percent: 100, unitId: units.jiaoyu }), 201);
+      expectStatus(await post(`/api/tasks/${three}/completion-request`, { summary: '已验收', unitId: units.jiaoyu }), 201);
+      expectStatus(await post(`/api/tasks/${three}/completion-review`, { decision: 'approve' }), 200);
+      expectStatus(await post(`/api/tasks/${tasks.get(4).id}/suspend`, { reason: '政策调整' }), 200);
+      expectStatus(await post(`/api/tasks/${tasks.get(5).id}/cancel`, { reason: '已并入其他任务' }), 200);
+    });
   });
   afterAll(() => t.close());
 

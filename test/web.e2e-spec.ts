@@ -5,7 +5,10 @@ import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { webDistDir } from '../src/web/web-static';
 import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
 import { createPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
+import { buildXlsx } from './support/import-fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // The built app (npm test runs `npm run build:web` first) against the real API, in Debian's Chromium.
 jest.setTimeout(180_000);
@@ -98,6 +101,7 @@ suite('web app (Chromium, built app, real API)', () => {
     supervisor = await loginAs('test-supervisor', TEST_PASSWORD);
     await expect(menu(supervisor, '导入').count()).resolves.toBe(1);
     await menu(supervisor, '导入').click();
+    await supervisor.getByRole('tab', { name: '粘贴文本' }).click();
     await supervisor.getByLabel('通知全文').fill(readJiyuanNotice());
     await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
     await supervisor.getByText('预检结果（尚未写入）').waitFor();
@@ -200,6 +204,73 @@ suite('web app (Chromium, built app, real API)', () => {
     await shot(unitPage, '06-reminder-inbox');
   });
 
+  it('签收: from a reminder’s link on the task page, then one click on 待签收 in 我的任务; the office sees 未签收', async () => {
+    // As if the plan had been handed out on Monday 2021-09-27: three workdays on, the 签收 reminders come.
+    await t.dataSource.query(
+      `UPDATE task_assignment SET assigned_at = '2021-09-27 10:00+08' WHERE task_id IN (SELECT id FROM task WHERE plan_id = $1)`,
+      [planId],
+    );
+    const scan = await request(t.app, 'POST', '/api/reminders/scan', { asOf: '2021-10-11' });
+    expectStatus(scan, 200);
+    const unitId = (await request(t.app, 'GET', '/api/auth/me', undefined, { as: 'unit_user' })).body.unitId;
+    const unsigned = async () => (await listTasks(t.app, { planId, unitId, acknowledged: 'false', pageSize: 200 })).total as number;
+    const before = await unsigned();
+    expect(before).toBeGreaterThan(1);
+
+    // The reminder's link opens the task; one click signs it.
+    await unitPage.reload();
+    const reminder = unitPage.locator('tr.ant-table-row', { hasText: '签收提醒' }).first();
+    await reminder.waitFor();
+    const link = reminder.getByRole('link');
+    const taskNumber = Number(/第(\d+)项/.exec((await link.textContent()) ?? '')![1]);
+    await link.click();
+    await unitPage.getByText('签收情况').waitFor();
+    await unitPage.getByRole('button', { name: '签收', exact: true }).click();
+    await unitPage.getByText('已签收', { exact: true }).waitFor();
+    await unitPage.getByTestId('acknowledgements').getByText(/住房和城乡建设局 已签收/).waitFor();
+    await expect(unitPage.getByRole('button', { name: '签收', exact: true }).count()).resolves.toBe(0);
+    const signed = (await listTasks(t.app, { planId, q: String(taskNumber), pageSize: 200 })).items.find((x: any) => x.number === taskNumber);
+    const detail = await request(t.app, 'GET', `/api/tasks/${signed.id}`);
+    expect(detail.body.acknowledgements).toEqual([
+      expect.objectContaining({ unit: { id: unitId, name: '住房和城乡建设局' }, via: 'acknowledge', by: expect.objectContaining({ username: unitUser.username }) }),
+    ]);
+    expect(await unsigned()).toBe(before - 1);
+    await shot(unitPage, '07a-acknowledge-from-reminder');
+
+    // 我的任务 lists the rest under 待签收, first; one click signs one and it leaves the list.
+    await menu(unitPage, '我的任务').click();
+    const pendingCount = (n: number) => unitPage.getByTestId('pending-acknowledgements').and(unitPage.getByText(`${n} 项`, { exact: true }));
+    await pendingCount(before - 1).waitFor();
+    const first = unitPage.getByTestId('pending-acknowledgement').first();
+    const firstText = (await first.textContent()) ?? '';
+    await first.getByRole('button', { name: '签收' }).click();
+    await pendingCount(before - 2).waitFor();
+    expect(await unsigned()).toBe(before - 2);
+    await expect(unitPage.getByTestId('pending-acknowledgement').first().textContent()).resolves.not.toBe(firstText);
+    await shot(unitPage, '07b-pending-acknowledgements');
+
+    // 任务总览 filters on 签收 on the server.
+    await menu(supervisor, '任务总览').click();
+    await supervisor.getByText('共 143 项').waitFor();
+    const filtered = supervisor.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && r.url().includes('acknowledged=false'));
+    await supervisor.getByLabel('签收').click();
+    await supervisor.locator('.ant-select-item-option').and(supervisor.getByTitle('未签收')).click();
+    const { total: unsignedTotal } = await (await filtered).json();
+    const { body: expected } = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=2021-10-08&acknowledged=false`);
+    expect(unsignedTotal).toBe(expected.total);
+    await supervisor.getByText(`共 ${expected.total} 项`).waitFor();
+
+    // The office's 逾期督办 has a 未签收 tab: per unit, as of the day.
+    await menu(supervisor, '逾期督办').click();
+    await supervisor.getByRole('tab', { name: '未签收' }).click();
+    const { body: view } = await request(t.app, 'GET', `/api/supervision/unacknowledged?planId=${planId}&asOf=2021-10-08`);
+    const top = view.units[0];
+    await supervisor.getByText(`${top.unit.name}（${top.count}项）`).waitFor();
+    await supervisor.getByText(`共 ${view.total} 项未签收`).waitFor();
+    await shot(supervisor, '07c-unacknowledged');
+    await supervisor.getByRole('tab', { name: '逾期/滞后' }).click();
+  });
+
   it('the supervisor exports the ledger as Excel and sees the supervision pages', async () => {
     await menu(supervisor, '任务总览').click();
     await supervisor.getByText('共 143 项').waitFor();
@@ -226,6 +297,35 @@ suite('web app (Chromium, built app, real API)', () => {
     await shot(supervisor, '09-deliveries');
   });
 
+  it('the supervisor sees targets on a task, the 指标, 考核得分 and 督查通报 pages, and downloads the bulletin', async () => {
+    const farmland = (await listTasks(t.app, { planId, q: '高标准农田' })).items[0];
+    await supervisor.goto(`${base}/tasks/${farmland.id}`);
+    await supervisor.getByText('指标目标', { exact: true }).waitFor();
+    await supervisor.getByRole('cell', { name: '高标准农田', exact: true }).waitFor();
+    await supervisor.getByRole('cell', { name: '不低于 2.9万亩' }).waitFor();
+    await shot(supervisor, '13-task-targets');
+    await menu(supervisor, '指标').click();
+    await supervisor.getByRole('cell', { name: '城镇调查失业率' }).waitFor();
+    await supervisor.getByRole('cell', { name: '不高于 5.5%' }).waitFor();
+    await shot(supervisor, '14-indicators');
+    await menu(supervisor, '考核得分').click();
+    await supervisor.getByText('基础分').waitFor();
+    const { body: scores } = await request(t.app, 'GET', `/api/supervision/scores?planId=${planId}&asOf=2021-10-08`, undefined, { as: 'supervisor' });
+    await supervisor.locator('tr.ant-table-row').first().getByText(scores.items[0].unit.name).waitFor();
+    await shot(supervisor, '15-scores');
+    await menu(supervisor, '督查通报').click();
+    await supervisor.getByTestId('bulletin-figures').waitFor();
+    await supervisor.getByLabel('表扬（每行一条）').fill('住房和城乡建设局按期完成文化(篮球)小镇项目，予以表扬。');
+    await supervisor.getByRole('button', { name: '刷新预览' }).click();
+    await supervisor.getByText('住房和城乡建设局按期完成文化(篮球)小镇项目，予以表扬。').last().waitFor();
+    await shot(supervisor, '16-bulletin');
+    const [file] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '下载通报（Word）' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^督查通报_\d{4}-\d{2}-\d{2}\.docx$/);
+    const path = join(ARTIFACTS, 'web-bulletin.docx');
+    await file.saveAs(path);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('a leader sees 任务总览 but no 导入; an admin sees 用户管理', async () => {
     const leader = await loginAs('test-leader', TEST_PASSWORD);
     await menu(leader, '任务总览').waitFor();
@@ -239,5 +339,53 @@ suite('web app (Chromium, built app, real API)', () => {
     await menu(admin, '单位管理').click();
     await admin.getByText('住房和城乡建设局').first().waitFor();
     await shot(admin, '12-admin-units');
+  });
+
+  // Last, so that choosing another plan on 导入 does not change the plan the pages above show.
+  it('supervisor uploads a task table on 导入: the dry run shows each row with its result and location', async () => {
+    await createPlan(t.app, { title: '上传测试计划', year: 2021 });
+    const table = (deadline: string) =>
+      buildXlsx([
+        {
+          name: '任务表',
+          rows: [
+            ['序号', '重点工作任务', '牵头单位', '责任单位', '完成时限'],
+            ['一、扩大有效投资'],
+            [1, '实施重点项目300个', '发展改革和统计局', '财政金融局', deadline],
+            [2, '发展数字经济', '数字经济局', '工业和科技创新委员会', '年底前'],
+          ],
+          merges: ['A2:E2'],
+        },
+      ]);
+    await menu(supervisor, '导入').click();
+    await supervisor.getByLabel('计划').click();
+    await supervisor.locator('.ant-select-item-option').filter({ hasText: '上传测试计划' }).click();
+    await supervisor.getByRole('tab', { name: '上传文件' }).click();
+    await supervisor.locator('input[type=file]').setInputFiles({ name: '任务分解表.xlsx', mimeType: XLSX, buffer: await table('6月底前') });
+    await supervisor.getByText('任务分解表.xlsx').waitFor();
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('有 1 处错误，修正后才能导入').waitFor();
+    const rows = supervisor.getByTestId('import-items').locator('tr.ant-table-row');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.nth(0).innerText()).resolves.toMatch(/工作表“任务表”第3行\s+1\s+实施重点项目300个\s+新增/);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/工作表“任务表”第4行\s+2\s+发展数字经济\s+错误\s+.*数字经济局/);
+    await supervisor.getByTestId('import-columns').getByText('牵头单位 → 牵头单位').waitFor();
+    await expect(supervisor.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
+    await shot(supervisor, '13-import-file-errors');
+
+    await supervisor.getByLabel('自动新建未登记的单位').check();
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('预检结果（尚未写入）').waitFor();
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/第4行\s+2\s+发展数字经济\s+新增/);
+    await supervisor.getByRole('button', { name: '确认导入' }).click();
+    await supervisor.getByText('导入完成：新增 2 项').waitFor();
+
+    // A revised table: the dry run says which rows change.
+    await supervisor.locator('input[type=file]').setInputFiles({ name: '任务分解表（修订）.xlsx', mimeType: XLSX, buffer: await table('9月底前') });
+    await supervisor.getByRole('button', { name: '预检（不写入）' }).click();
+    await supervisor.getByText('预检结果（尚未写入）').waitFor();
+    await expect(rows.nth(0).innerText()).resolves.toMatch(/第3行\s+1\s+实施重点项目300个\s+更新/);
+    await expect(rows.nth(1).innerText()).resolves.toMatch(/第4行\s+2\s+发展数字经济\s+未变/);
+    await shot(supervisor, '14-import-file-revised');
   });
 });

@@ -9,14 +9,15 @@ export type Permission =
   | 'users:manage'
   | 'units:write'
   | 'plans:write'
+  | 'imports:template'
   | 'audit:read'
   | 'calendar:write'
   | 'tasks:supervise'
   | 'reminders:configure';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['registry:read', 'read:all', 'users:manage', 'units:write', 'audit:read', 'calendar:write', 'reminders:configure'],
-  supervisor: ['registry:read', 'read:all', 'plans:write', 'audit:read', 'tasks:supervise', 'reminders:configure'],
+  admin: ['registry:read', 'read:all', 'users:manage', 'units:write', 'imports:template', 'audit:read', 'calendar:write', 'reminders:configure'],
+  supervisor: ['registry:read', 'read:all', 'plans:write', 'imports:template', 'audit:read', 'tasks:supervise', 'reminders:configure'],
   leader: ['registry:read', 'read:all'],
   // Everything else a unit user may see or do depends on the task: see the services' unit checks.
   unit_user: ['registry:read'],
@@ -46,13 +47,26 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /**
- * The unit whose plans bound what the actor may read, or null when the actor reads everything.
- * A unit user sees the plans its unit has tasks in; with no unit (cannot happen by the schema) nothing.
+ * Who reads which tasks — least privilege, the same on every route (lists, search, one task and what hangs off
+ * it): a unit user reads the tasks assigned to its unit, in any role (牵头, 责任, 配合), and of the plans holding
+ * them only the plan itself, its section tree and its task counts; staff with read:all read everything.
+ * Returns the unit that bounds the actor's reading, or null when nothing does. A unit user without a unit
+ * (the schema forbids it) reads nothing.
  */
 export function readScopeUnit(actor: Actor): string | null {
   if (can(actor, 'read:all')) return null;
   if (!actor.unitId) throw new ForbiddenError();
   return actor.unitId;
+}
+
+/** The rule above for a task in hand: `scopeUnit` from readScopeUnit, `assignedUnitIds` the task's units in any role. */
+export function mayReadTask(scopeUnit: string | null, assignedUnitIds: readonly string[]): boolean {
+  return scopeUnit === null || assignedUnitIds.includes(scopeUnit);
+}
+
+/** The rule above as a SQL condition on task `task`, for the scope unit bound to parameter `unitParam`. */
+export function mayReadTaskSql(task: string, unitParam: string): string {
+  return `EXISTS (SELECT 1 FROM task_assignment scope WHERE scope.task_id = ${task}.id AND scope.unit_id = ${unitParam})`;
 }
 
 export function requirePermission(permission: Permission): Actor {

@@ -5,13 +5,12 @@ import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
+import { lockForTransaction } from '../database/advisory-locks';
 import type { FieldProblem } from '../common/validation';
 import { CalendarOverride, CalendarYear } from './calendar-override.entity';
 import type { ListOverridesQueryDto, OverrideDto, OverridesDto, ReplaceOverridesDto, WorkdayDto, WorkdaysDto } from './dto/calendar.dto';
 import { addDays, calendarGapMessage, WorkCalendar, yearOf, type CalendarOverrideEntry, type YearCoverage } from './work-calendar';
 
-/** Serialises replacements so that the audit's before and after are each a state that really existed. */
-const CALENDAR_LOCK = 7_160_002;
 /** Two years and a day: enough for any deadline window, small enough to answer in one go. */
 const MAX_RANGE_DAYS = 731;
 
@@ -105,7 +104,7 @@ export class CalendarService {
     this.checkReplacement(dto);
     const { year } = dto;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK]);
+      await lockForTransaction(manager, 'calendarYear');
       const before = await this.snapshotYear(manager, year);
       const overrides = manager.getRepository(CalendarOverride);
       await overrides.delete({ day: Between(`${year}-01-01`, `${year}-12-31`) });

@@ -57,6 +57,9 @@ export function calendarGapMessage(year: number): string {
   );
 }
 
+/** What the task rules ask of a working-day calendar (a WorkCalendar, or a memo of one). */
+export type WorkdayOracle = Pick<WorkCalendar, 'isWorkday' | 'workdaysBetween'>;
+
 /** A day was asked about in a year with neither statutory data nor a complete admin schedule. */
 export class CalendarGapError extends DomainError {
   constructor(

@@ -53,6 +53,12 @@ export class Env {
   @Max(60_000)
   REQUEST_TIMEOUT_MS = 5000;
 
+  /** Notice imports (an uploaded Word or Excel file, or a long pasted notice) may be larger than other bodies. */
+  @Transform(toNumber(20_971_520))
+  @IsInt()
+  @Min(1024)
+  IMPORT_BODY_LIMIT_BYTES = 20_971_520;
+
   /** HMAC key for access tokens; required in production, generated per process (with a warning) otherwise. */
   @ValidateIf((env: Env) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })

@@ -4,6 +4,9 @@ import { AccountsAndAudit1764000100000 } from '../../migrations/1764000100000-Ac
 import { CalendarOverrides1764000200000 } from '../../migrations/1764000200000-CalendarOverrides';
 import { ProgressAndLifecycle1764000300000 } from '../../migrations/1764000300000-ProgressAndLifecycle';
 import { Reminders1764000400000 } from '../../migrations/1764000400000-Reminders';
+import { Acknowledgements1764000500000 } from '../../migrations/1764000500000-Acknowledgements';
+import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/1764000600000-ImportTablesAndUnitKinds';
+import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
@@ -15,6 +18,9 @@ export const MIGRATIONS = [
   CalendarOverrides1764000200000,
   ProgressAndLifecycle1764000300000,
   Reminders1764000400000,
+  Acknowledgements1764000500000,
+  ImportTablesAndUnitKinds1764000600000,
+  TargetsActualsScoring1764000900000,
 ];
 
 /**

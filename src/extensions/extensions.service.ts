@@ -7,7 +7,8 @@ import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
 import { actingUnit, lockTask, recordTaskEvent } from '../tasks/task-writes';
-import { OPEN_STATUSES, STATUS_LABELS } from '../tasks/task-transitions';
+import { isOpen, isPastDue } from '../tasks/task-rules';
+import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateExtensionRequestDto, ExtensionRequestDto, ExtensionReviewDto } from './dto/extension.dto';
 
 const SELECT_REQUESTS = `
@@ -35,10 +36,10 @@ export class ExtensionsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
       const { unitId } = actingUnit(actor, task.units.map((u) => u.unitId), dto.unitId);
-      if (!OPEN_STATUSES.includes(task.status)) {
+      if (!isOpen(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能申请延期`);
       }
-      if (this.clock.today() > task.dueDate) {
+      if (isPastDue(task.dueDate, this.clock.today())) {
         throw new ConflictError('PAST_DUE', `任务已于 ${task.dueDate} 到期，延期须在截止日期前申请`);
       }
       if (dto.dueDate <= task.dueDate) {

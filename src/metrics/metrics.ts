@@ -41,7 +41,7 @@ export function mountMetrics(app: NestFastifyApplication): void {
     labelNames: ['queue', 'state'],
     registers: [registry],
     async collect() {
-      for (const queue of [queues.scan, queues.delivery]) {
+      for (const queue of Object.values(queues)) {
         await quietly(async () => {
           const counts = await queue.getJobCounts(...JOB_STATES);
           for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
@@ -55,9 +55,10 @@ export function mountMetrics(app: NestFastifyApplication): void {
     labelNames: ['queue'],
     registers: [registry],
     async collect() {
-      for (const queue of [queues.scan, queues.delivery]) {
+      // Reset once: each queue adds its own count below.
+      this.reset();
+      for (const queue of Object.values(queues)) {
         await quietly(async () => {
-          this.reset();
           this.inc({ queue: queue.name }, Number((await redis.get(stalledJobsKey(queue.name))) ?? 0));
         });
       }

@@ -6,14 +6,20 @@ import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
-import { TaskAssignment } from '../tasks/task-assignment.entity';
+import { syncTargets } from '../targets/target-sync';
+import type { ImportTargetsDto } from '../targets/dto/target.dto';
+import { syncAssignments } from '../tasks/task-assignments';
 import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
 import { UnitsService } from '../units/units.service';
 import { parseDeadline } from './deadline-parser';
-import type { ImportNoticeDto, ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
-import { parseNotice, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import type { ImportReportDto, UnknownUnitDto } from './dto/import-notice.dto';
+import type { ImportSource } from './import-source';
+import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './notice-parser';
+import { buildReport, type ItemResult } from './import-report';
+import { parseSource, sourceText } from './parse-source';
+import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
 /** What a committed import would make of one item: the task row and its assignments. */
@@ -27,6 +33,7 @@ interface DesiredTask {
   leaders: string[];
   deadlineText: string | null;
   sourceLine: string;
+  extraFields: Record<string, string>;
   assignments: ResolvedAssignment[];
 }
 
@@ -35,6 +42,11 @@ class ImportRejected extends Error {
   constructor(readonly report: ImportReportDto) {
     super('import rejected');
   }
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  createMissingUnits?: boolean;
 }
 
 export interface ImportOutcome {
@@ -53,16 +65,17 @@ export class NoticeImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(planId: string, dto: ImportNoticeDto): Promise<ImportOutcome> {
+  /** Imports a notice, pasted or read from a file, into the plan: 200 dry run, 201 committed, 422 with errors. */
+  async import(planId: string, source: ImportSource, options: ImportOptions): Promise<ImportOutcome> {
     requirePermission('plans:write');
-    const dryRun = dto.dryRun ?? false;
+    const dryRun = options.dryRun ?? false;
     try {
       const report = await this.dataSource.transaction(async (manager) => {
         // One import per plan at a time; the second waits and then sees the first one's tasks.
         await manager.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
         const plan = await this.plans.findOrFail(planId, manager);
         await this.units.lockDirectory(manager);
-        const report = await this.run(manager, plan, dto.text, dryRun, dto.createMissingUnits ?? false);
+        const report = await this.run(manager, plan, source, dryRun, options.createMissingUnits ?? false);
         // A dry run or a rejected import must leave no trace, units created on the way included.
         if (dryRun || report.errors.length > 0) throw new ImportRejected(report);
         await this.audit.record(
@@ -82,41 +95,57 @@ export class NoticeImportService {
   private async run(
     manager: EntityManager,
     plan: Plan,
-    text: string,
+    source: ImportSource,
     dryRun: boolean,
     createMissingUnits: boolean,
   ): Promise<ImportReportDto> {
-    const notice = parseNotice(text);
+    const notice = parseSource(source);
     const warnings = [...notice.warnings];
     const errors = [...notice.errors];
 
     const unknownUnits = await this.unknownUnits(manager, notice);
     const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
     if (createdUnits.length > 0) {
-      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: 'other' as const, aliases: [] })));
+      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
     } else {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
     }
 
     const resolve = createUnitResolver(await this.units.directory(manager));
     const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
-    const report: ImportReportDto = {
-      dryRun,
-      sections: notice.sections.length,
-      subsections: notice.sections.reduce((n, s) => n + s.subsections.length, 0),
-      tasks: { created: 0, updated: 0, unchanged: 0 },
-      unknownUnits,
-      createdUnits,
-      warnings,
-      errors: errors.sort((a, b) => a.line - b.line),
-    };
-    if (errors.length > 0) return report;
+    const results = new Map<number, ItemResult>();
+    let tasks = { created: 0, updated: 0, unchanged: 0 };
+    let targets: ImportTargetsDto | undefined;
+    if (errors.length > 0) {
+      // Nothing is written, but each clean row still shows what it would become once the errors are fixed.
+      await this.previewResults(manager, plan.id, desired, results);
+    } else {
+      const sectionIds = await this.syncSections(manager, plan.id, notice);
+      tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings, results);
+      targets = await syncTargets(manager, plan.id);
+      await this.dropStaleSections(manager, plan.id, sectionIds);
+      await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
+    }
+    const report = buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
+    return targets ? { ...report, targets } : report;
+  }
 
-    const sectionIds = await this.syncSections(manager, plan.id, notice);
-    report.tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings);
-    await this.dropStaleSections(manager, plan.id, sectionIds);
-    await manager.update(Plan, { id: plan.id }, { sourceText: text, importedAt: new Date() });
-    return report;
+  private async previewResults(
+    manager: EntityManager,
+    planId: string,
+    desired: DesiredTask[],
+    results: Map<number, ItemResult>,
+  ): Promise<void> {
+    const existing = new Map(
+      (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
+    );
+    const sectionIds = new Map((await manager.getRepository(PlanSection).find({ where: { planId } })).map((s) => [s.code, s.id]));
+    for (const task of desired) {
+      const current = existing.get(task.item.number);
+      const sectionId = task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null;
+      const changes = current && compareTask(current, task, sectionId);
+      results.set(task.item.number, !changes ? 'created' : changes.fieldsChanged || changes.unitsChanged ? 'updated' : 'unchanged');
+    }
   }
 
   private async unknownUnits(manager: EntityManager, notice: ParsedNotice): Promise<UnknownUnitDto[]> {
@@ -138,11 +167,15 @@ export class NoticeImportService {
     for (const { name, items } of unknownUnits) for (const n of items) byItem.set(n, [...(byItem.get(n) ?? []), name]);
     return notice.items
       .filter((item) => byItem.has(item.number))
-      .map((item) => ({
-        line: item.line,
-        text: item.sourceLine,
-        message: `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
-      }));
+      .map((item) =>
+        issue(
+          item.line,
+          item.sourceLine,
+          `第${item.number}条：单位库中没有“${byItem.get(item.number)!.join('”“')}”（请先在单位管理中添加单位或别名，或选择自动创建缺失单位）`,
+          item.location,
+          item.number,
+        ),
+      );
   }
 
   private desiredTask(item: ParsedItem, plan: Plan, assignments: ResolvedAssignment[], warnings: ImportIssue[]): DesiredTask {
@@ -151,11 +184,15 @@ export class NoticeImportService {
       const parsed = parseDeadline(item.deadlineText, { year: plan.year, endDate: plan.endDate });
       if (parsed) dueDate = parsed;
       else {
-        warnings.push({
-          line: item.line,
-          text: item.sourceLine,
-          message: `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
-        });
+        warnings.push(
+          issue(
+            item.line,
+            item.sourceLine,
+            `第${item.number}条：无法识别完成时限“${item.deadlineText}”，截止日期暂按计划结束日期 ${plan.endDate}`,
+            item.location,
+            item.number,
+          ),
+        );
       }
     }
     return {
@@ -168,6 +205,7 @@ export class NoticeImportService {
       leaders: item.leaders,
       deadlineText: item.deadlineText,
       sourceLine: item.sourceLine,
+      extraFields: item.extraFields,
       assignments,
     };
   }
@@ -217,6 +255,7 @@ export class NoticeImportService {
     desired: DesiredTask[],
     sectionIds: Map<string, string>,
     warnings: ImportIssue[],
+    results: Map<number, ItemResult>,
   ): Promise<ImportReportDto['tasks']> {
     const existing = new Map(
       (await manager.getRepository(Task).find({ where: { planId }, relations: { assignments: true } })).map((t) => [t.number, t]),
@@ -230,32 +269,22 @@ export class NoticeImportService {
       const sectionId = task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null;
       if (!current) {
         toInsert.push(task);
+        results.set(task.item.number, 'created');
         continue;
       }
       existing.delete(task.item.number);
-      const fields = {
-        sectionId,
-        content: task.content,
-        kind: task.kind,
-        // The notice sets a due date; an approved 延期 or a supervisor's edit wins until its 完成时限 changes.
-        dueDate: current.deadlineText === task.deadlineText ? current.dueDate : task.dueDate,
-        includesOtherUnits: task.includesOtherUnits,
-        leaders: task.leaders,
-        deadlineText: task.deadlineText,
-        sourceLine: task.sourceLine,
-      };
-      const fieldsChanged = Object.entries(fields).some(
-        ([key, value]) => JSON.stringify(current[key as keyof Task]) !== JSON.stringify(value),
-      );
-      const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+      const { fields, fieldsChanged, unitsChanged } = compareTask(current, task, sectionId);
       if (!fieldsChanged && !unitsChanged) {
         counts.unchanged++;
+        results.set(task.item.number, 'unchanged');
         continue;
       }
       counts.updated++;
+      results.set(task.item.number, 'updated');
       await manager.query(
         `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
-                leaders = $7, deadline_text = $8, source_line = $9, version = version + 1, updated_at = now()
+                leaders = $7, deadline_text = $8, source_line = $9, extra_fields = $10, version = version + 1,
+                updated_at = now()
           WHERE id = $1`,
         [current.id, ...Object.values(fields)],
       );
@@ -275,6 +304,7 @@ export class NoticeImportService {
           leaders: task.leaders,
           deadlineText: task.deadlineText,
           sourceLine: task.sourceLine,
+          extraFields: task.extraFields,
         })),
       );
       inserted.identifiers.forEach((identifier, i) =>
@@ -283,20 +313,16 @@ export class NoticeImportService {
       counts.created = toInsert.length;
     }
 
-    if (replaceAssignments.length > 0) {
-      await manager.delete(TaskAssignment, replaceAssignments.map((r) => ({ taskId: r.taskId })));
-      const rows = replaceAssignments.flatMap(({ taskId, desired: task }) =>
-        task.assignments.map((a) => ({ taskId, unitId: a.unitId, role: a.role, position: a.position, viaGroupId: a.viaGroupId })),
-      );
-      if (rows.length > 0) await manager.getRepository(TaskAssignment).insert(rows);
-    }
+    // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
+    await syncAssignments(
+      manager,
+      replaceAssignments.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })),
+    );
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
-      warnings.push({
-        line: 0,
-        text: orphan.sourceLine ?? '',
-        message: `第${orphan.number}条不在本次导入的文本中，已保留原任务（如需撤销请在任务中操作）`,
-      });
+      warnings.push(
+        issue(0, orphan.sourceLine ?? '', `第${orphan.number}条不在本次导入的文本中，已保留原任务（如需撤销请在任务中操作）`),
+      );
     }
     return counts;
   }
@@ -305,6 +331,36 @@ export class NoticeImportService {
 function sectionCode(item: ParsedItem): string | null {
   if (item.sectionOrdinal === null) return null;
   return item.subsectionOrdinal === null ? String(item.sectionOrdinal) : `${item.sectionOrdinal}.${item.subsectionOrdinal}`;
+}
+
+/** What an import would change on an existing task: its row's fields (an edited due date kept) and its units. */
+function compareTask(current: Task, task: DesiredTask, sectionId: string | null) {
+  const fields = {
+    sectionId,
+    content: task.content,
+    kind: task.kind,
+    // The notice sets a due date; an approved 延期 or a supervisor's edit wins until its 完成时限 changes.
+    dueDate: current.deadlineText === task.deadlineText ? current.dueDate : task.dueDate,
+    includesOtherUnits: task.includesOtherUnits,
+    leaders: task.leaders,
+    deadlineText: task.deadlineText,
+    sourceLine: task.sourceLine,
+    extraFields: task.extraFields,
+  };
+  const fieldsChanged = Object.entries(fields).some(
+    ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
+  );
+  const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+  return { fields, fieldsChanged, unitsChanged };
+}
+
+/** JSON with object keys sorted: PostgreSQL hands jsonb objects back in its own key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 function assignmentKey(assignments: Array<Pick<ResolvedAssignment, 'unitId' | 'role' | 'position' | 'viaGroupId'>>): string {

@@ -120,7 +120,7 @@ describe('parseNotice on other layouts', () => {
     expect(notice.items.map((i) => i.number)).toEqual([1, 2]);
     expect(notice.items[0]).toMatchObject({ line: 1, content: '抓好春耕,确保粮食安全。' });
     expect(notice.warnings).toEqual([
-      { line: 1, text: '1.抓好春耕,确保粮食安全。(责任单位:农业农村局)', message: '第1条跨2行，已合并为一条' },
+      { line: 1, location: { line: 1 }, text: '1.抓好春耕,确保粮食安全。(责任单位:农业农村局)', message: '第1条跨2行，已合并为一条', number: 1 },
     ]);
   });
 });
@@ -128,7 +128,7 @@ describe('parseNotice on other layouts', () => {
 describe('parseNotice on faulty input', () => {
   it('reports a numbered line without a unit clause with its line and text', () => {
     const notice = parseNotice('1.抓好春耕。(责任单位:农业农村局)\n2.抓好夏收。\n\n3.抓好秋种。(责任单位:水利局)');
-    expect(notice.errors).toEqual([{ line: 2, text: '2.抓好夏收。', message: '第2条缺少责任单位' }]);
+    expect(notice.errors).toEqual([{ line: 2, location: { line: 2 }, text: '2.抓好夏收。', message: '第2条缺少责任单位', number: 2 }]);
     expect(notice.items.map((i) => i.number)).toEqual([1, 3]);
   });
 
@@ -146,7 +146,7 @@ describe('parseNotice on faulty input', () => {
   it('reports a duplicate number and keeps the first item', () => {
     const notice = parseNotice('1.抓好春耕。(责任单位:农业农村局)\n1.抓好夏收。(责任单位:水利局)');
     expect(notice.errors).toEqual([
-      { line: 2, text: '1.抓好夏收。(责任单位:水利局)', message: '第1条编号重复（第1行已有第1条）' },
+      { line: 2, location: { line: 2 }, text: '1.抓好夏收。(责任单位:水利局)', message: '第1条编号重复（第1行已有第1条）', number: 1 },
     ]);
     expect(notice.items.map((i) => i.content)).toEqual(['抓好春耕。']);
   });
@@ -169,7 +169,7 @@ describe('parseNotice on faulty input', () => {
   it('reports a unit clause on a line without a number', () => {
     const notice = parseNotice('1.抓好春耕。(责任单位:农业农村局)\n\n抓好夏收。(责任单位:水利局)');
     expect(notice.errors).toEqual([
-      { line: 3, text: '抓好夏收。(责任单位:水利局)', message: '该行含有单位信息，但没有条目编号' },
+      { line: 3, location: { line: 3 }, text: '抓好夏收。(责任单位:水利局)', message: '该行含有单位信息，但没有条目编号' },
     ]);
   });
 

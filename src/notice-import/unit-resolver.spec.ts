@@ -85,3 +85,16 @@ describe('createUnitResolver', () => {
     expect(result.assignments.map((a) => a.unitId)).toEqual(['u-water']);
   });
 });
+
+describe('createUnitResolver on names separated by spaces', () => {
+  it('reads a space inside a name as part of it, and spaces between known names as separators', () => {
+    expect(resolve(units({ responsible: ['水 利局'] })).assignments.map((a) => a.unitId)).toEqual(['u-water']);
+    expect(resolve(units({ responsible: ['水利局 林业局　各镇'] })).assignments.map((a) => a.unitId)).toEqual([
+      'u-water',
+      'u-forest',
+      'u-town-a',
+      'u-town-b',
+    ]);
+    expect(resolve(units({ responsible: ['水利局 外事办'] })).unknown).toEqual(['水利局 外事办']);
+  });
+});

@@ -45,6 +45,13 @@ export function createUnitResolver(directory: UnitDirectory): (units: ParsedItem
     for (const name of [group.name, ...group.aliases]) groups.set(normalizeUnitName(name), group);
   }
 
+  const known = (written: string) => unitIds.has(normalizeUnitName(written)) || groups.has(normalizeUnitName(written));
+  // “市 财政局” is one name written with a space; “市财政局 市统计局” in a table cell is two.
+  const separate = (written: string): string[] => {
+    const parts = written.trim().split(/\s+/);
+    return parts.length > 1 && !known(written) && parts.every(known) ? parts : [written];
+  };
+
   return (units) => {
     const assignments: ResolvedAssignment[] = [];
     const unknown: string[] = [];
@@ -59,7 +66,7 @@ export function createUnitResolver(directory: UnitDirectory): (units: ParsedItem
       };
       // In “各镇人民政府、街道办事处” the 各 carries over: the bare 街道办事处 means 各街道办事处.
       let inEachList = false;
-      for (const written of units[role]) {
+      for (const written of units[role].flatMap(separate)) {
         const key = normalizeUnitName(written);
         const unitId = unitIds.get(key);
         const group: DirectoryGroup | undefined = unitId

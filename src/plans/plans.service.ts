@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, currentActor, readScopeUnit, requirePermission } from '../auth/access-policy';
+import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
+import { one } from '../database/sql';
 import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto } from './dto/plan.dto';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
@@ -79,7 +80,7 @@ export class PlansService {
     return plan;
   }
 
-  /** A unit user reads only the plans its unit has tasks in. */
+  /** A unit user reads only the plans its unit has tasks in (the tree and counts; its tasks: assertCanReadTask). */
   async assertCanRead(planId: string): Promise<void> {
     const unitId = readScopeUnit(currentActor());
     if (!unitId) return;
@@ -90,11 +91,16 @@ export class PlansService {
     if (rows.length === 0) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
   }
 
-  /** 404 for an unknown task, 403 when the actor may not read the plan it belongs to. */
+  /** 404 for an unknown task, 403 when the actor may not read it: a unit user reads its own unit's tasks only. */
   async assertCanReadTask(taskId: string): Promise<void> {
-    const [task] = await this.dataSource.query(`SELECT plan_id FROM task WHERE id = $1`, [taskId]);
+    const unitId = readScopeUnit(currentActor());
+    const task = await one<{ readable: boolean }>(
+      this.dataSource,
+      `SELECT ${unitId ? mayReadTaskSql('t', '$2') : 'true'} AS readable FROM task t WHERE t.id = $1`,
+      unitId ? [taskId, unitId] : [taskId],
+    );
     if (!task) throw new NotFoundError('任务', taskId);
-    await this.assertCanRead(task.plan_id);
+    if (!task.readable) throw new ForbiddenError('该任务未分配给本单位，无权查看');
   }
 
   private buildTree(sections: PlanSection[], direct: Map<string, number>): SectionNodeDto[] {

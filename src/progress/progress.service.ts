@@ -7,6 +7,9 @@ import { currentActor } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
+import { recordAcknowledgement } from '../tasks/acknowledgements';
+import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals } from '../targets/actuals';
+import type { ReportActualDto } from '../targets/dto/target.dto';
 import { actingUnit, changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
@@ -62,7 +65,7 @@ export class ProgressService {
       const task = await lockTask(manager, taskId);
       if (idempotencyKey) {
         const earlier = await this.findByKey(manager, actor.userId!, idempotencyKey);
-        if (earlier) return { report: this.replay(earlier, hash), replayed: true };
+        if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
       }
       const { unitId, onBehalf } = actingUnit(actor, task.units.map((u) => u.unitId), dto.unitId);
       if (!REPORTABLE.includes(task.status)) {
@@ -75,19 +78,28 @@ export class ProgressService {
           { field: 'period', reason: `本计划按${task.reportingCycle === 'monthly' ? '月' : '季度'}报送，期次格式如 ${example}` },
         ]);
       }
+      const actuals = await resolveActuals(manager, taskId, dto.actuals);
+      const percent = percentFromActuals(actuals) ?? dto.percent;
+      if (percent === undefined) {
+        throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：percent', [
+          { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
+        ]);
+      }
       const [{ id }] = await manager.query(
         `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
                                       on_behalf, idempotency_key, request_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING id`,
-        [taskId, unitId, period, dto.summary.trim(), dto.percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
+        [taskId, unitId, period, dto.summary.trim(), percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
           actor.userId, onBehalf, idempotencyKey ?? null, hash],
       );
+      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
+      await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
       const [row] = await manager.query(`${SELECT_REPORTS} WHERE r.id = $1`, [id]);
-      const report = toDto(row);
+      const report = toDto(row, (await actualsOfReports(manager, [id])).get(id));
       await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
       return { report, replayed: false };
     });
@@ -96,7 +108,8 @@ export class ProgressService {
   async list(taskId: string): Promise<ProgressReportDto[]> {
     await this.plans.assertCanReadTask(taskId);
     const rows: ReportRow[] = await this.dataSource.query(`${SELECT_REPORTS} WHERE r.task_id = $1 ORDER BY r.created_at, r.id`, [taskId]);
-    return rows.map(toDto);
+    const actuals = await actualsOfReports(this.dataSource.manager, rows.map((r) => r.id));
+    return rows.map((row) => toDto(row, actuals.get(row.id)));
   }
 
   private async findByKey(manager: EntityManager, userId: string, key: string): Promise<ReportRow | undefined> {
@@ -105,15 +118,15 @@ export class ProgressService {
   }
 
   /** A retried request gets its first answer; a different request under a used key is refused, not merged. */
-  private replay(row: ReportRow, hash: string): ProgressReportDto {
+  private async replay(manager: EntityManager, row: ReportRow, hash: string): Promise<ProgressReportDto> {
     if (row.request_hash !== hash) {
       throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一条不同的进展报送，请换一个新的键');
     }
-    return toDto(row);
+    return toDto(row, (await actualsOfReports(manager, [row.id])).get(row.id));
   }
 }
 
-function toDto(row: ReportRow): ProgressReportDto {
+function toDto(row: ReportRow, actuals: ReportActualDto[] = []): ProgressReportDto {
   return {
     id: row.id,
     taskId: row.task_id,
@@ -121,6 +134,7 @@ function toDto(row: ReportRow): ProgressReportDto {
     period: row.period,
     summary: row.summary,
     percent: row.percent,
+    actuals,
     problems: row.problems,
     nextSteps: row.next_steps,
     reportedBy: { id: row.reported_by, username: row.username, displayName: row.display_name },

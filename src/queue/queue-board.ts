@@ -35,7 +35,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const board = new FastifyAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(queues.scan), new BullMQAdapter(queues.delivery)],
+    queues: Object.values(queues).map((queue) => new BullMQAdapter(queue)),
     serverAdapter: board,
     options: { uiConfig: { boardTitle: '督查督办 · 队列', hideDocsLink: true } },
   });

@@ -9,6 +9,8 @@ export interface ReminderPolicy {
   escalateAfterWorkdays: number;
   /** Remind each assigned unit that has not reported for a period once its cutoff has passed. */
   reportMissing: boolean;
+  /** Remind a unit that has not signed (签收) a task this many workdays after it was assigned, then on the overdue cadence (0: none). */
+  acknowledgeWithinWorkdays: number;
 }
 
 export const DEFAULT_POLICY: ReminderPolicy = {
@@ -17,4 +19,5 @@ export const DEFAULT_POLICY: ReminderPolicy = {
   overdueRepeatWorkdays: 5,
   escalateAfterWorkdays: 10,
   reportMissing: true,
+  acknowledgeWithinWorkdays: 2,
 };

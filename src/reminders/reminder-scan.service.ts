@@ -2,14 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
-import { CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
+import { calendarGapMessage, CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { Env } from '../config/env';
+import { lockForTransaction } from '../database/advisory-locks';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
-import { DELIVER_JOB } from '../queue/queues';
+import { deadlineAsOf, lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
+import type { TaskStatus } from '../tasks/task-status';
+import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { reminderMessage, type ReminderKind } from './reminder-texts';
 import { DEFAULT_POLICY, type ReminderPolicy } from './reminder-policy';
+import { unacknowledgedCandidates } from './unacknowledged-reminders';
 
 export interface ScanResult {
   asOf: string;
@@ -31,6 +35,8 @@ interface OpenTask {
   number: number;
   content: string;
   due_date: string;
+  /** The status the task had at the end of asOf, as the lights read it. */
+  status: TaskStatus;
   lead: string[];
   responsible: string[];
   /** The closed period a report is now owed for, and the units that have sent it. */
@@ -39,7 +45,7 @@ interface OpenTask {
   policy: ReminderPolicy;
 }
 
-interface Candidate {
+export interface Candidate {
   key: string;
   planId: string;
   taskId: string;
@@ -53,9 +59,6 @@ interface Candidate {
 }
 
 const NOTHING = { created: 0, alreadyExisting: 0, deliveries: 0, warnings: [] as string[] };
-
-/** Serialises scans across every api and worker process; unique keys would hold without it, this keeps counts exact. */
-const SCAN_LOCK = 7_160_002;
 
 /**
  * Recomputes from PostgreSQL what the ladder says is due as of a day, inserts each reminder once (unique key),
@@ -85,17 +88,21 @@ export class ReminderScanService {
       return { ...NOTHING, asOf, skipped: 'no_calendar_data', warnings: [error.message] };
     }
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+      // Serialises scans across processes: unique keys would hold without it, this keeps the counts exact.
+      await lockForTransaction(manager, 'reminderScan');
       const warnings: string[] = [];
       const candidates = (await this.openTasks(manager, asOf)).flatMap((task) => {
         try {
           return this.ladder(task, asOf, calendar);
         } catch (error) {
           if (!(error instanceof CalendarGapError)) throw error;
-          warnings.push(`《${task.plan_title}》第${task.number}项未生成提醒：${error.message}`);
+          warnings.push(`《${task.plan_title}》第${task.number}项未生成提醒：${calendarGapMessage(error.year)}`);
           return [];
         }
       });
+      const unsigned = await unacknowledgedCandidates(manager, asOf, calendar, this.env.APP_BASE_URL);
+      candidates.push(...unsigned.candidates);
+      warnings.push(...unsigned.warnings);
       const created = await this.insert(manager, candidates);
       const deliveries = await this.planDeliveries(manager, asOf);
       return { asOf, created, alreadyExisting: candidates.length - created, deliveries, warnings };
@@ -109,7 +116,7 @@ export class ReminderScanService {
   /** Gathers reminders made outside a scan (a manual 催办) into today's digests and queues them. */
   async deliverNow(day: string): Promise<number> {
     const created = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+      await lockForTransaction(manager, 'reminderScan');
       return this.planDeliveries(manager, day);
     });
     await this.enqueuePending();
@@ -121,7 +128,7 @@ export class ReminderScanService {
     const pending: Array<{ id: string }> = await this.dataSource.query(
       `SELECT id FROM reminder_delivery WHERE status = 'pending' AND channel <> 'inbox' ORDER BY created_at`,
     );
-    for (const { id } of pending) await this.queues.delivery.add(DELIVER_JOB, { deliveryId: id }, { jobId: id });
+    for (const { id } of pending) await this.queues[DELIVERY_QUEUE].add(DELIVER_JOB, { deliveryId: id }, { jobId: id });
     return pending.length;
   }
 
@@ -129,6 +136,7 @@ export class ReminderScanService {
     const rows = await manager.query(
       `SELECT t.id, t.plan_id, p.title AS plan_title, to_char(p.start_date, 'YYYY-MM-DD') AS plan_start,
               p.reporting_cycle, p.report_cutoff_day, t.number, t.content, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
+              ${STATUS_AS_OF_SQL} AS status,
               coalesce(array_agg(a.unit_id ORDER BY a.position) FILTER (WHERE a.role = 'lead'), '{}') AS lead,
               coalesce(array_agg(a.unit_id ORDER BY a.position) FILTER (WHERE a.role = 'responsible'), '{}') AS responsible,
               row_to_json(rp) AS policy
@@ -136,10 +144,12 @@ export class ReminderScanService {
          JOIN plan p ON p.id = t.plan_id
          LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
          LEFT JOIN task_assignment a ON a.task_id = t.id
-        WHERE t.status IN ('not_started', 'in_progress', 'completion_requested')
+         ${lastStatusChangeSql('t', '$1')}
+        WHERE ${STATUS_AS_OF_SQL} = ANY($2::text[])
           AND coalesce(rp.enabled, true)
-        GROUP BY t.id, p.id, rp.*
+        GROUP BY t.id, p.id, rp.*, last_change.to_status
         ORDER BY p.id, t.number`,
+      [asOf, OPEN_STATUSES],
     );
     const tasks: OpenTask[] = rows.map((row: Record<string, any>) => ({
       ...row,
@@ -159,29 +169,30 @@ export class ReminderScanService {
     return tasks;
   }
 
-  /** The ladder (README "Reminders") applied to one open task as of a working day. */
+  /**
+   * The ladder (README "Reminders") applied to one open task as of a working day. Overdue and due soon are the
+   * task rules' (the lights' own), so a reminder's "overdue" is the light's overdue flag for that task and day.
+   */
   private ladder(task: OpenTask, asOf: string, calendar: WorkCalendar): Candidate[] {
     const { policy } = task;
+    const deadline = deadlineAsOf({ status: task.status, dueDate: task.due_date }, asOf, calendar, policy.dueSoonWorkdays);
+    // A count the calendar cannot give would be a guess in the message and the repeat rounds: said, not sent.
+    const [gap] = deadline.calendarGaps;
+    if (gap !== undefined) throw new CalendarGapError(`${gap}-01-01`, gap);
     const leads = task.lead.length > 0 ? task.lead : task.responsible;
     const link = `${this.env.APP_BASE_URL}/tasks/${task.id}`;
     const facts = { planTitle: task.plan_title, taskNumber: task.number, content: task.content, dueDate: task.due_date, link };
     const base = { planId: task.plan_id, taskId: task.id, dueDate: task.due_date, period: null, workdaysOverdue: null };
     const out: Candidate[] = [];
 
-    // Counted only when the due date is near: walking to a due date years ahead would cross years without
-    // calendar data and drop the task's other reminders (report-missing) with a CalendarGapError.
-    if (asOf <= task.due_date) {
-      const near = policy.dueSoonWorkdays > 0 && task.due_date < calendar.addWorkdays(asOf, policy.dueSoonWorkdays + 1);
-      const left = near ? calendar.workdaysBetween(asOf, task.due_date) : Infinity;
-      if (left <= policy.dueSoonWorkdays) {
-        const message = reminderMessage('due_soon', { ...facts, workdaysLeft: left });
-        for (const unitId of leads) {
-          out.push({ ...base, key: `due_soon:${task.id}:${unitId}:${task.due_date}`, unitId, kind: 'due_soon', level: 1, message });
-        }
+    if (deadline.dueSoon) {
+      const message = reminderMessage('due_soon', { ...facts, workdaysLeft: deadline.workdaysLeft! });
+      for (const unitId of leads) {
+        out.push({ ...base, key: `due_soon:${task.id}:${unitId}:${task.due_date}`, unitId, kind: 'due_soon', level: 1, message });
       }
-    } else {
-      const overdue = calendar.workdaysBetween(task.due_date, asOf);
-      const daysOverdue = Math.round((Date.parse(asOf) - Date.parse(task.due_date)) / 86_400_000);
+    } else if (deadline.overdue) {
+      const overdue = deadline.workdaysOverdue!;
+      const { daysOverdue } = deadline;
       const round = Math.floor((overdue - 1) / policy.overdueRepeatWorkdays);
       const message = reminderMessage('overdue', { ...facts, daysOverdue });
       for (const unitId of leads) {
@@ -291,5 +302,6 @@ function toPolicy(row: Record<string, any> | null): ReminderPolicy {
     overdueRepeatWorkdays: row.overdue_repeat_workdays,
     escalateAfterWorkdays: row.escalate_after_workdays,
     reportMissing: row.report_missing,
+    acknowledgeWithinWorkdays: row.acknowledge_within_workdays,
   };
 }

@@ -1,5 +1,5 @@
 /** The words a department reads. Chinese, naming plan, task number and content, due date, overdue days, link. */
-export type ReminderKind = 'due_soon' | 'report_missing' | 'overdue' | 'escalation' | 'urge';
+export type ReminderKind = 'due_soon' | 'report_missing' | 'overdue' | 'escalation' | 'urge' | 'unacknowledged';
 
 export const KIND_LABELS: Record<ReminderKind, string> = {
   due_soon: '临期提醒',
@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<ReminderKind, string> = {
   overdue: '逾期催办',
   escalation: '逾期督办',
   urge: '催办',
+  unacknowledged: '签收提醒',
 };
 
 export interface ReminderFacts {
@@ -19,6 +20,9 @@ export interface ReminderFacts {
   daysOverdue?: number;
   period?: string;
   message?: string;
+  /** The day the unit was given the task, and the workdays since, for a 签收 reminder. */
+  assignedDay?: string;
+  workdaysSinceAssigned?: number;
 }
 
 const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -35,6 +39,8 @@ export function reminderMessage(kind: ReminderKind, f: ReminderFacts): string {
       return `【${KIND_LABELS.overdue}】${task}已逾期 ${f.daysOverdue} 天，请立即办理并报送进展。${tail}`;
     case 'escalation':
       return `【${KIND_LABELS.escalation}】${task}已逾期 ${f.daysOverdue} 天，现予督办，请单位主要负责人督促落实并书面说明情况。${tail}`;
+    case 'unacknowledged':
+      return `【${KIND_LABELS.unacknowledged}】${task}已于 ${f.assignedDay} 交办贵单位，${f.workdaysSinceAssigned} 个工作日仍未签收，请登录系统签收并抓紧办理。${tail}`;
     case 'urge':
       return `【${KIND_LABELS.urge}】${task}：${f.message}。${tail}`;
   }

@@ -5,14 +5,20 @@ import type { Redis } from 'ioredis';
 import { runAsSystem } from '../auth/request-context';
 import { Env } from '../config/env';
 import {
+  assertEveryJobHandled,
   bullConnection,
   bullPrefix,
   DAILY_SCAN_SCHEDULER,
   DELIVER_JOB,
-  queueDeclarations,
+  DELIVERY_QUEUE,
+  QUEUE_DECLARATIONS,
+  QUEUE_NAMES,
   SCAN_JOB,
+  SCAN_QUEUE,
   stalledJobsKey,
-  type QueueDeclaration,
+  type JobHandler,
+  type QueueHandlers,
+  type QueueName,
 } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { REDIS } from '../queue/redis.module';
@@ -30,8 +36,7 @@ const ERROR_LOG_INTERVAL_MS = 60_000;
 export class ReminderWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('reminder-worker');
   private readonly lastErrorLog = new Map<string, number>();
-  private scanWorker?: Worker;
-  private deliveryWorker?: Worker;
+  private consumers: Partial<Record<QueueName, Worker>> = {};
   /** Settles once the daily schedule is registered and unsent digests are queued again (or that failed). */
   ready: Promise<void> = Promise.resolve();
 
@@ -43,69 +48,70 @@ export class ReminderWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly delivery: DeliveryService,
   ) {}
 
-  /** The running consumers, for health checks and tests. */
-  get workers(): { scan?: Worker; delivery?: Worker } {
-    return { scan: this.scanWorker, delivery: this.deliveryWorker };
+  /** The running consumers by queue name, for tests. */
+  get workers(): Partial<Record<QueueName, Worker>> {
+    return this.consumers;
+  }
+
+  /** A handler for every job name of every queue declared in src/queue/queues.ts. */
+  protected handlers(): QueueHandlers {
+    // The daily job carries no date: it scans "today"; the scan itself skips non-working days.
+    const scan = (job: Job<{ asOf?: string }>) => this.scanner.scan(job.data?.asOf);
+    return {
+      [SCAN_QUEUE]: { [SCAN_JOB.daily]: scan, [SCAN_JOB.manual]: scan },
+      [DELIVERY_QUEUE]: {
+        [DELIVER_JOB]: (job: Job<{ deliveryId: string }>) =>
+          this.delivery.deliver(job.data.deliveryId, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 }),
+      },
+    };
   }
 
   onApplicationBootstrap(): void {
-    const declared = queueDeclarations(this.env);
-    this.scanWorker = this.start(declared.scan, (job) => this.processScan(job));
-    this.deliveryWorker = this.start(declared.delivery, (job) => this.processDelivery(job));
-    this.deliveryWorker.on('failed', (job, error) => void this.recordGivenUp(job, error));
+    const handlers: Record<string, Record<string, JobHandler>> = this.handlers();
+    // Before any consumer starts: a job without a handler would otherwise fail only when it comes.
+    assertEveryJobHandled(handlers);
+    for (const name of QUEUE_NAMES) this.consumers[name] = this.start(name, handlers[name]!);
+    this.consumers[DELIVERY_QUEUE]!.on('failed', (job, error) => void this.recordGivenUp(job, error));
     if (!this.env.WEBHOOK_SECRET) this.logger.warn('WEBHOOK_SECRET is not set: webhook digests go out unsigned');
     // Not awaited: with Redis down these wait for it, and the process must still start (and stop) meanwhile.
     this.ready = this.catchUp();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.scanWorker?.close(), this.deliveryWorker?.close()]);
+    await Promise.all(Object.values(this.consumers).map((worker) => worker.close()));
   }
 
-  private start(declaration: QueueDeclaration, processor: (job: Job) => Promise<unknown>): Worker {
-    const worker = new Worker(declaration.name, (job: Job) => runAsSystem(() => processor(job)), {
+  /** A consumer that runs each job's handler by job name, as the system actor. */
+  private start(name: QueueName, handlers: Record<string, JobHandler>): Worker {
+    const processor = async (job: Job) => {
+      const handler = handlers[job.name];
+      // Only a job queued by another version of the code can get here: retrying cannot help it.
+      if (!handler) throw new UnrecoverableError(`Unknown job ${job.name} on queue ${name}`);
+      return runAsSystem(() => handler(job));
+    };
+    const worker = new Worker(name, processor, {
       connection: bullConnection(this.env),
       prefix: bullPrefix(this.env),
       name: `${hostname()}:${process.pid}`,
-      ...declaration.worker,
+      ...QUEUE_DECLARATIONS[name].settings(this.env).worker,
     });
     worker.on('failed', (job, error) => {
       const attempts = job?.opts.attempts ?? 1;
-      this.logger.warn(`${declaration.name} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}/${attempts}): ${error.message}`);
+      this.logger.warn(`${name} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}/${attempts}): ${error.message}`);
     });
     worker.on('stalled', (jobId) => {
-      this.logger.warn(`${declaration.name} job ${jobId} stalled (its worker died?): taken over`);
-      void this.redis.incr(stalledJobsKey(declaration.name)).catch(() => undefined);
+      this.logger.warn(`${name} job ${jobId} stalled (its worker died?): taken over`);
+      void this.redis.incr(stalledJobsKey(name)).catch(() => undefined);
     });
     // BullMQ reconnects by itself; an unhandled 'error' event would kill the process instead.
-    worker.on('error', (error) => this.logThrottled(`${declaration.name}: ${error.message}`));
+    worker.on('error', (error) => this.logThrottled(`${name}: ${error.message}`));
     return worker;
-  }
-
-  private async processScan(job: Job<{ asOf?: string }>): Promise<unknown> {
-    switch (job.name) {
-      case SCAN_JOB.daily:
-      case SCAN_JOB.manual:
-        // The daily job carries no date: it scans "today"; the scan itself skips non-working days.
-        return this.scanner.scan(job.data?.asOf);
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on the scan queue`);
-    }
-  }
-
-  private async processDelivery(job: Job<{ deliveryId: string }>): Promise<unknown> {
-    switch (job.name) {
-      case DELIVER_JOB:
-        return this.delivery.deliver(job.data.deliveryId, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on the delivery queue`);
-    }
   }
 
   /** Registers the schedule (idempotent across workers) and re-queues digests a downtime left unsent. */
   private async catchUp(): Promise<void> {
     try {
-      await this.queues.scan.upsertJobScheduler(
+      await this.queues[SCAN_QUEUE].upsertJobScheduler(
         DAILY_SCAN_SCHEDULER,
         { pattern: this.env.REMINDER_CRON, tz: this.env.REMINDER_TZ },
         { name: SCAN_JOB.daily },

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Env } from '../config/env';
 import { PlansService } from '../plans/plans.service';
 import { leadUnits, lockTask } from '../tasks/task-writes';
-import { OPEN_STATUSES } from '../tasks/task-transitions';
+import { isOpen } from '../tasks/task-rules';
 import type { ListRemindersQueryDto, ReminderDto, ReminderPageDto, ReminderPolicyDto } from './dto/reminder.dto';
 import { DEFAULT_POLICY, type ReminderPolicy } from './reminder-policy';
 import { ReminderScanService, type ScanResult } from './reminder-scan.service';
@@ -90,7 +90,7 @@ export class RemindersService {
     const actor = requirePermission('tasks:supervise');
     const ids = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      if (!OPEN_STATUSES.includes(task.status)) throw new ConflictError('TASK_CLOSED', '任务已办结、暂缓或撤销，无需催办');
+      if (!isOpen(task.status)) throw new ConflictError('TASK_CLOSED', '任务已办结、暂缓或撤销，无需催办');
       const [info] = await manager.query(
         `SELECT p.title, t.content FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1`,
         [taskId],
@@ -131,6 +131,7 @@ export class RemindersService {
           overdueRepeatWorkdays: row.overdue_repeat_workdays,
           escalateAfterWorkdays: row.escalate_after_workdays,
           reportMissing: row.report_missing,
+          acknowledgeWithinWorkdays: row.acknowledge_within_workdays,
         }
       : DEFAULT_POLICY;
     return { planId, ...policy };
@@ -142,11 +143,20 @@ export class RemindersService {
     const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO reminder_policy (plan_id, enabled, due_soon_workdays, overdue_repeat_workdays, escalate_after_workdays, report_missing)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO reminder_policy (plan_id, enabled, due_soon_workdays, overdue_repeat_workdays, escalate_after_workdays, report_missing,
+                                      acknowledge_within_workdays)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (plan_id) DO UPDATE SET enabled = $2, due_soon_workdays = $3, overdue_repeat_workdays = $4,
-           escalate_after_workdays = $5, report_missing = $6, updated_at = now()`,
-        [dto.planId, next.enabled, next.dueSoonWorkdays, next.overdueRepeatWorkdays, next.escalateAfterWorkdays, next.reportMissing],
+           escalate_after_workdays = $5, report_missing = $6, acknowledge_within_workdays = $7, updated_at = now()`,
+        [
+          dto.planId,
+          next.enabled,
+          next.dueSoonWorkdays,
+          next.overdueRepeatWorkdays,
+          next.escalateAfterWorkdays,
+          next.reportMissing,
+          next.acknowledgeWithinWorkdays,
+        ],
       );
       await this.audit.record({ action: 'reminder_policy.update', entity: 'plan', entityId: dto.planId, before, after: next }, manager);
     });

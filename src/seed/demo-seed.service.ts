@@ -35,7 +35,7 @@ export class DemoSeedService {
     }
     await this.seedRegistry();
     const plan = await this.plans.create({ title: DEMO_PLAN_TITLE, year: 2021 });
-    const { status, report } = await this.imports.import(plan.id, { text: readJiyuanNotice() });
+    const { status, report } = await this.imports.import(plan.id, { kind: 'text', text: readJiyuanNotice() }, {});
     if (status !== 201) throw new Error(`demo notice import failed: ${JSON.stringify(report.errors)}`);
     await this.seedUsers();
     this.logger.log(

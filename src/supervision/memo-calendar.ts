@@ -1,7 +1,4 @@
-import { addDays, CalendarGapError, type WorkCalendar } from '../calendar/work-calendar';
-
-/** What timeliness asks of a working-day calendar. */
-export type WorkdayOracle = Pick<WorkCalendar, 'isWorkday' | 'workdaysBetween'>;
+import { addDays, CalendarGapError, type WorkCalendar, type WorkdayOracle } from '../calendar/work-calendar';
 
 /**
  * Remembers each day's answer (a CalendarGapError included) and each span's count for one snapshot: 143 tasks that

@@ -6,9 +6,11 @@ import { calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { NotFoundError } from '../common/domain-errors';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
+import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import type { AssignmentRole, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import { MemoCalendar } from './memo-calendar';
+import type { TargetComparator } from '../targets/target-parser';
 import { computeTimeliness, DEFAULT_POLICY, type Timeliness, type TimelinessPolicy } from './timeliness';
 
 export interface SectionRef {
@@ -35,6 +37,17 @@ export interface LatestReport {
   at: Date;
 }
 
+/** A target of a task with the latest actual reported for it on or before asOf. */
+export interface SnapshotTarget {
+  id: string;
+  metric: string;
+  comparator: TargetComparator;
+  value: number;
+  unit: string;
+  actual: number | null;
+  actualPeriod: string | null;
+}
+
 /** One task as it stood at the end of asOf, with its timeliness computed once. */
 export interface TaskSnapshot {
   id: string;
@@ -51,6 +64,9 @@ export interface TaskSnapshot {
   latestReport: LatestReport | null;
   /** Units that reported for the last closed period on or before asOf. */
   reportedUnits: ReadonlySet<string>;
+  /** Assigned units that had not signed (签收) the task by the end of asOf. */
+  unacknowledgedUnits: ReadonlySet<string>;
+  targets: SnapshotTarget[];
   timeliness: Timeliness;
 }
 
@@ -88,8 +104,8 @@ interface TaskRow {
   section_id: string | null;
 }
 
-/** The instant the Shanghai day after asOf begins: "on or before asOf" is `< $bound`. */
-const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+/** "On or before asOf" is `< END_OF_AS_OF`. */
+const END_OF_AS_OF = endOfDaySql('$2');
 
 /**
  * Loads one plan as of one day in a fixed handful of set-based queries (no per-task query), inside one
@@ -136,22 +152,21 @@ export class SupervisionSnapshotLoader {
       [plan.id],
     );
 
-    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind }> =
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind; signed: boolean }> =
       await manager.query(
-        `SELECT a.task_id, a.role, u.id, u.name, u.kind
+        `SELECT a.task_id, a.role, u.id, u.name, u.kind, coalesce(a.acknowledged_at < ${END_OF_AS_OF}, false) AS signed
            FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
           WHERE t.plan_id = $1
           ORDER BY a.task_id, a.role, a.position`,
-        [plan.id],
+        params,
       );
 
     // The status a task had at the end of asOf is where its last status change up to then took it.
-    const statuses: Array<{ task_id: string; to_status: TaskStatus; day: string }> = await manager.query(
-      `SELECT DISTINCT ON (e.task_id) e.task_id, e.to_status,
-              to_char(e.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
-         FROM task_event e JOIN task t ON t.id = e.task_id
-        WHERE t.plan_id = $1 AND e.to_status IS NOT NULL AND e.at < ${END_OF_AS_OF}
-        ORDER BY e.task_id, e.at DESC, e.id DESC`,
+    const statuses: Array<{ task_id: string; status: TaskStatus; day: string | null }> = await manager.query(
+      `SELECT t.id AS task_id, ${STATUS_AS_OF_SQL} AS status,
+              to_char(last_change.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+         FROM task t ${lastStatusChangeSql('t', '$2')}
+        WHERE t.plan_id = $1`,
       params,
     );
 
@@ -185,6 +200,19 @@ export class SupervisionSnapshotLoader {
       params,
     );
 
+    const targetRows: Array<{ task_id: string; id: string; metric: string; comparator: TargetComparator; value: string; unit: string; actual: string | null; period: string | null }> =
+      await manager.query(
+        `SELECT tt.task_id, tt.id, tt.metric, tt.comparator, tt.value, tt.unit, la.value AS actual, la.period
+           FROM task_target tt JOIN task t ON t.id = tt.task_id
+           LEFT JOIN LATERAL (
+                 SELECT pa.value, r.period FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
+                  WHERE pa.target_id = tt.id AND r.created_at < ${END_OF_AS_OF}
+                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
+          WHERE t.plan_id = $1
+          ORDER BY tt.task_id, tt.position`,
+        params,
+      );
+
     const workCalendar = await this.calendars.load(manager);
     const calendar = new MemoCalendar(workCalendar);
     const policy: TimelinessPolicy = { ...DEFAULT_POLICY, dueSoonWorkdays: plan.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays };
@@ -194,6 +222,7 @@ export class SupervisionSnapshotLoader {
     const statusByTask = new Map(statuses.map((s) => [s.task_id, s]));
     const latestByTask = new Map(latest.map((r) => [r.task_id, r]));
     const reportedByTask = new Map(reported.map((r) => [r.task_id, new Set(r.unit_ids)]));
+    const targetsByTask = group(targetRows, (r) => r.task_id);
     const gaps = new Set<number>();
     if (!workCalendar.hasData(yearOf(asOf))) {
       gaps.add(yearOf(asOf));
@@ -203,11 +232,26 @@ export class SupervisionSnapshotLoader {
 
     const snapshots = tasks.map((row): TaskSnapshot => {
       const units: Record<AssignmentRole, UnitRef[]> = { lead: [], responsible: [], cooperating: [] };
-      for (const a of unitsByTask.get(row.id) ?? []) units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
+      const unacknowledgedUnits = new Set<string>();
+      for (const a of unitsByTask.get(row.id) ?? []) {
+        units[a.role].push({ id: a.id, name: a.name, kind: a.kind });
+        if (!a.signed) unacknowledgedUnits.add(a.id);
+      }
       const change = statusByTask.get(row.id);
-      const status = change?.to_status ?? 'not_started';
+      const status = change?.status ?? 'not_started';
       const report = latestByTask.get(row.id);
       const reportedUnits = reportedByTask.get(row.id) ?? new Set<string>();
+      const targets = (targetsByTask.get(row.id) ?? []).map(
+        (t): SnapshotTarget => ({
+          id: t.id,
+          metric: t.metric,
+          comparator: t.comparator,
+          value: Number(t.value),
+          unit: t.unit,
+          actual: t.actual === null ? null : Number(t.actual),
+          actualPeriod: t.period,
+        }),
+      );
       const timeliness = computeTimeliness(
         {
           dueDate: row.due_date,
@@ -217,6 +261,7 @@ export class SupervisionSnapshotLoader {
           reportedForClosedPeriod: reportedUnits.size > 0,
           closedPeriodApplies: reportsChecked,
           closedPeriod: period,
+          indicatorTargets: row.kind === 'indicator' ? targets : undefined,
         },
         asOf,
         calendar,
@@ -237,6 +282,8 @@ export class SupervisionSnapshotLoader {
           ? { percent: report.percent, summary: report.summary, unitName: report.unit_name, at: new Date(report.created_at) }
           : null,
         reportedUnits,
+        unacknowledgedUnits,
+        targets,
         timeliness,
       };
     });

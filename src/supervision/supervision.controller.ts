@@ -17,16 +17,18 @@ import {
   SupervisedTaskPageDto,
   SupervisionQueryDto,
   SupervisionTasksQueryDto,
+  UnacknowledgedViewDto,
   UnitsViewDto,
 } from './dto/supervision.dto';
 import { SupervisionExportService, XLSX_TYPE, type ExcelFile } from './supervision-export.service';
 import { SupervisionService } from './supervision.service';
+import { UnacknowledgedService } from './unacknowledged.service';
 
 const FILE_RESPONSE = { description: 'An Excel workbook (.xlsx)', schema: { type: 'string', format: 'binary' } } as const;
 
 /** `attachment` with an ASCII fallback name and the real (Chinese) one per RFC 5987 / RFC 6266. */
-function sendFile(reply: FastifyReply, file: ExcelFile): Buffer {
-  reply.header('content-type', XLSX_TYPE);
+export function sendFile(reply: FastifyReply, file: ExcelFile, contentType: string = XLSX_TYPE): Buffer {
+  reply.header('content-type', contentType);
   reply.header(
     'content-disposition',
     `attachment; filename="${file.asciiFilename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
@@ -44,6 +46,7 @@ export class SupervisionController {
   constructor(
     private readonly supervision: SupervisionService,
     private readonly exports: SupervisionExportService,
+    private readonly unacknowledgedView: UnacknowledgedService,
   ) {}
 
   @Get('tasks')
@@ -79,6 +82,16 @@ export class SupervisionController {
   @ApiOkResponse({ type: SummaryViewDto })
   summary(@Query() query: SupervisionQueryDto): Promise<SummaryViewDto> {
     return this.supervision.summary(query);
+  }
+
+  @Get('unacknowledged')
+  @Access('admin', 'supervisor', 'leader')
+  @ApiOperation({
+    summary: '未签收: per unit, the open tasks it has not signed as of a day, with working days since assignment; most overdue first',
+  })
+  @ApiOkResponse({ type: UnacknowledgedViewDto })
+  unacknowledged(@Query() query: SupervisionQueryDto): Promise<UnacknowledgedViewDto> {
+    return this.unacknowledgedView.view(query);
   }
 
   @Get('ledger.xlsx')

@@ -6,11 +6,12 @@ import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
+import { UnacknowledgedService } from './unacknowledged.service';
 
 @Module({
   imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
-  providers: [SupervisionSnapshotLoader, SupervisionService, SupervisionExportService],
+  providers: [SupervisionSnapshotLoader, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

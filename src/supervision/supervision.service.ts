@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, currentActor, readScopeUnit, requirePermission } from '../auth/access-policy';
+import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { PlansService } from '../plans/plans.service';
@@ -60,6 +60,11 @@ function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
     const holds = roles.some((role) => task.units[role].some((unit) => !query.unitId || unit.id === query.unitId));
     if (!holds) return false;
   }
+  if (query.acknowledged !== undefined) {
+    // As GET /api/tasks: the unit's own 签收, or without a unit any (false) / every (true) assigned unit's, as of asOf.
+    const pending = query.unitId ? task.unacknowledgedUnits.has(query.unitId) : task.unacknowledgedUnits.size > 0;
+    if (pending === query.acknowledged) return false;
+  }
   if (query.q) {
     const text = query.q.trim();
     const inContent = task.content.toLowerCase().includes(text.toLowerCase());
@@ -99,16 +104,15 @@ export class SupervisionService {
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     const scopeUnit = readScopeUnit(currentActor());
-    let unitId = query.unitId;
     if (scopeUnit) {
       await this.plans.assertCanRead(query.planId);
-      if (unitId && unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
-      unitId = scopeUnit;
+      if (query.unitId && query.unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
     }
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
     const snapshot = await this.snapshots.load(query.planId, asOf);
-    const matching = snapshot.tasks.filter((task) => matches(task, { ...query, unitId }));
+    const readable = (task: TaskSnapshot) => mayReadTask(scopeUnit, Object.values(task.units).flatMap((units) => units.map((u) => u.id)));
+    const matching = snapshot.tasks.filter((task) => readable(task) && matches(task, query));
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const slice = matching.slice((page - 1) * pageSize, page * pageSize);

@@ -1,5 +1,5 @@
 import { WorkCalendar } from '../calendar/work-calendar';
-import { computeTimeliness, daysBetween, expectedPercent, type TimelinessInput } from './timeliness';
+import { computeTimeliness, type TimelinessInput } from './timeliness';
 
 const calendar = new WorkCalendar();
 
@@ -13,30 +13,6 @@ const task = (overrides: Partial<TimelinessInput> = {}): TimelinessInput => ({
   closedPeriodApplies: true,
   closedPeriod: '2021-09',
   ...overrides,
-});
-
-describe('expectedPercent (序时进度)', () => {
-  it.each([
-    ['2021-10-08', 77], // 281 of 365 days
-    ['2021-10-26', 82], // 299 of 365
-    ['2021-01-01', 0], // 1 of 365 rounds to 0
-    ['2021-07-02', 50], // 183 of 365
-    ['2021-12-31', 100],
-    ['2022-03-01', 100],
-    ['2020-12-31', 0],
-  ])('from 2021-01-01 to 2021-12-31, as of %s: %i%%', (asOf, percent) => {
-    expect(expectedPercent('2021-01-01', '2021-12-31', asOf)).toBe(percent);
-  });
-
-  it('a one-day span is 100% on its day and 0% before it', () => {
-    expect(expectedPercent('2021-05-01', '2021-05-01', '2021-05-01')).toBe(100);
-    expect(expectedPercent('2021-05-01', '2021-05-01', '2021-04-30')).toBe(0);
-  });
-
-  it('daysBetween counts calendar days', () => {
-    expect(daysBetween('2021-09-30', '2021-10-08')).toBe(8);
-    expect(daysBetween('2021-10-08', '2021-09-30')).toBe(-8);
-  });
 });
 
 describe('computeTimeliness', () => {

@@ -2,7 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 't
 import { Unit } from '../units/unit.entity';
 import { UnitGroup } from '../units/unit-group.entity';
 import { Task } from './task.entity';
-import type { AssignmentRole } from './task-status';
+import type { AcknowledgedVia, AssignmentRole } from './task-status';
 
 @Entity({ name: 'task_assignment' })
 export class TaskAssignment {
@@ -37,4 +37,18 @@ export class TaskAssignment {
   @ManyToOne(() => UnitGroup, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'via_group_id' })
   viaGroup?: UnitGroup | null;
+
+  /** When the unit was given the task (import, a re-import that adds it, a group fan-out). */
+  @Column({ name: 'assigned_at', type: 'timestamptz', default: () => 'now()' })
+  assignedAt!: Date;
+
+  /** The unit's 签收 (see acknowledgements.ts); null until it signs or works on the task. */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true })
+  acknowledgedBy!: string | null;
+
+  @Column({ name: 'acknowledged_via', type: 'text', nullable: true })
+  acknowledgedVia!: AcknowledgedVia | null;
 }

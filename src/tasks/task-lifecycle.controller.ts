@@ -16,7 +16,7 @@ import { TaskDetailDto } from './dto/task.dto';
 import { TaskLifecycleService } from './task-lifecycle.service';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3. */
-function parseIfMatch(header: string | undefined): number | undefined {
+export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
   if (!match) {

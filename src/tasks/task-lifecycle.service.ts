@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { currentActor, requirePermission } from '../auth/access-policy';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { exec } from '../database/sql';
 import { PlansService } from '../plans/plans.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
+import { recordAcknowledgement } from './acknowledgements';
 import { actingUnit, changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
 
@@ -31,6 +33,7 @@ export class TaskLifecycleService {
         `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4)`,
         [taskId, unitId, dto.summary.trim(), actor.userId],
       );
+      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'completion_request');
       await this.audit.record({ action: 'task.completion_request', entity: 'task', entityId: taskId, after: { unitId, summary: dto.summary } }, manager);
     });
     return this.tasks.get(taskId);
@@ -83,17 +86,14 @@ export class TaskLifecycleService {
     }
     const before = await this.tasks.get(taskId);
     await this.dataSource.transaction(async (manager) => {
-      // Wrapped in a CTE because TypeORM answers a bare UPDATE … RETURNING with [rows, count], not rows.
-      const rows: Array<{ id: string }> = await manager.query(
-        `WITH updated AS (
-           UPDATE task SET due_date = COALESCE($3::date, due_date), content = COALESCE($4, content),
-                  kind = COALESCE($5, kind), version = version + 1, updated_at = now()
-            WHERE id = $1 AND version = $2
-           RETURNING id)
-         SELECT id FROM updated`,
+      const updated = await exec(
+        manager,
+        `UPDATE task SET due_date = COALESCE($3::date, due_date), content = COALESCE($4, content),
+                kind = COALESCE($5, kind), version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2`,
         [taskId, expected, dto.dueDate ?? null, dto.content?.trim() ?? null, dto.kind ?? null],
       );
-      if (rows.length === 0) {
+      if (updated === 0) {
         const [current] = await manager.query(`SELECT version FROM task WHERE id = $1`, [taskId]);
         if (!current) throw new NotFoundError('任务', taskId);
         throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${current.version}，您提交的是 ${expected}），请刷新后再改`, {

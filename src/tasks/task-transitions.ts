@@ -20,8 +20,6 @@ const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
   cancelled: [],
 };
 
-export const OPEN_STATUSES: readonly TaskStatus[] = ['not_started', 'in_progress', 'completion_requested'];
-
 export function assertTransition(from: TaskStatus, to: TaskStatus): void {
   if (NEXT[from].includes(to)) return;
   const reason =

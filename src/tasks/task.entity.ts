@@ -63,6 +63,10 @@ export class Task {
   @Column({ name: 'source_line', type: 'text', nullable: true })
   sourceLine!: string | null;
 
+  /** Columns of the imported task table that the importer does not map, by header (备注, 工作目标, …). */
+  @Column({ name: 'extra_fields', type: 'jsonb', default: () => "'{}'" })
+  extraFields!: Record<string, string>;
+
   /** Bumped by every write; writers compare it (UPDATE … WHERE version = $n) to refuse stale edits. */
   @Column({ type: 'int', default: 1 })
   version!: number;

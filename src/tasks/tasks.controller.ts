@@ -1,8 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyRole } from '../auth/access.decorator';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Access, AnyRole } from '../auth/access.decorator';
 import { uuidParam } from '../common/uuid-param';
-import { ListTasksQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
+import { AcknowledgementsService } from './acknowledgements.service';
+import { AcknowledgementDto, ListTasksQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -10,7 +19,10 @@ import { TasksService } from './tasks.service';
 @AnyRole()
 @Controller('api/tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly acknowledgements: AcknowledgementsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Search the task register; paginated, ordered by plan and number' })
@@ -26,5 +38,19 @@ export class TasksController {
   @ApiNotFoundResponse()
   get(@Param('id', uuidParam('id')) id: string): Promise<TaskDetailDto> {
     return this.tasks.get(id);
+  }
+
+  @Post(':id/acknowledge')
+  @Access('unit_user')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '签收: a user of an assigned unit acknowledges the task for the unit; repeating it answers the first 签收',
+    description: 'A user of another unit gets 403; leaders, supervisors and admins cannot sign for a unit.',
+  })
+  @ApiOkResponse({ type: AcknowledgementDto })
+  @ApiForbiddenResponse({ description: 'Not a user of a unit assigned to the task' })
+  @ApiNotFoundResponse()
+  acknowledge(@Param('id', uuidParam('id')) id: string): Promise<AcknowledgementDto> {
+    return this.acknowledgements.acknowledge(id);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, currentActor, readScopeUnit } from '../auth/access-policy';
+import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit } from '../auth/access-policy';
 import { NotFoundError } from '../common/domain-errors';
 import { PlansService } from '../plans/plans.service';
-import type { ListTasksQueryDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
+import { assignmentAcknowledgements, toAcknowledgement } from './acknowledgements';
+import type { ListTasksQueryDto, PendingAcknowledgementDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import type { AssignmentRole, TaskKind, TaskStatus } from './task-status';
 
 interface TaskRow {
@@ -20,6 +21,7 @@ interface TaskRow {
   leaders: string[];
   deadline_text: string | null;
   source_line: string | null;
+  extra_fields: Record<string, string>;
   s_id: string | null;
   s_code: string | null;
   s_title: string | null;
@@ -31,7 +33,7 @@ interface TaskRow {
 
 const TASK_COLUMNS = `
   t.id, t.plan_id, t.number, t.content, t.kind, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.status, t.version,
-  t.includes_other_units, t.leaders, t.deadline_text, t.source_line,
+  t.includes_other_units, t.leaders, t.deadline_text, t.source_line, t.extra_fields,
   s.id AS s_id, s.code AS s_code, s.title AS s_title, s.level AS s_level,
   p.id AS p_id, p.code AS p_code, p.title AS p_title`;
 
@@ -39,10 +41,6 @@ const TASK_FROM = `
   FROM task t
   LEFT JOIN plan_section s ON s.id = t.section_id
   LEFT JOIN plan_section p ON p.id = s.parent_id`;
-
-/** Plans in which the unit bound to `param` holds any task. */
-const plansOfUnit = (param: string) =>
-  `SELECT pt.plan_id FROM task pt JOIN task_assignment pa ON pa.task_id = pt.id WHERE pa.unit_id = ${param}`;
 
 /** Builds a WHERE clause with numbered parameters: values never enter the SQL text. */
 class Filter {
@@ -71,7 +69,7 @@ export class TasksService {
     const pageSize = query.pageSize ?? 20;
     const filter = new Filter();
     const scopeUnit = readScopeUnit(currentActor());
-    if (scopeUnit) filter.clauses.push(`t.plan_id IN (${plansOfUnit(filter.bind(scopeUnit))})`);
+    if (scopeUnit) filter.clauses.push(mayReadTaskSql('t', filter.bind(scopeUnit)));
     if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
     if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
     if (query.sectionId) {
@@ -84,6 +82,14 @@ export class TasksService {
         query.role ? `a.role = ${filter.bind(query.role)}` : null,
       ].filter(Boolean);
       filter.clauses.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND ${conditions.join(' AND ')})`);
+    }
+    if (query.acknowledged !== undefined) {
+      // Whose 签收: the unit asked for; a unit user's own unit; otherwise any (false) or every (true) assigned unit.
+      const unit = query.unitId ?? scopeUnit;
+      const ofUnit = unit ? ` AND k.unit_id = ${filter.bind(unit)}` : '';
+      const assignment = (signed: boolean) =>
+        `EXISTS (SELECT 1 FROM task_assignment k WHERE k.task_id = t.id AND k.acknowledged_at IS ${signed ? 'NOT ' : ''}NULL${ofUnit})`;
+      filter.clauses.push(!query.acknowledged ? assignment(false) : unit ? assignment(true) : `NOT ${assignment(false)}`);
     }
     if (query.q) {
       const text = query.q.trim();
@@ -104,11 +110,14 @@ export class TasksService {
   }
 
   async get(id: string): Promise<TaskDetailDto> {
+    await this.plans.assertCanReadTask(id);
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
-    await this.plans.assertCanRead(rows[0]!.plan_id);
     const [task] = await this.withUnits(rows);
-    return { ...task!, sourceLine: rows[0]!.source_line };
+    const acknowledgements = (await assignmentAcknowledgements(this.dataSource.manager, [id]))
+      .filter((a) => a.acknowledged_at !== null)
+      .map(toAcknowledgement);
+    return { ...task!, sourceLine: rows[0]!.source_line, extraFields: rows[0]!.extra_fields, acknowledgements };
   }
 
   /** The register's view of the given tasks, in the given order; no access check (the caller has made it). */
@@ -136,18 +145,24 @@ export class TasksService {
 
   private async withUnits(rows: TaskRow[]): Promise<TaskDto[]> {
     if (rows.length === 0) return [];
-    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string }> = await this.dataSource.query(
-      `SELECT a.task_id, a.role, u.id, u.name
+    const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; assigned_at: Date; signed: boolean }> =
+      await this.dataSource.query(
+      `SELECT a.task_id, a.role, u.id, u.name, a.assigned_at, a.acknowledged_at IS NOT NULL AS signed
          FROM task_assignment a JOIN unit u ON u.id = a.unit_id
         WHERE a.task_id = ANY($1)
-        ORDER BY a.task_id, a.role, a.position`,
+        ORDER BY a.task_id, array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`,
       [rows.map((r) => r.id)],
     );
     const units = new Map<string, Record<AssignmentRole, Array<{ id: string; name: string }>>>();
+    const unsigned = new Map<string, PendingAcknowledgementDto[]>();
     for (const a of assignments) {
       const byRole = units.get(a.task_id) ?? { lead: [], responsible: [], cooperating: [] };
       byRole[a.role].push({ id: a.id, name: a.name });
       units.set(a.task_id, byRole);
+      if (!a.signed) {
+        const pending = { id: a.id, name: a.name, assignedAt: new Date(a.assigned_at).toISOString() };
+        unsigned.set(a.task_id, [...(unsigned.get(a.task_id) ?? []), pending]);
+      }
     }
     return rows.map((row) => {
       const byRole = units.get(row.id) ?? { lead: [], responsible: [], cooperating: [] };
@@ -167,6 +182,7 @@ export class TasksService {
         includesOtherUnits: row.includes_other_units,
         leaders: row.leaders,
         deadlineText: row.deadline_text,
+        unacknowledged: unsigned.get(row.id) ?? [],
       };
     });
   }

@@ -8,6 +8,12 @@ export const UNIT_KINDS = [
   'institution',
   'vertical',
   'mass_organization',
+  /** A county-level government: 县、县级市、区人民政府 (members of 各县(市、区)人民政府). */
+  'county',
+  /** A party committee's department: 市委办公室、市委宣传部、市委政法委. */
+  'party',
+  /** A court or procuratorate: 市中级人民法院、市人民检察院. */
+  'judicial',
   'other',
 ] as const;
 

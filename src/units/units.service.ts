@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { can, requirePermission } from '../auth/access-policy';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { lockForTransaction } from '../database/advisory-locks';
 import type { UnitDirectory } from '../notice-import/unit-resolver';
 import type { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
 import type { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
@@ -15,9 +16,6 @@ interface Clash {
   name: string;
   usedBy: { type: 'unit' | 'group'; id: string; name: string };
 }
-
-/** Serialises writes to the unit directory so that the name-and-alias clash check cannot race. */
-const DIRECTORY_LOCK = 7_160_001;
 
 /**
  * The join table keeps no order, so members are read oldest unit first: group fan-out positions (and with them
@@ -129,7 +127,7 @@ export class UnitsService {
   }
 
   async lockDirectory(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
+    await lockForTransaction(manager, 'unitDirectory');
   }
 
   private async findUnitsByName(manager: EntityManager, names: string[]): Promise<Unit[]> {

@@ -6,13 +6,11 @@ import { requirePermission } from '../auth/access-policy';
 import { LoginThrottle } from '../auth/login-throttle';
 import type { Role } from '../auth/roles';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
+import { lockForTransaction } from '../database/advisory-locks';
 import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { hashPassword } from './password';
 import { User } from './user.entity';
-
-/** Advisory lock class for usernames being created (the second key is the name's hash). */
-const USERNAME_LOCK = 7_160_002;
 
 @Injectable()
 export class UsersService {
@@ -36,7 +34,7 @@ export class UsersService {
       const username = dto.username.trim().toLowerCase();
       // Two requests for one name queue here, so the second gets the 409 below instead of failing its INSERT on the
       // unique index (a failed query is logged with its parameters, the password hash among them).
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [USERNAME_LOCK, username]);
+      await lockForTransaction(manager, 'username', username);
       await this.assertUnitFits(manager, dto.role, dto.unitId ?? null);
       const taken = await manager.getRepository(User).exists({ where: { username } });
       if (taken) throw new ConflictError('USERNAME_TAKEN', `用户名“${username}”已被使用`, { field: 'username' });

@@ -13,6 +13,9 @@ import { ImportPage } from './pages/Import';
 import { DeliveriesPage } from './pages/Deliveries';
 import { UsersPage } from './pages/Users';
 import { UnitsPage } from './pages/Units';
+import { IndicatorsPage } from './pages/Indicators';
+import { ScoresPage } from './pages/Scores';
+import { BulletinPage } from './pages/Bulletin';
 
 type Role = 'admin' | 'supervisor' | 'unit_user' | 'leader';
 interface MenuEntry {
@@ -28,6 +31,9 @@ const PAGES: MenuEntry[] = [
   { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: <TasksPage /> },
   { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: <OverduePage /> },
   { path: '/stats', label: '单位统计', roles: ['supervisor', 'leader'], element: <StatsPage /> },
+  { path: '/indicators', label: '指标', roles: ['supervisor', 'leader'], element: <IndicatorsPage /> },
+  { path: '/scores', label: '考核得分', roles: ['supervisor', 'leader'], element: <ScoresPage /> },
+  { path: '/bulletin', label: '督查通报', roles: ['supervisor', 'leader'], element: <BulletinPage /> },
   { path: '/import', label: '导入', roles: ['supervisor'], element: <ImportPage /> },
   { path: '/deliveries', label: '提醒投递', roles: ['supervisor', 'leader'], element: <DeliveriesPage /> },
   { path: '/users', label: '用户管理', roles: ['admin'], element: <UsersPage /> },

@@ -45,6 +45,16 @@ export interface Task {
   leaders: string[];
   deadlineText: string | null;
   sourceLine?: string | null;
+  /** Assigned units that have not signed (签收) yet. */
+  unacknowledged: Array<NamedRef & { assignedAt: string }>;
+  /** Task detail only: each unit's 签收. */
+  acknowledgements?: Acknowledgement[];
+}
+export interface Acknowledgement {
+  unit: NamedRef;
+  acknowledgedAt: string;
+  by: { id: string; username: string; displayName: string } | null;
+  via: 'acknowledge' | 'progress' | 'completion_request';
 }
 /** A task of /api/supervision/tasks: the register's fields plus its timeliness as of the page's asOf. */
 export interface SupervisedTask extends Task {
@@ -127,10 +137,12 @@ export async function api<T = any>(method: string, url: string, body?: unknown, 
   const headers: Record<string, string> = {};
   const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type and boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
   } catch (error) {
     message.error('无法连接服务器，请检查网络后重试');
     throw error;
@@ -150,9 +162,11 @@ export async function api<T = any>(method: string, url: string, body?: unknown, 
   return data as T;
 }
 
-/** Downloads a file the API makes (Excel) with the token: fetch → blob → a temporary link. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
+/** Downloads a file the API makes (Excel, Word) with the token: fetch → blob → a temporary link; a body is POSTed. */
+export async function download(url: string, fallbackName: string, body?: unknown): Promise<void> {
+  const headers: Record<string, string> = { authorization: `Bearer ${session.token() ?? ''}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status === 401) return toLogin();
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
@@ -170,4 +184,24 @@ export async function download(url: string, fallbackName: string): Promise<void>
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** A target of a task (GET /api/tasks/:id/targets). */
+export interface Target {
+  id: string;
+  position: number;
+  metric: string;
+  verb: string | null;
+  comparator: 'at_least' | 'at_most' | 'about';
+  value: number;
+  unit: string;
+  rate: boolean;
+  sourceText: string | null;
+  editedBySupervisor: boolean;
+  latestActual: { value: number; period: string; unitName: string; reportedAt: string } | null;
+}
+export interface TaskTargets {
+  taskId: string;
+  version: number;
+  targets: Target[];
 }

@@ -26,13 +26,21 @@ export const STATUS_COLORS: Record<string, string> = {
 export const ASSIGNMENT_LABELS: Record<string, string> = { lead: '牵头单位', responsible: '责任单位', cooperating: '配合单位' };
 export const LIGHT_LABELS: Record<string, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' };
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green', grey: 'default' };
+export const COMPARATOR_LABELS: Record<string, string> = { at_least: '不低于', at_most: '不高于', about: '左右' };
+
+/** "不低于 15座", as the targets are written back to a reader. */
+export function targetText(t: { comparator: string; value: number; unit: string }): string {
+  return `${COMPARATOR_LABELS[t.comparator] ?? t.comparator} ${t.value}${t.unit}`;
+}
 export const REMINDER_KINDS: Record<string, string> = {
   due_soon: '临期提醒',
   report_missing: '未报送提醒',
   overdue: '逾期催办',
   escalation: '督办',
   urge: '催办',
+  unacknowledged: '签收提醒',
 };
+export const ACKNOWLEDGED_VIA: Record<string, string> = { acknowledge: '签收', progress: '报送进展即签收', completion_request: '申请销号即签收' };
 export const DELIVERY_STATUS: Record<string, string> = { pending: '待发送', sent: '已发送', failed: '失败' };
 export const CHANNELS: Record<string, string> = { inbox: '站内', email: '邮件', webhook: 'Webhook' };
 

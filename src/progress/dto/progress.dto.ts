@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { NotBlank } from '../../common/not-blank';
+import { ActualInputDto, ReportActualDto } from '../../targets/dto/target.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateProgressReportDto {
@@ -10,11 +12,25 @@ export class CreateProgressReportDto {
   @MaxLength(5000)
   summary!: string;
 
-  @ApiProperty({ minimum: 0, maximum: 100, example: 40, description: 'Share of the task done, in percent' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    example: 40,
+    description: 'Share of the task done, in percent. Required unless `actuals` cover a quantity target: then it follows from them (actual ÷ target) and a value sent here is not used',
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
-  percent!: number;
+  percent?: number;
+
+  @ApiPropertyOptional({ type: [ActualInputDto], description: 'The actual value of the task’s targets for the period (累计 for quantities)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActualInputDto)
+  actuals?: ActualInputDto[];
 
   @ApiPropertyOptional({ maxLength: 5000, description: '存在问题' })
   @IsOptional()
@@ -55,6 +71,7 @@ export class ProgressReportDto {
   @ApiProperty({ example: '2021-10' }) period!: string;
   @ApiProperty() summary!: string;
   @ApiProperty() percent!: number;
+  @ApiProperty({ type: [ReportActualDto] }) actuals!: ReportActualDto[];
   @ApiProperty({ nullable: true, type: String }) problems!: string | null;
   @ApiProperty({ nullable: true, type: String }) nextSteps!: string | null;
   @ApiProperty({ type: ReporterDto }) reportedBy!: ReporterDto;

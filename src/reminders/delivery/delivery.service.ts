@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { exec, one, rows } from '../../database/sql';
 import type { WebhookFormat } from '../../units/unit-kinds';
 import { DeliveryFailure, shortError } from './delivery-failure';
 import { buildDigest, webhookBody, type DigestReminder } from './digest';
@@ -44,13 +45,15 @@ export class DeliveryService {
    */
   async deliver(deliveryId: string, job: { attemptsMade: number; attempts: number }): Promise<DeliveryOutcome> {
     // Counting the attempt before sending: an attempt cut short by a crash still shows up.
-    const [claimed]: Array<{ id: string }> = await this.dataSource.query(
+    // A job run again after the send (a stalled job taken over, a re-queued job) claims nothing and sends nothing.
+    const claimed = await exec(
+      this.dataSource,
       `UPDATE reminder_delivery SET attempts = attempts + 1, last_attempt_at = now()
-        WHERE id = $1 AND status <> 'sent' AND channel <> 'inbox' RETURNING id`,
+        WHERE id = $1 AND status <> 'sent' AND channel <> 'inbox'`,
       [deliveryId],
     );
-    if (!claimed) {
-      const [row] = await this.dataSource.query(`SELECT status FROM reminder_delivery WHERE id = $1`, [deliveryId]);
+    if (claimed === 0) {
+      const row = await one(this.dataSource, `SELECT status FROM reminder_delivery WHERE id = $1`, [deliveryId]);
       return row ? 'already_sent' : 'gone';
     }
     const delivery = await this.load(deliveryId);
@@ -102,7 +105,8 @@ export class DeliveryService {
   }
 
   private async load(deliveryId: string): Promise<DeliveryRow> {
-    const [row] = await this.dataSource.query(
+    const row = await one<DeliveryRow>(
+      this.dataSource,
       `SELECT d.id, d.unit_id, u.name AS unit_name, d.channel, to_char(d.day, 'YYYY-MM-DD') AS day, d.status, d.reminder_ids,
               u.contact_emails, u.webhook_url, u.webhook_format
          FROM reminder_delivery d
@@ -110,12 +114,14 @@ export class DeliveryService {
         WHERE d.id = $1`,
       [deliveryId],
     );
-    return row as DeliveryRow;
+    if (!row) throw new Error(`Delivery ${deliveryId} vanished while being sent`);
+    return row;
   }
 
   /** 督办 first, then by plan and task number, the order the unit's list is kept in. */
   private async reminders(ids: string[]): Promise<DigestReminder[]> {
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
+    const found = await rows<Record<string, any>>(
+      this.dataSource,
       `SELECT r.id, r.kind, r.level, t.number, t.content, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.message
          FROM reminder r
          JOIN task t ON t.id = r.task_id
@@ -124,7 +130,7 @@ export class DeliveryService {
         ORDER BY r.level DESC, p.title, p.id, t.number, r.created_at, r.kind`,
       [ids],
     );
-    return rows.map((r) => ({
+    return found.map((r) => ({
       id: r.id,
       kind: r.kind,
       level: r.level,

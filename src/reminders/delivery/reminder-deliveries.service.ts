@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { requirePermission } from '../../auth/access-policy';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors';
-import { DELIVER_JOB } from '../../queue/queues';
+import { DELIVER_JOB, DELIVERY_QUEUE } from '../../queue/queues';
 import { QUEUES, type Queues } from '../../queue/queue.module';
 import type { ListDeliveriesQueryDto, ReminderDeliveryDto, ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
 
@@ -73,13 +73,13 @@ export class ReminderDeliveriesService {
     // the attempt count makes it unique per retry. Not "…:retry:n": BullMQ reserves ':' in ids for its own use.
     const jobId = `${id}-retry-${before.attempts}`;
     try {
-      await this.queues.delivery.add(DELIVER_JOB, { deliveryId: id }, { jobId });
+      await this.queues[DELIVERY_QUEUE].add(DELIVER_JOB, { deliveryId: id }, { jobId });
     } catch (error) {
       await this.dataSource.query(`UPDATE reminder_delivery SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [id]);
       throw new DomainError(503, 'QUEUE_UNAVAILABLE', `发送队列暂不可用，请稍后再试（${(error as Error).message}）`);
     }
-    const [row] = await this.dataSource.query(`${SELECT_DELIVERIES} WHERE d.id = $1`, [id]);
-    return toDto(row);
+    // As queued: a worker may already be sending it, so reading the row again could answer any later state.
+    return toDto({ ...before, status: 'pending' });
   }
 }
 

@@ -5,7 +5,7 @@ import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 import { pageQuery, toBool } from '../../common/pagination';
 
-const KINDS = ['due_soon', 'report_missing', 'overdue', 'escalation', 'urge'] as const;
+const KINDS = ['due_soon', 'report_missing', 'overdue', 'escalation', 'urge', 'unacknowledged'] as const;
 
 export class ScanRequestDto {
   @ApiPropertyOptional({ example: '2021-10-08', description: 'Scan as of this day (default: today, Asia/Shanghai)' })
@@ -120,4 +120,16 @@ export class ReminderPolicyDto {
   @IsOptional()
   @IsBoolean()
   reportMissing?: boolean;
+
+  @ApiPropertyOptional({
+    default: 2,
+    minimum: 0,
+    maximum: 30,
+    description: '签收 reminder to a unit that has not signed a task N workdays after it was assigned, repeated every overdueRepeatWorkdays (0: none)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  acknowledgeWithinWorkdays?: number;
 }

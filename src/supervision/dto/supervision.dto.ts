@@ -160,3 +160,41 @@ export class SupervisedTaskPageDto {
   @ApiProperty() pageSize!: number;
   @ApiProperty({ type: [String], description: 'E.g. a year without working-day calendar data' }) warnings!: string[];
 }
+
+export class UnacknowledgedTaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 9 }) number!: number;
+  @ApiProperty() content!: string;
+  @ApiProperty({ example: '2021-12-31' }) dueDate!: string;
+  @ApiProperty({ enum: TASK_STATUSES, description: 'The status as of asOf' }) status!: TaskStatus;
+}
+
+export class UnacknowledgedItemDto {
+  @ApiProperty({ type: UnacknowledgedTaskDto }) task!: UnacknowledgedTaskDto;
+  @ApiProperty({ enum: ['lead', 'responsible', 'cooperating'] }) role!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the unit was given the task' }) assignedAt!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4,
+    description: 'Working days in (day assigned, asOf] on China’s calendar; null when a year in between has no calendar data',
+  })
+  workdaysSinceAssigned!: number | null;
+  @ApiProperty({ description: 'Past the plan’s 签收 window (acknowledgeWithinWorkdays; never when that is 0)' }) overdue!: boolean;
+}
+
+export class UnitUnacknowledgedDto {
+  @ApiProperty({ type: NamedRefDto }) unit!: NamedRefDto;
+  @ApiProperty({ description: 'Tasks the unit has not signed' }) count!: number;
+  @ApiProperty({ type: [UnacknowledgedItemDto], description: 'Most working days since assignment first' })
+  tasks!: UnacknowledgedItemDto[];
+}
+
+export class UnacknowledgedViewDto {
+  @ApiProperty({ example: '2021-10-08' }) asOf!: string;
+  @ApiProperty({ example: 2, description: 'The plan’s 签收 window in working days (0: no 签收 reminders)' }) acknowledgeWithinWorkdays!: number;
+  @ApiProperty({ description: 'Unsigned (unit, task) pairs in all' }) total!: number;
+  @ApiProperty({ type: [UnitUnacknowledgedDto], description: 'Units with the longest-waiting unsigned task first' })
+  units!: UnitUnacknowledgedDto[];
+  @ApiProperty({ type: [String], description: 'E.g. a year without working-day calendar data' }) warnings!: string[];
+}

@@ -1,8 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ReporterDto } from '../../progress/dto/progress.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
-import { ASSIGNMENT_ROLES, TASK_KINDS, TASK_STATUSES, type AssignmentRole, type TaskKind, type TaskStatus } from '../task-status';
-import { pageQuery } from '../../common/pagination';
+import {
+  ACKNOWLEDGED_VIA,
+  ASSIGNMENT_ROLES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type AcknowledgedVia,
+  type AssignmentRole,
+  type TaskKind,
+  type TaskStatus,
+} from '../task-status';
+import { pageQuery, toBool } from '../../common/pagination';
 
 export class ListTasksQueryDto extends pageQuery(200) {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -37,12 +48,34 @@ export class ListTasksQueryDto extends pageQuery(200) {
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({
+    description:
+      '签收 filter. false (未签收): the unit (unitId; for a unit user, its own unit) has not signed the task — without a unit, ' +
+      'some assigned unit has not. true: the unit has signed — without a unit, every assigned unit has.',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  acknowledged?: boolean;
 }
 
 export class SectionRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2.1' }) code!: string;
   @ApiProperty() title!: string;
+}
+
+export class PendingAcknowledgementDto extends NamedRefDto {
+  @ApiProperty({ format: 'date-time', description: 'When the unit was given the task' }) assignedAt!: string;
+}
+
+export class AcknowledgementDto {
+  @ApiProperty({ type: NamedRefDto }) unit!: NamedRefDto;
+  @ApiProperty({ format: 'date-time' }) acknowledgedAt!: string;
+  @ApiProperty({ type: ReporterDto, nullable: true, description: 'The unit’s user who signed (null once that account is deleted)' })
+  by!: ReporterDto | null;
+  @ApiProperty({ enum: ACKNOWLEDGED_VIA, description: 'The 签收 button, or the unit’s first own progress report or 销号 request' })
+  via!: AcknowledgedVia;
 }
 
 export class TaskDto {
@@ -62,11 +95,23 @@ export class TaskDto {
   @ApiProperty({ description: 'The notice ends the unit list with 等有关单位' }) includesOtherUnits!: boolean;
   @ApiProperty({ type: [String], description: '责任领导' }) leaders!: string[];
   @ApiProperty({ nullable: true, type: String, description: '完成时限 as written' }) deadlineText!: string | null;
+  @ApiProperty({ type: [PendingAcknowledgementDto], description: 'Assigned units that have not signed (签收) the task yet' })
+  unacknowledged!: PendingAcknowledgementDto[];
 }
 
 export class TaskDetailDto extends TaskDto {
   @ApiProperty({ nullable: true, type: String, description: 'The notice line the task was imported from' })
   sourceLine!: string | null;
+  @ApiProperty({ type: [AcknowledgementDto], description: 'Each assigned unit’s 签收, in the notice’s order' })
+  acknowledgements!: AcknowledgementDto[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 备注: '省定任务' },
+    description: "The imported table's columns the importer does not map, by header; empty for text notices",
+  })
+  extraFields!: Record<string, string>;
 }
 
 export class TaskPageDto {

@@ -1,13 +1,49 @@
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography, message } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+  message,
+} from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, download } from '../api';
 import { usePlans } from '../hooks';
 import { PlanSelect } from './PlanSelect';
 
+/** Where a person finds an item: a line of pasted text, a row of a workbook sheet, a row of a Word table. */
+type SourceLocation = { line: number } | { sheet: string; row: number } | { table: number; row: number };
+type ItemResult = 'created' | 'updated' | 'unchanged' | 'error';
+
 interface Issue {
   line: number;
+  location?: SourceLocation;
   text: string;
   message: string;
+}
+interface ItemRow {
+  number: number | null;
+  location: SourceLocation;
+  content: string;
+  result: ItemResult;
+  message?: string;
+}
+interface ColumnMapping {
+  table: string;
+  index: number;
+  header: string;
+  field: string;
 }
 interface Report {
   dryRun: boolean;
@@ -18,11 +54,43 @@ interface Report {
   createdUnits: string[];
   warnings: Issue[];
   errors: Issue[];
+  items?: ItemRow[];
+  columns?: ColumnMapping[];
 }
 
-/** Paste a notice → dry run (nothing written) → look at the report → commit. */
+const FILE_TYPES = '.docx,.doc,.xlsx,.csv,.tsv,.txt';
+
+const RESULTS: Record<ItemResult, { label: string; color: string }> = {
+  created: { label: '新增', color: 'green' },
+  updated: { label: '更新', color: 'blue' },
+  unchanged: { label: '未变', color: 'default' },
+  error: { label: '错误', color: 'red' },
+};
+
+const FIELDS: Record<string, string> = {
+  number: '序号',
+  task: '任务',
+  lead: '牵头单位',
+  responsible: '责任单位',
+  cooperating: '配合单位',
+  leader: '责任领导',
+  deadline: '完成时限',
+  section: '分类',
+  extra: '其他（随任务保留）',
+};
+
+function describeLocation(location: SourceLocation | undefined, fallbackLine: number): string {
+  if (!location) return fallbackLine > 0 ? `第${fallbackLine}行` : '全文';
+  if ('sheet' in location) return `工作表“${location.sheet}”第${location.row}行`;
+  if ('table' in location) return `表格${location.table}第${location.row}行`;
+  return location.line > 0 ? `第${location.line}行` : '全文';
+}
+
+/** Upload a Word/Excel/CSV file or paste a notice → dry run (nothing written) → each row's result → commit. */
 export function ImportPage() {
   const { plans, planId, setPlanId, reload } = usePlans();
+  const [mode, setMode] = useState<'file' | 'text'>('file');
+  const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
   const [createMissing, setCreateMissing] = useState(false);
   const [report, setReport] = useState<Report>();
@@ -30,12 +98,28 @@ export function ImportPage() {
   const [newPlan, setNewPlan] = useState(false);
   const [form] = Form.useForm();
 
+  // A changed input needs a new dry run before it can be committed.
+  const changeInput = (apply: () => void) => {
+    apply();
+    setReport(undefined);
+  };
+
+  const body = (dryRun: boolean): FormData | object => {
+    if (mode === 'text') return { text, dryRun, createMissingUnits: createMissing };
+    const data = new FormData();
+    data.append('dryRun', String(dryRun));
+    data.append('createMissingUnits', String(createMissing));
+    data.append('file', file!);
+    return data;
+  };
+
   const run = async (dryRun: boolean) => {
     if (!planId) return message.error('请先选择或新建计划');
-    if (!text.trim()) return message.error('请粘贴通知全文');
+    if (mode === 'file' && !file) return message.error('请先选择要导入的文件');
+    if (mode === 'text' && !text.trim()) return message.error('请粘贴通知全文或任务表');
     setBusy(true);
     try {
-      const result = await api<Report>('POST', `/api/plans/${planId}/import`, { text, dryRun, createMissingUnits: createMissing }, { quiet: true });
+      const result = await api<Report>('POST', `/api/plans/${planId}/import`, body(dryRun), { quiet: true });
       setReport(result);
       if (!dryRun) {
         message.success(`导入完成：新增 ${result.tasks.created} 项，更新 ${result.tasks.updated} 项`);
@@ -44,8 +128,9 @@ export function ImportPage() {
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.body?.errors) {
         setReport(error.body as Report);
-        message.error('通知中有无法识别的内容，请修正后再试');
+        message.error('内容中有无法识别的地方，请修正后再试');
       } else if (error instanceof ApiError) {
+        setReport(undefined);
         message.error(error.message);
       }
     } finally {
@@ -66,30 +151,90 @@ export function ImportPage() {
   };
   const lines = text.split(/\r?\n/);
   const issueColumns = [
-    { title: '行号', dataIndex: 'line', width: 70 },
+    { title: '位置', key: 'location', width: 170, render: (_: unknown, r: Issue) => describeLocation(r.location, r.line) },
     { title: '原文', dataIndex: 'text', render: (t: string) => <Typography.Text code>{t}</Typography.Text> },
     { title: '说明', dataIndex: 'message' },
   ];
+  const itemColumns = [
+    { title: '位置', key: 'location', width: 170, render: (_: unknown, r: ItemRow) => describeLocation(r.location, 0) },
+    { title: '序号', dataIndex: 'number', width: 70, render: (n: number | null) => n ?? '—' },
+    {
+      title: '任务内容',
+      dataIndex: 'content',
+      render: (t: string) => <span style={{ whiteSpace: 'pre-line' }}>{t}</span>,
+    },
+    {
+      title: '结果',
+      dataIndex: 'result',
+      width: 80,
+      filters: Object.entries(RESULTS).map(([value, { label }]) => ({ text: label, value })),
+      onFilter: (value: unknown, r: ItemRow) => r.result === value,
+      render: (result: ItemResult) => <Tag color={RESULTS[result].color}>{RESULTS[result].label}</Tag>,
+    },
+    { title: '说明', dataIndex: 'message', render: (m?: string) => m ?? '' },
+  ];
+  const rowKey = (r: { location?: SourceLocation; line?: number; message?: string }) => `${JSON.stringify(r.location ?? r.line)}-${r.message ?? ''}`;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title="导入通知"
+        title="导入通知或任务表"
         extra={
           <Space>
             <PlanSelect plans={plans} value={planId} onChange={setPlanId} />
             <Button onClick={() => (form.resetFields(), setNewPlan(true))}>新建计划</Button>
+            <Button
+              type="link"
+              icon={<DownloadOutlined />}
+              onClick={() => void download('/api/plans/import-template.xlsx', '重点工作任务导入模板.xlsx')}
+            >
+              下载任务表模板
+            </Button>
           </Space>
         }
       >
-        <Input.TextArea
-          aria-label="通知全文"
-          placeholder="将通知全文粘贴到这里（含“一、”“（一）”标题和编号事项）"
-          rows={14}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+        <Tabs
+          activeKey={mode}
+          onChange={(key) => changeInput(() => setMode(key as 'file' | 'text'))}
+          items={[
+            {
+              key: 'file',
+              label: '上传文件',
+              children: (
+                <Upload.Dragger
+                  accept={FILE_TYPES}
+                  maxCount={1}
+                  // The file goes with the dry run and the commit, not on its own.
+                  beforeUpload={(chosen) => (changeInput(() => setFile(chosen)), false)}
+                  onRemove={() => changeInput(() => setFile(undefined))}
+                  fileList={file ? [{ uid: 'import-file', name: file.name, status: 'done' }] : []}
+                >
+                  <p className="ant-upload-drag-icon">
+                    <InboxOutlined />
+                  </p>
+                  <p className="ant-upload-text">点击选择或将文件拖到这里</p>
+                  <p className="ant-upload-hint">
+                    支持 Word（.docx、.doc）、Excel（.xlsx）、CSV/TSV 和纯文本（.txt）：任务分解表或通知全文
+                  </p>
+                </Upload.Dragger>
+              ),
+            },
+            {
+              key: 'text',
+              label: '粘贴文本',
+              children: (
+                <Input.TextArea
+                  aria-label="通知全文"
+                  placeholder="将通知全文粘贴到这里（含“一、”“（一）”标题和编号事项），或粘贴从 Word、WPS、Excel 复制的任务表"
+                  rows={14}
+                  value={text}
+                  onChange={(e) => changeInput(() => setText(e.target.value))}
+                />
+              ),
+            },
+          ]}
         />
         <Space style={{ marginTop: 12 }}>
-          <Checkbox checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)}>
+          <Checkbox checked={createMissing} onChange={(e) => changeInput(() => setCreateMissing(e.target.checked))}>
             自动新建未登记的单位
           </Checkbox>
           <Button onClick={() => void run(true)} loading={busy}>
@@ -119,6 +264,20 @@ export function ImportPage() {
             <Descriptions.Item label="未登记单位">{report.unknownUnits.length}</Descriptions.Item>
             <Descriptions.Item label="新建单位">{report.createdUnits.join('、') || '—'}</Descriptions.Item>
           </Descriptions>
+          {report.columns && report.columns.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                列识别
+              </Typography.Title>
+              <Space wrap data-testid="import-columns">
+                {report.columns.map((c) => (
+                  <Tag key={`${c.table}-${c.index}`} color={c.field === 'extra' ? 'default' : 'geekblue'}>
+                    {c.header} → {FIELDS[c.field] ?? c.field}
+                  </Tag>
+                ))}
+              </Space>
+            </>
+          )}
           {report.unknownUnits.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -133,12 +292,27 @@ export function ImportPage() {
               </Space>
             </>
           )}
+          {report.items && report.items.length > 0 && (
+            <>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                逐项结果
+              </Typography.Title>
+              <Table
+                data-testid="import-items"
+                rowKey={(r) => `${JSON.stringify(r.location)}-${r.number ?? ''}`}
+                size="small"
+                dataSource={report.items}
+                columns={itemColumns}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              />
+            </>
+          )}
           {report.errors.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 错误
               </Typography.Title>
-              <Table rowKey={(r) => `${r.line}-${r.message}`} size="small" dataSource={report.errors} columns={issueColumns} pagination={false} />
+              <Table rowKey={rowKey} size="small" dataSource={report.errors} columns={issueColumns} pagination={false} />
             </>
           )}
           {report.warnings.length > 0 && (
@@ -146,16 +320,10 @@ export function ImportPage() {
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 提示
               </Typography.Title>
-              <Table
-                rowKey={(r) => `${r.line}-${r.message}`}
-                size="small"
-                dataSource={report.warnings}
-                columns={issueColumns}
-                pagination={{ pageSize: 10 }}
-              />
+              <Table rowKey={rowKey} size="small" dataSource={report.warnings} columns={issueColumns} pagination={{ pageSize: 10 }} />
             </>
           )}
-          {report.errors.length > 0 && (
+          {mode === 'text' && report.errors.length > 0 && (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 原文（出错行已标红）

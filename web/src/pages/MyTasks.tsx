@@ -1,10 +1,11 @@
-import { Badge, Button, Card, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Badge, Button, Card, List, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage } from '../api';
+import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage, type Task } from '../api';
 import { useAuth } from '../auth';
 import { usePlans, useServerToday } from '../hooks';
 import { LightWithReasons, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
+import { AcknowledgeButton } from './AcknowledgeButton';
 import { PlanSelect } from './PlanSelect';
 import { TaskActions } from './TaskActions';
 import { serverPagination } from '../pagination';
@@ -38,15 +39,56 @@ export function MyTasksPage() {
       setLoading(false);
     }
   };
+  // 待签收 is the unit's to-do as it stands now (not as of a day): the tasks its unit has not signed yet.
+  const [pending, setPending] = useState<Page<Task>>();
+  const loadPending = async () => {
+    if (!planId || !user?.unitId) return;
+    setPending(await api<Page<Task>>('GET', `/api/tasks${query({ planId, unitId: user.unitId, acknowledged: false, pageSize: 200 })}`));
+  };
+  const reload = async () => {
+    await Promise.all([load(), loadPending()]);
+  };
   useEffect(() => {
     void load().catch(() => undefined);
   }, [planId, today, page.page, page.pageSize]);
+  useEffect(() => {
+    void loadPending().catch(() => undefined);
+  }, [planId]);
 
   const roleOf = (t: SupervisedTask) =>
     t.lead.some((u) => u.id === user?.unitId) ? '牵头' : t.responsible.some((u) => u.id === user?.unitId) ? '责任' : '配合';
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {pending && pending.total > 0 && (
+        <Card
+          title={
+            <Space>
+              <span>待签收</span>
+              <Typography.Text type="danger" data-testid="pending-acknowledgements">
+                {pending.total} 项
+              </Typography.Text>
+            </Space>
+          }
+        >
+          <List
+            size="small"
+            dataSource={pending.items}
+            pagination={pending.items.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            renderItem={(t) => (
+              <List.Item data-testid="pending-acknowledgement" actions={[<AcknowledgeButton key="sign" task={t} onDone={() => void reload()} />]}>
+                <Space wrap>
+                  <span>第{t.number}项</span>
+                  <Link to={`/tasks/${t.id}`}>{t.content.length > 80 ? `${t.content.slice(0, 80)}…` : t.content}</Link>
+                  <Typography.Text type="secondary">
+                    完成时限 {t.dueDate}；{dateTime(t.unacknowledged.find((u) => u.id === user?.unitId)?.assignedAt)} 交办
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       <Card
         title="我的任务"
         extra={<PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setPage({ ...page, page: 1 }))} />}
@@ -73,7 +115,7 @@ export function MyTasksPage() {
               width: 80,
               render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
             },
-            { title: '操作', width: 260, render: (_: unknown, t) => <TaskActions task={t} onDone={load} /> },
+            { title: '操作', width: 300, render: (_: unknown, t) => <TaskActions task={t} onDone={() => void reload()} /> },
           ]}
         />
       </Card>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Tooltip, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tabs, Tag, Tooltip, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, query } from '../api';
@@ -6,8 +6,9 @@ import { useAuth } from '../auth';
 import { useAsOf, usePlans } from '../hooks';
 import { LightTag, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
+import { UnacknowledgedTab } from './Unacknowledged';
 
-/** Overdue and behind-schedule tasks as of a day (the flagged subset only), with one-click 催办. */
+/** Overdue and behind-schedule tasks as of a day (the flagged subset only), with one-click 催办; and the 未签收 tab. */
 export function OverduePage() {
   const { user } = useAuth();
   const { plans, planId, setPlanId } = usePlans();
@@ -48,62 +49,79 @@ export function OverduePage() {
         </Space>
       }
     >
-      {view?.warnings?.map((w: string) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
-      <Table
-        rowKey={(r: any) => r.task.id}
-        size="middle"
-        dataSource={view?.items}
-        loading={!view}
-        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
-        columns={[
-          { title: '序号', width: 70, render: (_: unknown, r: any) => r.task.number },
+      <Tabs
+        items={[
           {
-            title: '任务内容',
-            render: (_: unknown, r: any) => (
-              <Link to={`/tasks/${r.task.id}`}>{r.task.content.length > 60 ? `${r.task.content.slice(0, 60)}…` : r.task.content}</Link>
+            key: 'overdue',
+            label: '逾期/滞后',
+            children: (
+              <>
+                {view?.warnings?.map((w: string) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
+                <Table
+                  rowKey={(r: any) => r.task.id}
+                  size="middle"
+                  dataSource={view?.items}
+                  loading={!view}
+                  pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
+                  columns={[
+                    { title: '序号', width: 70, render: (_: unknown, r: any) => r.task.number },
+                    {
+                      title: '任务内容',
+                      render: (_: unknown, r: any) => (
+                        <Link to={`/tasks/${r.task.id}`}>{r.task.content.length > 60 ? `${r.task.content.slice(0, 60)}…` : r.task.content}</Link>
+                      ),
+                    },
+                    { title: '牵头单位', width: 160, render: (_: unknown, r: any) => units(r.task.lead.length ? r.task.lead : r.task.responsible) },
+                    { title: '完成时限', dataIndex: 'dueDate', width: 110 },
+                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+                    {
+                      title: '逾期',
+                      width: 120,
+                      render: (_: unknown, r: any) => (r.flags.overdue ? `${r.daysOverdue}天（${r.workdaysOverdue ?? '?'}个工作日）` : '—'),
+                    },
+                    { title: '进度', width: 110, render: (_: unknown, r: any) => `${r.latestPercent ?? 0}% / 序时${r.expectedPercent}%` },
+                    {
+                      title: '预警',
+                      width: 80,
+                      render: (_: unknown, r: any) => (
+                        <Tooltip title={r.reasons.join('；')}>
+                          <span>
+                            <LightTag light={r.light} />
+                          </span>
+                        </Tooltip>
+                      ),
+                    },
+                    { title: '督办级别', width: 120, render: (_: unknown, r: any) => level(r) },
+                    ...(user?.role === 'supervisor'
+                      ? [
+                          {
+                            title: '操作',
+                            width: 80,
+                            render: (_: unknown, r: any) => (
+                              <Button
+                                size="small"
+                                danger
+                                onClick={() => {
+                                  form.setFieldsValue({ message: `请抓紧办理第${r.task.number}项任务，${r.reasons.join('，')}。` });
+                                  setUrging(r);
+                                }}
+                              >
+                                催办
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              </>
             ),
           },
-          { title: '牵头单位', width: 160, render: (_: unknown, r: any) => units(r.task.lead.length ? r.task.lead : r.task.responsible) },
-          { title: '完成时限', dataIndex: 'dueDate', width: 110 },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
           {
-            title: '逾期',
-            width: 120,
-            render: (_: unknown, r: any) => (r.flags.overdue ? `${r.daysOverdue}天（${r.workdaysOverdue ?? '?'}个工作日）` : '—'),
+            key: 'unacknowledged',
+            label: '未签收',
+            children: <UnacknowledgedTab planId={planId} asOf={asOf?.format('YYYY-MM-DD')} />,
           },
-          { title: '进度', width: 110, render: (_: unknown, r: any) => `${r.latestPercent ?? 0}% / 序时${r.expectedPercent}%` },
-          {
-            title: '预警',
-            width: 80,
-            render: (_: unknown, r: any) => (
-              <Tooltip title={r.reasons.join('；')}>
-                <span>
-                  <LightTag light={r.light} />
-                </span>
-              </Tooltip>
-            ),
-          },
-          { title: '督办级别', width: 120, render: (_: unknown, r: any) => level(r) },
-          ...(user?.role === 'supervisor'
-            ? [
-                {
-                  title: '操作',
-                  width: 80,
-                  render: (_: unknown, r: any) => (
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() => {
-                        form.setFieldsValue({ message: `请抓紧办理第${r.task.number}项任务，${r.reasons.join('，')}。` });
-                        setUrging(r);
-                      }}
-                    >
-                      催办
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
         ]}
       />
       <Modal open={!!urging} title={`催办 — 第${urging?.task.number ?? ''}项`} okText="发送" cancelText="取消" onOk={urge} onCancel={() => setUrging(null)}>

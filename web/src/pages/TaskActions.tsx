@@ -1,28 +1,39 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, type Task } from '../api';
+import { api, type Target, type Task, type TaskTargets } from '../api';
+import { targetText } from '../labels';
+import { AcknowledgeButton } from './AcknowledgeButton';
 
 type Kind = 'progress' | 'completion' | 'extension';
 const TITLES: Record<Kind, string> = { progress: '报送进度', completion: '申请销号', extension: '申请延期' };
 
-/** A unit user's writes on one task: a progress report, a 销号 request, a 延期 request — each a small form. */
+/** A unit user's writes on one task: 签收 (one click), a progress report, a 销号 request, a 延期 request — each a small form. */
 export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }) {
   const [open, setOpen] = useState<Kind | null>(null);
   const [busy, setBusy] = useState(false);
+  const [targets, setTargets] = useState<Target[]>([]);
   const [form] = Form.useForm();
   const open_ = (kind: Kind) => {
     form.resetFields();
     setOpen(kind);
+    if (kind === 'progress') void api<TaskTargets>('GET', `/api/tasks/${task.id}/targets`).then((t) => setTargets(t.targets)).catch(() => setTargets([]));
   };
+  const actualValues: Record<string, number | null | undefined> = Form.useWatch('actuals', form) ?? {};
+  // A quantity target's actual sets the percent on the server (actual ÷ target); the field is then not needed.
+  const percentFollows = targets.some((t) => !t.rate && t.comparator !== 'at_most' && typeof actualValues[t.id] === 'number');
   const submit = async () => {
     const values = await form.validateFields();
     setBusy(true);
     try {
       if (open === 'progress') {
+        const actuals = targets
+          .filter((t) => typeof values.actuals?.[t.id] === 'number')
+          .map((t) => ({ targetId: t.id, value: values.actuals[t.id] as number }));
         await api('POST', `/api/tasks/${task.id}/progress`, {
           summary: values.summary,
-          percent: values.percent,
+          ...(typeof values.percent === 'number' ? { percent: values.percent } : {}),
+          ...(actuals.length > 0 ? { actuals } : {}),
           ...(values.problems ? { problems: values.problems } : {}),
           ...(values.nextSteps ? { nextSteps: values.nextSteps } : {}),
         });
@@ -49,6 +60,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   return (
     <>
       <Space size="small" wrap>
+        <AcknowledgeButton task={task} onDone={onDone} size="small" />
         <Button size="small" type="primary" disabled={closed} onClick={() => open_('progress')}>
           报送进度
         </Button>
@@ -75,15 +87,26 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
               <Form.Item name="summary" label="工作进展" rules={[{ required: true, whitespace: true, message: '请填写工作进展' }]}>
                 <Input.TextArea rows={4} maxLength={4000} showCount autoFocus />
               </Form.Item>
+              {targets.map((t) => (
+                <Form.Item
+                  key={t.id}
+                  name={['actuals', t.id]}
+                  label={`${t.metric}：目标 ${targetText(t)}，${t.rate ? '本期实际' : '累计完成'}（${t.unit}）`}
+                  extra={t.latestActual ? `上次报送 ${t.latestActual.value}${t.unit}（${t.latestActual.period}）` : undefined}
+                >
+                  <InputNumber aria-label={`${t.metric}实际值`} style={{ width: 200 }} />
+                </Form.Item>
+              ))}
               <Form.Item
                 name="percent"
                 label="完成进度（%）"
+                extra={percentFollows ? '已按数量指标的实际值自动计算（实际 ÷ 目标）' : undefined}
                 rules={[
-                  { required: true, message: '请填写完成进度' },
+                  { required: !percentFollows, message: '请填写完成进度' },
                   { type: 'number', min: 0, max: 100, message: '完成进度须在 0 到 100 之间' },
                 ]}
               >
-                <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} />
+                <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} disabled={percentFollows} />
               </Form.Item>
               <Form.Item name="problems" label="存在问题">
                 <Input.TextArea rows={2} />

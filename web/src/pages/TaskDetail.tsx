@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, type Page, type Task } from '../api';
 import { useAuth } from '../auth';
-import { ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
 import { TaskActions } from './TaskActions';
+import { TaskTargetsCard } from './TaskTargets';
 
 interface Event {
   at: string;
@@ -23,6 +24,7 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'task.cancelled': '撤销任务',
   'task.resumed': '恢复任务',
   'task.urge': '催办',
+  'task.acknowledge': '签收',
   'extension.request': '申请延期',
   'extension.approve': '批准延期',
   'extension.reject': '驳回延期',
@@ -78,7 +80,18 @@ export function TaskDetailPage() {
       text: (
         <>
           <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
+          {p.actuals?.length > 0 && `（实际：${p.actuals.map((a: any) => `${a.metric} ${a.value}${a.unit}`).join('，')}）`}
           {p.problems ? `；存在问题：${p.problems}` : ''}
+        </>
+      ),
+    })),
+    ...(task.acknowledgements ?? []).map((a) => ({
+      at: a.acknowledgedAt,
+      color: 'green',
+      text: (
+        <>
+          <b>签收</b>（{a.unit.name}
+          {a.by ? `，${a.by.displayName}` : ''}）{a.via === 'acknowledge' ? '' : ACKNOWLEDGED_VIA[a.via]}
         </>
       ),
     })),
@@ -195,6 +208,21 @@ export function TaskDetailPage() {
             {task.deadlineText ? `（${task.deadlineText}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="版本">{task.version}</Descriptions.Item>
+          <Descriptions.Item label="签收情况" span={2}>
+            <Space size={[4, 4]} wrap data-testid="acknowledgements">
+              {(task.acknowledgements ?? []).map((a) => (
+                <Tag key={a.unit.id} color="green" title={ACKNOWLEDGED_VIA[a.via]}>
+                  {a.unit.name} 已签收 {dateTime(a.acknowledgedAt)}
+                  {a.by ? `（${a.by.displayName}）` : ''}
+                </Tag>
+              ))}
+              {task.unacknowledged.map((u) => (
+                <Tag key={u.id} color="orange">
+                  {u.name} 待签收（{dateTime(u.assignedAt)} 交办）
+                </Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
           {task.sourceLine && (
             <Descriptions.Item label="通知原文" span={2}>
               <Typography.Text type="secondary">{task.sourceLine}</Typography.Text>
@@ -202,6 +230,7 @@ export function TaskDetailPage() {
           )}
         </Descriptions>
       </Card>
+      <TaskTargetsCard taskId={task.id} supervisor={supervisor} refreshKey={progress.length} />
       <Card title="工作节点">
         <List
           dataSource={milestones}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
@@ -120,6 +120,18 @@ export function TasksPage() {
           value={filters.light}
           onChange={(v) => setFilter('light', v)}
         />
+        <Select
+          aria-label="签收"
+          allowClear
+          placeholder="签收"
+          style={{ width: 110 }}
+          options={[
+            { value: 'false', label: '未签收' },
+            { value: 'true', label: '已签收' },
+          ]}
+          value={filters.acknowledged}
+          onChange={(v) => setFilter('acknowledged', v)}
+        />
         <DatePicker
           aria-label="统计日期"
           value={asOf}
@@ -157,6 +169,18 @@ export function TasksPage() {
             title: '预警',
             width: 80,
             render: (_: unknown, t) => <LightWithReasons light={t.light} reasons={t.reasons} />,
+          },
+          {
+            title: '签收',
+            width: 100,
+            render: (_: unknown, t) =>
+              t.unacknowledged.length === 0 ? (
+                <Tag color="green">已签收</Tag>
+              ) : (
+                <Tooltip title={`未签收：${units(t.unacknowledged)}`}>
+                  <Tag color="orange">{t.unacknowledged.length}个单位未签收</Tag>
+                </Tooltip>
+              ),
           },
         ]}
       />

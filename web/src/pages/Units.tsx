@@ -11,7 +11,7 @@ interface Unit {
   contactEmails: string[];
   webhookUrl: string | null;
 }
-const KINDS: Record<string, string> = { department: '部门', town: '镇', subdistrict: '街道', park: '园区', enterprise: '企业', institution: '事业单位', vertical: '垂直管理', mass_organization: '群团组织', other: '其他' };
+const KINDS: Record<string, string> = { department: '部门', town: '镇', subdistrict: '街道', park: '园区', enterprise: '企业', institution: '事业单位', vertical: '垂直管理', mass_organization: '群团组织', county: '县级政府', party: '党委部门', judicial: '政法机关', other: '其他' };
 
 /** The unit registry (admin): names, aliases, contacts for reminder digests. */
 export function UnitsPage() {

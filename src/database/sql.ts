@@ -1,0 +1,41 @@
+import { InstanceChecker, type DataSource, type EntityManager, type QueryResult } from 'typeorm';
+
+/** Where a statement runs: the data source (its own connection), or a transaction's manager. */
+export type Db = DataSource | EntityManager;
+
+/**
+ * Typed raw SQL. Plain `query()` answers differently per statement kind in TypeORM 1.x (PostgresQueryRunner): a
+ * SELECT or INSERT … RETURNING gives the rows, but an UPDATE or DELETE gives `[rows, rowCount]` — so
+ * `const [row] = await query('UPDATE … RETURNING id')` is always truthy — and a write without RETURNING gives no
+ * count at all. These helpers read the query runner's structured result instead, which is the same for every
+ * kind: `records` (the rows, or the RETURNING rows) and `affected` (the row count).
+ */
+async function run(db: Db, sql: string, params: readonly unknown[]): Promise<QueryResult> {
+  const manager = InstanceChecker.isDataSource(db) ? db.manager : db;
+  const runner = manager.queryRunner ?? manager.dataSource.createQueryRunner();
+  try {
+    return await runner.query(sql, [...params], true);
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
+}
+
+/** The rows of a SELECT (or of any statement that returns rows). */
+export async function rows<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return (await run(db, sql, params)).records as T[];
+}
+
+/** The first row, or null when there is none. */
+export async function one<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T | null> {
+  return ((await run(db, sql, params)).records[0] as T | undefined) ?? null;
+}
+
+/** The rows an INSERT, UPDATE or DELETE … RETURNING wrote: empty when no row matched. */
+export async function returning<T>(db: Db, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  return rows<T>(db, sql, params);
+}
+
+/** How many rows an INSERT, UPDATE or DELETE touched (an INSERT … ON CONFLICT DO NOTHING counts only the new ones). */
+export async function exec(db: Db, sql: string, params: readonly unknown[] = []): Promise<number> {
+  return (await run(db, sql, params)).affected ?? 0;
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { requirePermission } from '../auth/access-policy';
+import { AuditService } from '../audit/audit.service';
+import { PlansService } from '../plans/plans.service';
+import type { PlanSnapshot } from '../supervision/supervision-snapshot';
+import { SupervisionService, type SupervisionQuery } from '../supervision/supervision.service';
+import type { PlanScoringRulesDto, ScoresViewDto, ScoringRulesDto } from './dto/scoring.dto';
+import { computeScores } from './score-calculator';
+import { ScoreFactsLoader } from './score-facts';
+import { DEFAULT_SCORING_RULES, SCORING_RULE_LABELS, type ScoringRules } from './scoring-rules';
+
+/** Each plan's 考核 rules (editable) and the units' scores as of any day, computed on every request. */
+@Injectable()
+export class ScoringService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+    private readonly supervision: SupervisionService,
+    private readonly facts: ScoreFactsLoader,
+    private readonly audit: AuditService,
+  ) {}
+
+  async getRules(planId: string): Promise<PlanScoringRulesDto> {
+    requirePermission('read:all');
+    await this.plans.findOrFail(planId);
+    const stored = await this.storedRules(planId);
+    return { planId, rules: stored ?? DEFAULT_SCORING_RULES, isDefault: stored === null, labels: SCORING_RULE_LABELS };
+  }
+
+  async putRules(planId: string, rules: ScoringRulesDto): Promise<PlanScoringRulesDto> {
+    const actor = requirePermission('tasks:supervise');
+    await this.plans.findOrFail(planId);
+    const next: ScoringRules = { ...rules };
+    await this.dataSource.transaction(async (manager) => {
+      const [before] = await manager.query(`SELECT rules FROM scoring_rule_set WHERE plan_id = $1 FOR UPDATE`, [planId]);
+      await manager.query(
+        `INSERT INTO scoring_rule_set (plan_id, rules, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (plan_id) DO UPDATE SET rules = EXCLUDED.rules, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [planId, JSON.stringify(next), actor.userId],
+      );
+      await this.audit.record(
+        { action: 'plan.scoring_rules', entity: 'plan', entityId: planId, before: before?.rules ?? DEFAULT_SCORING_RULES, after: next },
+        manager,
+      );
+    });
+    return { planId, rules: next, isDefault: false, labels: SCORING_RULE_LABELS };
+  }
+
+  async scores(query: SupervisionQuery): Promise<ScoresViewDto> {
+    return this.scoresOf(await this.supervision.snapshot(query));
+  }
+
+  /** The scores on a snapshot the caller has loaded (and checked access for). */
+  async scoresOf(snapshot: PlanSnapshot): Promise<ScoresViewDto> {
+    const rules = (await this.storedRules(snapshot.plan.id)) ?? DEFAULT_SCORING_RULES;
+    const { units, facts, warnings } = await this.facts.load(snapshot);
+    return { asOf: snapshot.asOf, rules, items: computeScores(units, facts, rules), warnings };
+  }
+
+  private async storedRules(planId: string): Promise<ScoringRules | null> {
+    const [row] = await this.dataSource.query(`SELECT rules FROM scoring_rule_set WHERE plan_id = $1`, [planId]);
+    // Rules stored before a rule was added get its default.
+    return row ? { ...DEFAULT_SCORING_RULES, ...row.rules } : null;
+  }
+}
