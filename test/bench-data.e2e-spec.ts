@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import type { Client } from 'pg';
 import { AS_OF, benchId, benchShape } from '../tools/bench/bench-shape';
 import { connect } from '../tools/bench/bench-database';
@@ -65,6 +66,9 @@ describe('bench:data generator', () => {
     expect(heavy[0].n).toBeLessThan(tasks / 10);
     const { rows: bigPlan } = await first.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1`, [benchId('plan:0')]);
     expect(bigPlan[0].n).toBe(shape.bigPlanTasks);
+    // The derived ids pass the api's uuid validation, so the load benchmark can put them in URLs.
+    const { rows: ids } = await first.query(`SELECT id FROM plan UNION ALL (SELECT id FROM task LIMIT 20) UNION ALL (SELECT id FROM unit LIMIT 20)`);
+    expect(ids.filter((r) => !isUUID(r.id))).toEqual([]);
 
     const second = await generated();
     expect(await checksums(second)).toEqual(await checksums(first));

@@ -48,8 +48,11 @@ export function shapeFromEnv(env: NodeJS.ProcessEnv = process.env): BenchShape {
   return benchShape(env.BENCH_SCALE === undefined || env.BENCH_SCALE === '' ? 1 : Number(env.BENCH_SCALE));
 }
 
-/** SQL: the uuid of a bench row, e.g. benchIdSql("'task:' || n"). The same formula as benchId below. */
-export const benchIdSql = (name: string) => `md5('bench-' || ${name})::uuid`;
+/**
+ * SQL: the uuid of a bench row, e.g. benchIdSql("'task:' || n"): md5 of the name with the version (3, name-based)
+ * and variant digits set, so validators take it for the uuid it is. The same formula as benchId below.
+ */
+export const benchIdSql = (name: string) => `overlay(overlay(md5('bench-' || ${name}) placing '3' from 13 for 1) placing '8' from 17 for 1)::uuid`;
 
 /** Plan 0 is the big plan; 1..smallPlans hold smallPlanTasks tasks each. */
 export const planName = (plan: number) => `plan:${plan}`;
@@ -59,5 +62,5 @@ export const userName = (unit: number) => `bench-unit-${String(unit).padStart(2,
 /** The uuid formula of benchIdSql, in Node. */
 export function benchId(name: string): string {
   const hex = createHash('md5').update(`bench-${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-3${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
