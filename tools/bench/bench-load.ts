@@ -63,6 +63,12 @@ interface RouteCase {
 
 interface Run {
   rps: number;
+  /**
+   * Throughput counting the requests still in flight when autocannon stopped (one per connection), which the server
+   * finishes while draining: (done + connections) / (duration + drain). The fair figure when a wave of requests
+   * takes longer than the run and few or none finish inside it.
+   */
+  drainedRps: number;
   p50: number;
   p95: number;
   p99: number;
@@ -78,7 +84,12 @@ interface RouteFigures {
   singleMs: { project: number; baseline: number };
   project: Run[];
   baseline: Run[];
-  median: { project: Omit<Run, 'ok' | 'failed' | 'timeouts'>; baseline: Omit<Run, 'ok' | 'failed' | 'timeouts'>; ratio: number };
+  median: {
+    project: Omit<Run, 'ok' | 'failed' | 'timeouts'>;
+    baseline: Omit<Run, 'ok' | 'failed' | 'timeouts'>;
+    ratio: number;
+    drainedRatio: number;
+  };
 }
 
 class Bench {
@@ -203,6 +214,7 @@ class Bench {
     latencies.sort((a, b) => a - b);
     return {
       rps: ok / config.duration,
+      drainedRps: (ok + config.connections) / (config.duration + drainMs / 1000),
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
@@ -244,6 +256,7 @@ class Bench {
     }
     const summary = (runs: Run[]) => ({
       rps: median(runs.map((r) => r.rps)),
+      drainedRps: median(runs.map((r) => r.drainedRps)),
       p50: median(runs.map((r) => r.p50)),
       p95: median(runs.map((r) => r.p95)),
       p99: median(runs.map((r) => r.p99)),
@@ -251,7 +264,7 @@ class Bench {
     });
     const p = summary(project);
     const b = summary(baseline);
-    return { id: route.id, label: route.label, singleMs, project, baseline, median: { project: p, baseline: b, ratio: p.rps / b.rps } };
+    return { id: route.id, label: route.label, singleMs, project, baseline, median: { project: p, baseline: b, ratio: p.rps / b.rps, drainedRatio: p.drainedRps / b.drainedRps } };
   }
 
   // ---- the reminder scan ---------------------------------------------------------------------------------
@@ -387,13 +400,22 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)}` : 
 function printRoutes(figures: RouteFigures[]): void {
   log('');
   log(`Routes (${config.connections} connections, ${config.duration} s per run, median of ${config.rounds} alternating rounds; latencies in ms):`);
-  log(`${'route'.padEnd(58)} ${'single P/B'.padStart(13)} ${'req/s P'.padStart(9)} ${'req/s B'.padStart(9)} ${'ratio'.padStart(7)}  p50/p95/p99 project  ·  baseline  ·  drain P`);
+  log('(single: one request alone; done: 2xx answers within the runs, failed: other answers; drain: how long the api');
+  log(' stayed busy after autocannon stopped, with requests whose client had gone; drained: req/s and ratio counting');
+  log(' those in-flight requests, (done + connections) / (duration + drain))');
+  log(
+    `${'route'.padEnd(58)} ${'single P/B'.padStart(13)} ${'req/s P'.padStart(9)} ${'req/s B'.padStart(9)} ${'ratio'.padStart(7)}` +
+      `  p50/p95/p99 project  ·  baseline  ·  done P/B, failed P/B  ·  drain P  ·  drained req/s P/B, ratio`,
+  );
+  const sum = (runs: Run[], key: 'ok' | 'failed') => runs.reduce((total, run) => total + run[key], 0);
   for (const f of figures) {
     const p = f.median.project;
     const b = f.median.baseline;
     log(
       `${f.label.padEnd(58)} ${`${ms(f.singleMs.project)}/${ms(f.singleMs.baseline)}`.padStart(13)} ${p.rps.toFixed(1).padStart(9)} ${b.rps.toFixed(1).padStart(9)} ` +
-        `${`${f.median.ratio.toFixed(2)}×`.padStart(7)}  ${ms(p.p50)}/${ms(p.p95)}/${ms(p.p99)}  ·  ${ms(b.p50)}/${ms(b.p95)}/${ms(b.p99)}  ·  ${seconds(p.drainMs)}`,
+        `${`${f.median.ratio.toFixed(2)}×`.padStart(7)}  ${ms(p.p50)}/${ms(p.p95)}/${ms(p.p99)}  ·  ${ms(b.p50)}/${ms(b.p95)}/${ms(b.p99)}  ·  ` +
+        `${sum(f.project, 'ok')}/${sum(f.baseline, 'ok')}, ${sum(f.project, 'failed')}/${sum(f.baseline, 'failed')}  ·  ${seconds(p.drainMs)}  ·  ` +
+        `${p.drainedRps.toFixed(1)}/${b.drainedRps.toFixed(1)}, ${f.median.drainedRatio.toFixed(2)}×`,
     );
   }
 }
@@ -445,7 +467,10 @@ async function main(): Promise<void> {
         log(`Route ${route.id} …`);
         const f = await bench.route(route);
         figures.push(f);
-        log(`  project ${f.median.project.rps.toFixed(1)} req/s, baseline ${f.median.baseline.rps.toFixed(1)} req/s: ${f.median.ratio.toFixed(2)}×`);
+        log(
+          `  project ${f.median.project.rps.toFixed(1)} req/s, baseline ${f.median.baseline.rps.toFixed(1)} req/s: ${f.median.ratio.toFixed(2)}× ` +
+            `(drained ${f.median.drainedRatio.toFixed(2)}×)`,
+        );
       }
       results.routes = figures;
       printRoutes(figures);
