@@ -21,7 +21,7 @@ import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
-    CoreModule,
+    CoreModule.forRoot('bounded'),
     AuthModule,
     UsersModule,
     AuditModule,

@@ -9,13 +9,14 @@ import { CoreModule } from './core.module';
 import { AuditModule } from './audit/audit.module';
 import { UnitsModule } from './units/units.module';
 import { UnitsService } from './units/units.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { UsersService } from './users/users.service';
 
 const USAGE = `Usage:
   npm run cli -- user:create --username NAME --role ${ROLES.join('|')} [--unit UNIT_NAME] [--display-name NAME]
       The password comes from --password or, better (it stays out of the process list), DUBAN_PASSWORD.`;
 
-@Module({ imports: [CoreModule, AuditModule, UnitsModule], providers: [UsersService] })
+@Module({ imports: [CoreModule.forRoot('waiting'), AuditModule, UnitsModule], providers: [UsersService, LoginThrottle] })
 class CliModule {}
 
 async function createUser(args: string[]): Promise<void> {

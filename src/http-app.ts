@@ -8,9 +8,12 @@ import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { runInContext } from './auth/request-context';
 import { ErrorFilter } from './common/error.filter';
+import { limitJsonDepth } from './common/json-body';
 import { allowLargerBodies } from './common/upload-route';
 import { createValidationPipe } from './common/validation';
+import { createJsonLogger, JsonLogger, logRequests } from './logging/json-logger';
 import { loadEnv, logLevels, trustProxy } from './config/env';
+import { mountMetrics } from './metrics/metrics';
 import { mountQueueBoard } from './queue/queue-board';
 import { mountWebApp } from './web/web-static';
 
@@ -29,25 +32,28 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
-    logger: logLevels(env),
-  });
+  // Production: JSON lines for a collector; elsewhere Nest's readable console log.
+  const json = env.NODE_ENV === 'production' ? createJsonLogger(env) : null;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { logger: json ? new JsonLogger(json) : logLevels(env) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  limitJsonDepth(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Everything a request runs, services included, sees its id, client address and (after the guard) actor.
   fastify.addHook('onRequest', (request, _reply, done) => {
     runInContext({ requestId: String(request.id), ip: request.ip, actor: null }, done);
   });
+  if (json) logRequests(fastify, json);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   await app.register(helmet, {
-    // The OpenAPI UI needs its inline script and styles; everything else stays locked down.
+    // Scripts only from files served here (the web app and the OpenAPI UI load theirs from files); inline styles
+    // stay allowed for the OpenAPI UI and antd's CSS-in-JS.
     contentSecurityPolicy: {
       directives: {
-        'script-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         // Evidence photos are fetched with the token and shown from blob: URLs.
         'img-src': ["'self'", 'data:', 'blob:'],
@@ -64,6 +70,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   await app.register(multipart);
   allowLargerBodies(fastify, env.IMPORT_BODY_LIMIT_BYTES);
   await mountQueueBoard(app);
+  mountMetrics(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
   await mountWebApp(app);
   setUpOpenApi(app);

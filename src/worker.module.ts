@@ -4,5 +4,5 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service';
 import { ReminderWorkerService } from './reminders/reminder-worker.service';
 import { RemindersModule } from './reminders/reminders.module';
 
-@Module({ imports: [CoreModule, RemindersModule], providers: [WorkerHeartbeatService, ReminderWorkerService] })
+@Module({ imports: [CoreModule.forRoot('waiting'), RemindersModule], providers: [WorkerHeartbeatService, ReminderWorkerService] })
 export class WorkerModule {}

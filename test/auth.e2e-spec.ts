@@ -176,6 +176,12 @@ describe('authentication', () => {
       await expectRefused(sign({}, { expiresIn: -1 }));
     });
 
+    it('without exp (signed with the real secret: it would never expire)', async () => {
+      const { payload } = decode(sign({}));
+      delete payload['exp'];
+      await expectRefused(jwt.sign(payload, secret, { algorithm: 'HS256' }));
+    });
+
     it('wrong audience or issuer', async () => {
       await expectRefused(sign({}, { audience: 'another-api' }));
       await expectRefused(sign({}, { issuer: 'someone-else' }));
@@ -306,6 +312,22 @@ describe('authentication', () => {
       expect(res.headers).not.toHaveProperty('x-powered-by');
     });
 
+    it("allow no inline script: script-src is 'self' only, and the API docs page runs none", async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+      expect(res.statusCode).toBe(200);
+      const scriptSrc = String(res.headers['content-security-policy']).split(';').find((d) => d.trim().startsWith('script-src'));
+      expect(scriptSrc?.trim()).toBe("script-src 'self'");
+      const scripts = [...res.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, code] of scripts) expect([attributes, code!.trim()]).toEqual([expect.stringContaining('src='), '']);
+      // Every script the page loads is served from here.
+      for (const [, attributes] of scripts) {
+        const src = /src=["']?([^"' >]+)/.exec(attributes!)![1]!;
+        const script = await t.app.inject({ method: 'GET', url: new URL(src, 'http://localhost/api/docs').pathname });
+        expect([src, script.statusCode]).toEqual([src, 200]);
+      }
+    });
+
     it('without CORS_ORIGINS a cross-origin preflight is not allowed', async () => {
       const res = await t.app.inject({
         method: 'OPTIONS',
@@ -357,7 +379,9 @@ describe('CORS with CORS_ORIGINS', () => {
 
 describe('login throttle', () => {
   const PER_USER = 3;
-  const PER_IP = 6;
+  const PER_IP = 8;
+  /** Failures of one username from all addresses together before its username-wide lock. */
+  const USERNAME_WIDE = 2 * PER_USER;
   let t: TestApp;
   let redis: Redis;
   let prefix: string;
@@ -386,37 +410,64 @@ describe('login throttle', () => {
     });
   }
 
-  it(`the ${PER_USER + 1}th failure for one username → 429 with Retry-After; then even the right password is refused`, async () => {
+  const throttledScopes = async (username: string) =>
+    (
+      await t.dataSource.query(`SELECT after->>'scope' AS scope FROM audit_event WHERE action = 'auth.login_throttled' AND actor_username = $1`, [
+        username,
+      ])
+    ).map((row: { scope: string }) => row.scope);
+
+  it(`brute force from one address: the ${PER_USER + 1}th try → 429 with Retry-After, even with the right password`, async () => {
     const user = await createUser(t.app);
     for (let i = 0; i < PER_USER; i++) {
       expectStatus(await postLogin(t, { username: user.username, password: `wrong-password-${i}` }, '10.0.1.1'), 401);
     }
     expectThrottled(await postLogin(t, { username: user.username, password: 'wrong-password-x' }, '10.0.1.1'));
-    expectThrottled(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.1.1'));
-    // The limit is the username's, whichever address the next guess comes from.
-    expectThrottled(await postLogin(t, { username: user.username.toUpperCase(), password: TEST_PASSWORD }, '10.0.1.2'));
+    expectThrottled(await postLogin(t, { username: user.username.toUpperCase(), password: TEST_PASSWORD }, '10.0.1.1'));
 
-    const key = `${prefix}:login-failures:user:${user.username}`;
+    const key = `${prefix}:login-failures:pair:${user.username}:10.0.1.1`;
     expect(await redis.get(key)).toBe(String(PER_USER));
     // Refused attempts are not failures: the address has used only its three.
     expect(await redis.get(`${prefix}:login-failures:ip:10.0.1.1`)).toBe(String(PER_USER));
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(900);
-
-    // Other users are not affected.
-    expectStatus(await postLogin(t, { username: 'test-leader', password: TEST_PASSWORD }, '10.0.1.2'), 200);
+    expect(await throttledScopes(user.username)).toEqual(['address', 'address']);
   });
 
-  it('guesses sent in parallel get no more tries than the limit', async () => {
+  it('wrong passwords from one address do not keep the real user, at another address, out', async () => {
     const user = await createUser(t.app);
+    // Anonymous guesses until that address is refused: all it may do.
+    for (let i = 0; i < PER_USER + 3; i++) await postLogin(t, { username: user.username, password: `wrong-password-${i}` }, '198.51.100.7');
+    const real = await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.7.1');
+    expectStatus(real, 200);
+    expect(real.body.user.id).toBe(user.id);
+  });
+
+  it('guesses spread over many addresses meet a username-wide lock that a known address still passes; an admin lifts it', async () => {
+    const user = await createUser(t.app);
+    // The user's office, where they have logged in before.
+    expectStatus(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.4.200'), 200);
     const guesses = Array.from({ length: 12 }, (_, i) =>
       postLogin(t, { username: user.username, password: `wrong-password-${i}` }, `10.0.4.${i + 1}`),
     );
     const statuses = (await Promise.all(guesses)).map((res) => res.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(PER_USER);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - PER_USER);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(USERNAME_WIDE);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - USERNAME_WIDE);
+    expect(await redis.pttl(`${prefix}:login-lock:${user.username}`)).toBeGreaterThan(0);
+    expect(await throttledScopes(user.username)).toEqual(Array(12 - USERNAME_WIDE).fill('username'));
+
+    // A new address waits, even with the right password; the office does not.
     expectThrottled(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.4.99'));
+    expectStatus(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.4.200'), 200);
+
+    // The admin's unlock forgets the failures and the lock, and is audited.
+    expectStatus(await request(t.app, 'POST', `/api/users/${user.id}/unlock`, undefined, { as: 'admin' }), 204);
+    expect(await redis.exists(`${prefix}:login-lock:${user.username}`, `${prefix}:login-failures:user:${user.username}`)).toBe(0);
+    expectStatus(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, '10.0.4.99'), 200);
+    const [unlock] = await t.dataSource.query(`SELECT actor_username FROM audit_event WHERE action = 'user.unlock' AND entity_id = $1`, [user.id]);
+    expect(unlock).toEqual({ actor_username: 'test-admin' });
+    expectStatus(await request(t.app, 'POST', `/api/users/${user.id}/unlock`, undefined, { as: 'supervisor' }), 403);
   });
 
   it('guesses from one address sent in parallel get no more tries than the per-IP limit', async () => {
@@ -449,9 +500,9 @@ describe('login throttle', () => {
     expect(await redis.exists(`${prefix}:login-failures:ip:10.0.6.1`)).toBe(0);
   });
 
-  it("a successful login clears the username's counter", async () => {
+  it("a successful login clears that address's counter for the username", async () => {
     const user = await createUser(t.app);
-    const key = `${prefix}:login-failures:user:${user.username}`;
+    const key = `${prefix}:login-failures:pair:${user.username}:10.0.3.1`;
     for (let i = 0; i < PER_USER - 1; i++) {
       expectStatus(await postLogin(t, { username: user.username, password: 'wrong-password-1' }, '10.0.3.1'), 401);
     }

@@ -155,6 +155,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 200,
     call: (f) => ({ url: `/api/users/${f.spareUserId}`, body: { displayName: uniqueName('改名') } }),
   },
+  'POST /api/users/:id/unlock': { allowed: ['admin'], ok: 204, call: (f) => ({ url: `/api/users/${f.spareUserId}/unlock` }) },
   'GET /api/audit': { allowed: ['admin', 'supervisor'], ok: 200, call: () => ({ url: '/api/audit' }) },
   'GET /api/units': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/units' }) },
   'POST /api/units': { allowed: ['admin'], ok: 201, call: () => ({ url: '/api/units', body: { name: uniqueName('矩阵局') } }) },

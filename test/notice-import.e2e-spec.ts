@@ -450,11 +450,17 @@ describe('notice import (POST /api/plans/:id/import)', () => {
     });
 
     it('garbled (binary) text → 422 with errors, nothing written', async () => {
-      const binary = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 37 + 11) % 256)).toString('utf8');
+      // Every byte but 0x00: a NUL in any string is refused before the parser sees it (400 naming the field).
+      const binary = Buffer.from(Array.from({ length: 2048 }, (_, i) => ((i * 37 + 11) % 255) + 1)).toString('utf8');
       const res = await importInto(planId, binary);
 
       expectStatus(res, 422);
       expect(res.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringContaining('UTF-8') }));
+      expect(await countPlanRows(t, 'task', planId)).toBe(0);
+
+      const withNul = await importInto(planId, `${binary}\u0000`);
+      expectStatus(withNul, 400);
+      expect(withNul.body.details).toEqual([{ field: 'text', reason: expect.stringContaining('空字符') }]);
       expect(await countPlanRows(t, 'task', planId)).toBe(0);
     });
 

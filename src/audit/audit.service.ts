@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { requirePermission } from '../auth/access-policy';
 import type { Actor } from '../auth/actor';
 import { requestContext } from '../auth/request-context';
+import { BadRequestError } from '../common/domain-errors';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventDto, ListAuditQueryDto } from './dto/audit.dto';
 
@@ -45,6 +46,9 @@ export class AuditService {
     requirePermission('audit:read');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：from', [{ field: 'from', reason: '开始时间不能晚于结束时间 (from must not be after to)' }]);
+    }
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });

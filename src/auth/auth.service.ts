@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { BadRequestError, TooManyRequestsError } from '../common/domain-errors';
+import { BadRequestError } from '../common/domain-errors';
 import type { UserDto } from '../users/dto/user.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
@@ -10,7 +10,7 @@ import { toUserDto } from '../users/users.service';
 import { currentActor, UnauthorizedError } from './access-policy';
 import type { Actor } from './actor';
 import type { ChangePasswordDto, LoginDto, LoginResultDto } from './dto/auth.dto';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, LoginThrottledError } from './login-throttle';
 import { requestContext } from './request-context';
 import { TokenService } from './token.service';
 
@@ -35,7 +35,12 @@ export class AuthService {
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
-      .getOne();
+      .getOne()
+      .catch(async (error: unknown) => {
+        // No verdict on the password (PostgreSQL away: 503): the attempt must not count as a failure.
+        await this.throttle.abandon(username, ip).catch(() => undefined);
+        throw error;
+      });
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     const attempted = { userId: user?.id ?? null, username };
     if (!user || !valid || !user.active) {
@@ -70,8 +75,9 @@ export class AuthService {
     try {
       await this.throttle.begin(username, ip);
     } catch (error) {
-      if (error instanceof TooManyRequestsError) {
-        await this.audit.record({ action: 'auth.login_throttled', entity: 'user', entityId: null }, undefined, { userId: null, username });
+      if (error instanceof LoginThrottledError) {
+        const after = { scope: error.scope, retryAfterSeconds: error.retryAfterSeconds };
+        await this.audit.record({ action: 'auth.login_throttled', entity: 'user', entityId: null, after }, undefined, { userId: null, username });
       }
       throw error;
     }

@@ -47,7 +47,9 @@ export class TokenService {
   verify(token: string): TokenClaims | null {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
-      if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload['ver'] !== 'number') return null;
+      // jsonwebtoken checks exp only when present: a token without one would never expire.
+      if (typeof payload !== 'object' || typeof payload.exp !== 'number') return null;
+      if (typeof payload.sub !== 'string' || typeof payload['ver'] !== 'number') return null;
       return { sub: payload.sub, ver: payload['ver'] as number, role: payload['role'] as Role };
     } catch {
       return null;

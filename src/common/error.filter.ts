@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-errors';
+import { unavailableDependency, type Dependency } from './unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -24,6 +25,13 @@ const HTTP_CODES: Record<number, [string, string]> = {
   429: ['TOO_MANY_REQUESTS', '请求太频繁，请稍后再试'],
 };
 
+const UNAVAILABLE: Record<Dependency, string> = {
+  postgres: '数据库暂时无法响应，请稍后重试',
+  redis: '缓存服务暂时无法响应，请稍后重试',
+};
+/** Outages seen so far end within seconds; a client retrying sooner only adds load. */
+const RETRY_AFTER_SECONDS = 5;
+
 /** One shape for every error; unexpected ones are logged with the correlation id and never leak details. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -33,10 +41,12 @@ export class ErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception, String(request.id));
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url} [${body.correlationId}]: ${(exception as Error).message}`);
+    else if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} [${body.correlationId}]`, (exception as Error)?.stack);
     }
     if (exception instanceof DomainError && exception.headers) void reply.headers(exception.headers);
+    if (body.code === 'SERVICE_UNAVAILABLE') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).header('x-request-id', body.correlationId).send(body);
   }
 
@@ -60,6 +70,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError && (exception.driverError as { code?: string })?.code === '23505') {
       return { statusCode: 409, code: 'CONFLICT', message: '数据已存在，与现有记录冲突', correlationId };
     }
+    const dependency = unavailableDependency(exception);
+    if (dependency) return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE[dependency], details: { dependency }, correlationId };
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误，请联系管理员并提供请求编号', correlationId };
   }
 }

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-errors';
+import { hostileInputProblems, unexpectedNulls } from './hostile-input';
 
 export interface FieldProblem {
   field: string;
@@ -44,15 +45,33 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+function validationFailed(details: FieldProblem[]): DomainError {
+  const fields = [...new Set(details.map((d) => d.field))].join('、');
+  return new DomainError(400, 'VALIDATION_FAILED', `请求参数无效：${fields}`, details);
+}
+
+/**
+ * The DTO rules, plus what holds for every body and query whatever the DTO: no NUL or lone surrogate, no number
+ * beyond a PostgreSQL integer, no date outside 2000–2100 (before validation), no null where a field is not
+ * nullable (after it). A bad input is a 400 naming the field here, never a database error later.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const checked = metadata.type === 'body' || metadata.type === 'query';
+    const hostile = checked ? hostileInputProblems(value) : [];
+    if (hostile.length > 0) throw validationFailed(hostile);
+    const result: unknown = await super.transform(value, metadata);
+    const nulls = metadata.type === 'body' ? unexpectedNulls(result) : [];
+    if (nulls.length > 0) throw validationFailed(nulls);
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.field))].join('、');
-      return new DomainError(400, 'VALIDATION_FAILED', `请求参数无效：${fields}`, details);
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

@@ -94,6 +94,16 @@ export class Env {
   @Max(50)
   EVIDENCE_MAX_FILES = 9;
 
+  /**
+   * The longest any request waits on PostgreSQL or Redis (pool acquire, connect, statement, command) before it
+   * answers 503 with Retry-After: an outage must not hold a clerk's browser for its whole length.
+   */
+  @Transform(toNumber(5000))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REQUEST_TIMEOUT_MS = 5000;
+
   /** Notice imports (an uploaded Word or Excel file, or a long pasted notice) may be larger than other bodies. */
   @Transform(toNumber(20_971_520))
   @IsInt()
@@ -152,6 +162,17 @@ export class Env {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /** Bearer token that opens GET /metrics (Prometheus); without it and METRICS_ALLOW, /metrics is 404. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Comma-separated addresses/CIDRs (a Prometheus server) that may read GET /metrics without the token. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, { message: 'METRICS_ALLOW must be comma-separated addresses/CIDRs' })
+  METRICS_ALLOW?: string;
 
   /** Daily reminder scan: cron in REMINDER_TZ; the scan itself skips non-working days (调休 aware). */
   @IsOptional()

@@ -9,6 +9,7 @@ import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/17640006
 import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
+import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
 
@@ -26,8 +27,26 @@ export const MIGRATIONS = [
   TaskSources1764001100000,
 ];
 
-/** The one place connection settings are made, shared by the app, the migration CLI and the tests. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * Bounds for every wait on PostgreSQL: acquiring a pooled connection, connecting, a statement (cancelled by the
+ * server), a reply (given up by the client when the server is frozen) and a transaction left idle.
+ */
+function boundedWaits(timeoutMs: number) {
+  return {
+    Client: BoundedClient,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    // A little later than the server's own cancellation, which leaves the connection usable.
+    query_timeout: timeoutMs + 500,
+    idle_in_transaction_session_timeout: 2 * timeoutMs,
+  };
+}
+
+/**
+ * The one place connection settings are made, shared by the app, the migration CLI and the tests. The app passes
+ * its request bound; migrations and the CLI run unbounded (a migration may rightly take minutes).
+ */
+export function dataSourceOptions(databaseUrl: string, requestTimeoutMs?: number): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -39,7 +58,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     logging: ['error', 'warn', 'migration'],
     logger: new QueryLogger(),
     maxQueryExecutionTime: 2000,
-    extra: { max: 10, application_name: 'duban' },
+    extra: { max: 10, application_name: 'duban', ...(requestTimeoutMs ? boundedWaits(requestTimeoutMs) : {}) },
   };
 }
 

@@ -7,7 +7,7 @@ import { dataSourceOptions } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [Env],
-      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL), migrationsRun: false }),
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env.DATABASE_URL, env.REQUEST_TIMEOUT_MS), migrationsRun: false }),
     }),
   ],
 })

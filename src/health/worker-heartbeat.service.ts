@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../queue/redis.module';
-import { beat, heartbeatKey } from './worker-heartbeat';
+import { beat, HEARTBEAT_TTL_SECONDS, heartbeatKey } from './worker-heartbeat';
 
-const INTERVAL_MS = 10_000;
+// A third of the TTL: two lost beats in a row do not make a live worker look dead.
+const INTERVAL_MS = (HEARTBEAT_TTL_SECONDS * 1000) / 3;
 
 /** Lets /health/ready say how many workers are alive: a silent worker means silent reminders. */
 @Injectable()

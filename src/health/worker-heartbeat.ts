@@ -2,15 +2,16 @@ import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 
 const KEY_PATTERN = 'worker:heartbeat:';
-const TTL_SECONDS = 30;
+/** A worker that stops beating (killed, frozen) drops out of the count this long after its last beat. */
+export const HEARTBEAT_TTL_SECONDS = 15;
 
-/** Written by every worker process every 10 s; readiness counts the keys that have not expired. */
+/** Written by every worker process every 5 s; readiness counts the keys that have not expired. */
 export function heartbeatKey(): string {
   return `${KEY_PATTERN}${hostname()}:${process.pid}`;
 }
 
 export async function beat(redis: Redis): Promise<void> {
-  await redis.set(heartbeatKey(), new Date().toISOString(), 'EX', TTL_SECONDS);
+  await redis.set(heartbeatKey(), new Date().toISOString(), 'EX', HEARTBEAT_TTL_SECONDS);
 }
 
 export async function countLiveWorkers(redis: Redis): Promise<number> {

@@ -1,13 +1,15 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Env } from '../config/env';
-import { bullConnection, bullPrefix, QUEUE_DECLARATIONS, QUEUE_NAMES, type QueueName } from './queues';
+import { bullConnection, bullPrefix, bullProducerConnection, QUEUE_DECLARATIONS, QUEUE_NAMES, type QueueName } from './queues';
 
 export const QUEUES = Symbol('QUEUES');
 
+/** bounded: adding a job fails within REQUEST_TIMEOUT_MS while Redis is away; waiting: it waits for Redis. */
+export type QueueProducerMode = 'bounded' | 'waiting';
+
 /** A producer for every declared queue, by name. */
 export type Queues = Record<QueueName, Queue>;
-
 @Injectable()
 class QueueCloser implements OnApplicationShutdown {
   constructor(@Inject(QUEUES) private readonly queues: Queues) {}
@@ -19,27 +21,33 @@ class QueueCloser implements OnApplicationShutdown {
 
 /** Producers for the api and the worker; the worker module adds the consumers. */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: QUEUES,
-      inject: [Env],
-      useFactory: (env: Env): Queues => {
-        const open = (name: QueueName) => {
-          const queue = new Queue(name, {
-            connection: bullConnection(env),
-            prefix: bullPrefix(env),
-            defaultJobOptions: QUEUE_DECLARATIONS[name].settings(env).jobs,
-          });
-          // Errors surface in readiness and job retries; an unhandled 'error' event would crash the process.
-          queue.on('error', () => undefined);
-          return [name, queue] as const;
-        };
-        return Object.fromEntries(QUEUE_NAMES.map(open)) as Queues;
-      },
-    },
-    QueueCloser,
-  ],
-  exports: [QUEUES],
-})
-export class QueueModule {}
+@Module({})
+export class QueueModule {
+  static forRoot(mode: QueueProducerMode): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [
+        {
+          provide: QUEUES,
+          inject: [Env],
+          useFactory: (env: Env): Queues => {
+            const connection = mode === 'bounded' ? bullProducerConnection(env) : bullConnection(env);
+            const open = (name: QueueName) => {
+              const queue = new Queue(name, {
+                connection,
+                prefix: bullPrefix(env),
+                defaultJobOptions: QUEUE_DECLARATIONS[name].settings(env).jobs,
+              });
+              // Errors surface in readiness and job retries; an unhandled 'error' event would crash the process.
+              queue.on('error', () => undefined);
+              return [name, queue] as const;
+            };
+            return Object.fromEntries(QUEUE_NAMES.map(open)) as Queues;
+          },
+        },
+        QueueCloser,
+      ],
+      exports: [QUEUES],
+    };
+  }
+}

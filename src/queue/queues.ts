@@ -104,6 +104,17 @@ export function bullConnection(env: Env): ConnectionOptions {
   return { url: env.REDIS_URL, maxRetriesPerRequest: null, enableReadyCheck: true };
 }
 
+/**
+ * Producers (Queue: add, schedulers, counts) never block, so unlike a Worker's connection theirs is bounded like
+ * any request's: adding a job while Redis is frozen or down fails within REQUEST_TIMEOUT_MS instead of hanging.
+ */
+export function bullProducerConnection(env: Env): ConnectionOptions {
+  return { url: env.REDIS_URL, maxRetriesPerRequest: 1, commandTimeout: env.REQUEST_TIMEOUT_MS, connectTimeout: env.REQUEST_TIMEOUT_MS };
+}
+
 export function bullPrefix(env: Env): string {
   return `${env.QUEUE_PREFIX}:bull`;
 }
+
+/** Workers count the jobs they saw stalled here, in Redis, so any api process can report them (GET /metrics). */
+export const stalledJobsKey = (queue: string) => `metrics:stalled:${queue}`;

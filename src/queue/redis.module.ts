@@ -11,7 +11,9 @@ export function createRedis(env: Env): Redis {
     // Fail a command quickly while Redis is down instead of queueing it forever; callers report "down".
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    connectTimeout: 5_000,
+    // A frozen Redis keeps the socket open: without a command timeout a command would wait for the whole outage.
+    commandTimeout: env.REQUEST_TIMEOUT_MS,
+    connectTimeout: env.REQUEST_TIMEOUT_MS,
   });
 }
 

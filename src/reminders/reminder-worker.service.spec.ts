@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Env } from '../config/env';
 import type { Queues } from '../queue/queue.module';
 import type { QueueHandlers } from '../queue/queues';
@@ -14,7 +15,7 @@ function workerWith(edit: (handlers: QueueHandlers) => void): ReminderWorkerServ
       return handlers;
     }
   }
-  return new Edited({} as Env, {} as Queues, {} as ReminderScanService, {} as DeliveryService);
+  return new Edited({} as Env, {} as Queues, {} as Redis, {} as ReminderScanService, {} as DeliveryService);
 }
 
 describe('the reminder worker boots only with a handler for every declared job', () => {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { runAsSystem } from '../auth/request-context';
 import { Env } from '../config/env';
 import {
@@ -14,11 +15,13 @@ import {
   QUEUE_NAMES,
   SCAN_JOB,
   SCAN_QUEUE,
+  stalledJobsKey,
   type JobHandler,
   type QueueHandlers,
   type QueueName,
 } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
+import { REDIS } from '../queue/redis.module';
 import { DeliveryService } from './delivery/delivery.service';
 import { ReminderScanService } from './reminder-scan.service';
 
@@ -40,6 +43,7 @@ export class ReminderWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     private readonly env: Env,
     @Inject(QUEUES) private readonly queues: Queues,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly scanner: ReminderScanService,
     private readonly delivery: DeliveryService,
   ) {}
@@ -95,7 +99,10 @@ export class ReminderWorkerService implements OnApplicationBootstrap, BeforeAppl
       const attempts = job?.opts.attempts ?? 1;
       this.logger.warn(`${name} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}/${attempts}): ${error.message}`);
     });
-    worker.on('stalled', (jobId) => this.logger.warn(`${name} job ${jobId} stalled (its worker died?): taken over`));
+    worker.on('stalled', (jobId) => {
+      this.logger.warn(`${name} job ${jobId} stalled (its worker died?): taken over`);
+      void this.redis.incr(stalledJobsKey(name)).catch(() => undefined);
+    });
     // BullMQ reconnects by itself; an unhandled 'error' event would kill the process instead.
     worker.on('error', (error) => this.logThrottled(`${name}: ${error.message}`));
     return worker;

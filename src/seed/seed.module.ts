@@ -16,7 +16,7 @@ import { DemoSeedService } from './demo-seed.service';
 /** The demo profile's seed: the registry, the plan and its demo year, written through the modules' services. */
 @Module({
   imports: [
-    CoreModule,
+    CoreModule.forRoot('waiting'),
     UnitsModule,
     PlansModule,
     NoticeImportModule,

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -43,5 +44,15 @@ export class UsersController {
   @ApiNotFoundResponse()
   update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(id, dto);
+  }
+
+  @Post(':id/unlock')
+  @Access('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift the login lock of a user (admin): failed logins from every address are forgotten' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse()
+  unlock(@Param('id', uuidParam('id')) id: string): Promise<void> {
+    return this.users.unlock(id);
   }
 }

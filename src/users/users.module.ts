@@ -1,5 +1,6 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { LoginThrottle } from '../auth/login-throttle';
 import { runAsSystem } from '../auth/request-context';
 import { Env } from '../config/env';
 import { UsersController } from './users.controller';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuditModule],
   controllers: [UsersController],
-  providers: [UsersService],
+  providers: [UsersService, LoginThrottle],
   exports: [UsersService],
 })
 export class UsersModule implements OnApplicationBootstrap {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../auth/access-policy';
+import { LoginThrottle } from '../auth/login-throttle';
 import type { Role } from '../auth/roles';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
@@ -18,6 +19,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -77,6 +79,15 @@ export class UsersService {
       );
       return after;
     });
+  }
+
+  /** Lifts a username-wide login lock and forgets the user's failed logins from every address (audited). */
+  async unlock(id: string): Promise<void> {
+    requirePermission('users:manage');
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    if (!user) throw new NotFoundError('用户', id);
+    await this.throttle.unlock(user.username);
+    await this.audit.record({ action: 'user.unlock', entity: 'user', entityId: id });
   }
 
   /** Used by the CLI, the bootstrap and the demo seed (as the system actor). */

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { pageQuery } from '../../common/pagination';
+
+// A day or a date-time with an optional zone: ISO week and ordinal dates would pass IsISO8601 but not PostgreSQL.
+const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 
 export class ListAuditQueryDto extends pageQuery(500) {
   @ApiPropertyOptional({ example: 'task', description: 'unit, unit_group, plan, task, user, auth …' })
@@ -24,12 +27,14 @@ export class ListAuditQueryDto extends pageQuery(500) {
 
   @ApiPropertyOptional({ example: '2021-10-01T00:00:00+08:00', description: 'Inclusive' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
+  @Matches(DATE_OR_TIME)
   from?: string;
 
   @ApiPropertyOptional({ example: '2021-11-01T00:00:00+08:00', description: 'Exclusive' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
+  @Matches(DATE_OR_TIME)
   to?: string;
 
 }

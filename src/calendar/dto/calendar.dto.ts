@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsInt,
   IsISO8601,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { toInt } from '../../common/pagination';
 
 // IsISO8601 alone also takes a date-time; days are compared as YYYY-MM-DD text.
@@ -70,6 +70,7 @@ export class OverrideItemDto {
   @ApiPropertyOptional({ example: '国庆节调休上班', maxLength: 200, nullable: true, type: String })
   @IsOptional()
   @IsString()
+  @NotBlank()
   @MaxLength(200)
   note?: string | null;
 }
@@ -104,7 +105,7 @@ export class ReplaceOverridesDto {
   })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(500)
   note?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateExtensionRequestDto {
@@ -10,7 +11,7 @@ export class CreateExtensionRequestDto {
 
   @ApiProperty({ maxLength: 2000, example: '受汛期影响，施工推迟两个月' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   reason!: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { REPORTING_CYCLES, type ReportingCycle } from '../plan.entity';
 
 // IsISO8601 alone also takes a date-time; the columns are dates and the dates are compared as text.
@@ -9,7 +10,7 @@ const DATE_ONLY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
 export class CreatePlanDto {
   @ApiProperty({ example: '济源市2021年政府工作报告重点工作', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   title!: string;
 

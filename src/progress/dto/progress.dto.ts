@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { ActualInputDto, ReportActualDto } from '../../targets/dto/target.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 
 export class CreateProgressReportDto {
   @ApiProperty({ example: '已完成项目立项和初步设计，正在办理施工许可。', maxLength: 5000 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   summary!: string;
 

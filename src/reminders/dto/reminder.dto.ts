@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 import { pageQuery, toBool } from '../../common/pagination';
 
@@ -26,7 +27,7 @@ export class ScanResultDto {
 export class UrgeDto {
   @ApiProperty({ example: '请于本周五前报送项目开工情况', maxLength: 1000 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(1000)
   message!: string;
 }

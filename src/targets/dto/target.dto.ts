@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import type { TargetComparator } from '../target-parser';
 
 export const COMPARATORS: readonly TargetComparator[] = ['at_least', 'at_most', 'about'];
@@ -52,7 +52,7 @@ export class TargetInputDto {
 
   @ApiProperty({ example: '城市书房', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   metric!: string;
 
@@ -74,7 +74,7 @@ export class TargetInputDto {
 
   @ApiProperty({ example: '座', maxLength: 20 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(20)
   unit!: string;
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsISO8601,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -14,12 +13,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { SOURCE_KINDS, type SourceKind } from '../task-status';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
-/** Blank text is empty text: "  " fails IsNotEmpty instead of reaching the database's CHECK. */
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TaskUnitsDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: '牵头单位' })
@@ -51,9 +49,8 @@ export class TaskSourceInputDto {
 
   @ApiPropertyOptional({ maxLength: 100, example: '济政阅〔2021〕8号', description: '文号' })
   @IsOptional()
-  @Transform(trim)
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(100)
   documentNumber?: string;
 
@@ -67,9 +64,8 @@ export class TaskSourceInputDto {
 /** A task a supervisor adds by hand (a leader's instruction, a meeting's decision…), numbered after the plan's. */
 export class CreateTaskDto {
   @ApiProperty({ maxLength: 5000, example: '加快推进城区老旧小区改造，年底前完成30个小区改造任务。' })
-  @Transform(trim)
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   content!: string;
 

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsString, Matches, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 
 export class CreateMilestoneDto {
   @ApiProperty({ example: '完成初步设计批复', maxLength: 200 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   title!: string;
 

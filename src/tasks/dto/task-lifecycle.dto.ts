@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { TASK_KINDS, type TaskKind } from '../task-status';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -7,7 +8,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class CompletionRequestDto {
   @ApiProperty({ example: '项目已竣工验收，相关资料已归档。', maxLength: 5000, description: '完成情况' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   summary!: string;
 
@@ -42,7 +43,7 @@ export class CompletionReviewDto {
 export class ReasonDto {
   @ApiProperty({ maxLength: 2000, example: '因上级政策调整暂缓实施' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(2000)
   reason!: string;
 }
@@ -57,7 +58,7 @@ export class UpdateTaskDto {
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(5000)
   content?: string;
 

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from './unit.dto';
 
 export class CreateUnitGroupDto {
   @ApiProperty({ example: '各街道办事处', maxLength: 100 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(100)
   name!: string;
 
@@ -14,7 +15,7 @@ export class CreateUnitGroupDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @NotBlank({ each: true })
   @MaxLength(100, { each: true })
   aliases?: string[];
 
@@ -23,7 +24,7 @@ export class CreateUnitGroupDto {
   @ArrayNotEmpty()
   @ArrayMaxSize(500)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @NotBlank({ each: true })
   members!: string[];
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { NotBlank } from '../../common/not-blank';
 import { UNIT_KINDS, WEBHOOK_FORMATS, type UnitKind, type WebhookFormat } from '../unit-kinds';
 
 /** Where a unit's reminder digests go besides the inbox; admins set them on create or update. */
@@ -33,7 +34,7 @@ class UnitContactsDto {
 export class CreateUnitDto extends UnitContactsDto {
   @ApiProperty({ example: '发展改革和统计局', maxLength: 100 })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(100)
   name!: string;
 
@@ -47,7 +48,7 @@ export class CreateUnitDto extends UnitContactsDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @NotBlank({ each: true })
   @MaxLength(100, { each: true })
   aliases?: string[];
 }
@@ -56,7 +57,7 @@ export class UpdateUnitDto extends UnitContactsDto {
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(100)
   name?: string;
 
@@ -70,7 +71,7 @@ export class UpdateUnitDto extends UnitContactsDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
+  @NotBlank({ each: true })
   @MaxLength(100, { each: true })
   aliases?: string[];
 }

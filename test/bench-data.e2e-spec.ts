@@ -1,0 +1,76 @@
+import { isUUID } from 'class-validator';
+import type { Client } from 'pg';
+import { AS_OF, benchId, benchShape } from '../tools/bench/bench-shape';
+import { connect } from '../tools/bench/bench-database';
+import { checksums, countRows, generateBenchData } from '../tools/bench/generate-data';
+import { createTestDatabase } from './support/test-database';
+
+/** The benchmark's data generator at a tiny scale, so `npm run bench:data` cannot rot unnoticed. */
+describe('bench:data generator', () => {
+  const shape = benchShape(0.002);
+  const databases: Array<{ client: Client; drop: () => Promise<void> }> = [];
+
+  async function generated(): Promise<Client> {
+    const database = await createTestDatabase();
+    const client = await connect(database.url);
+    databases.push({ client, drop: database.drop });
+    await generateBenchData(client, shape);
+    return client;
+  }
+
+  afterAll(async () => {
+    for (const { client, drop } of databases) {
+      await client.end();
+      await drop();
+    }
+  });
+
+  it('writes the shape asked for, consistently, and the same rows on every run', async () => {
+    const first = await generated();
+    const tasks = shape.smallPlans * shape.smallPlanTasks + shape.bigPlanTasks;
+    const counts = await countRows(first);
+    expect(counts).toMatchObject({
+      unit: shape.units,
+      app_user: 3 + shape.unitUsers,
+      plan: shape.smallPlans + 1,
+      task: tasks,
+      task_assignment: 3 * tasks,
+    });
+    // About 3.3 reports and 2.6 events per task, as in the national set.
+    expect(counts.progress_report! / tasks).toBeGreaterThan(3);
+    expect(counts.progress_report! / tasks).toBeLessThan(3.6);
+    expect(counts.task_event! / tasks).toBeGreaterThan(2.3);
+    expect(counts.task_event! / tasks).toBeLessThan(2.9);
+
+    // Each task's stored status is where its history leads, so the as-of rules read the same status today.
+    const { rows: disagreeing } = await first.query(`
+      SELECT t.id FROM task t
+        LEFT JOIN LATERAL (SELECT e.to_status FROM task_event e WHERE e.task_id = t.id AND e.to_status IS NOT NULL
+                            ORDER BY e.at DESC LIMIT 1) last ON true
+       WHERE t.status <> coalesce(last.to_status, 'not_started')`);
+    expect(disagreeing).toEqual([]);
+
+    // Every status and both sides of the as-of day occur; the heavy units lead one task in twenty between them.
+    const { rows: statuses } = await first.query(`SELECT DISTINCT status FROM task ORDER BY status`);
+    expect(statuses.map((r) => r.status)).toEqual(['cancelled', 'completed', 'completion_requested', 'in_progress', 'not_started', 'suspended']);
+    const { rows: overdue } = await first.query(
+      `SELECT count(*)::int AS n FROM task WHERE due_date < $1 AND status IN ('not_started', 'in_progress', 'completion_requested')`,
+      [AS_OF],
+    );
+    expect(overdue[0].n).toBeGreaterThan(0);
+    const { rows: heavy } = await first.query(
+      `SELECT count(*)::int AS n FROM task_assignment WHERE role = 'lead' AND unit_id = ANY($1::uuid[])`,
+      [Array.from({ length: shape.heavyUnits }, (_, i) => benchId(`unit:${i + 1}`))],
+    );
+    expect(heavy[0].n).toBeGreaterThan(tasks / 40);
+    expect(heavy[0].n).toBeLessThan(tasks / 10);
+    const { rows: bigPlan } = await first.query(`SELECT count(*)::int AS n FROM task WHERE plan_id = $1`, [benchId('plan:0')]);
+    expect(bigPlan[0].n).toBe(shape.bigPlanTasks);
+    // The derived ids pass the api's uuid validation, so the load benchmark can put them in URLs.
+    const { rows: ids } = await first.query(`SELECT id FROM plan UNION ALL (SELECT id FROM task LIMIT 20) UNION ALL (SELECT id FROM unit LIMIT 20)`);
+    expect(ids.filter((r) => !isUUID(r.id))).toEqual([]);
+
+    const second = await generated();
+    expect(await checksums(second)).toEqual(await checksums(first));
+  }, 120_000);
+});

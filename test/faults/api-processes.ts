@@ -1,0 +1,37 @@
+import { dirname, join } from 'node:path';
+import { freePort } from '../../src/dev/free-port';
+import type { TestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait';
+import { buildWorker, spawnWorker, workerEnv, type ChildWorker } from '../support/worker';
+
+export interface ApiProcess {
+  url: string;
+  child: ChildWorker;
+}
+
+/**
+ * `node <build>/src/main.js` on a free port, with the test app's configuration (same database, Redis, key
+ * prefix and JWT secret, so the test app's tokens work there) plus `overrides`.
+ */
+export async function startApiProcess(t: TestApp, overrides: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const entry = join(dirname(buildWorker()), 'main.js');
+  const child = spawnWorker(entry, workerEnv(t, { PORT: String(port), ...overrides }));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil(async () => (await fetch(`${url}/health/live`).catch(() => null))?.ok, {
+    timeoutMs: 60_000,
+    what: () => `api process on ${url} (log:\n${child.output.slice(-20).join('\n')})`,
+  });
+  return { url, child };
+}
+
+/** A JSON request to an api process; the status and the parsed body. */
+export async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
+}
