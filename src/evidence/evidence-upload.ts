@@ -25,7 +25,8 @@ export async function readEvidenceUpload(request: FastifyRequest, maxBytes: numb
   }
   const files: UploadedFile[] = [];
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 0 } })) {
+    // One text field gets through, so that the answer can name it; the check below refuses it.
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 1 } })) {
       if (part.type !== 'file' || part.fieldname !== 'file') {
         throw new DomainError(400, 'VALIDATION_FAILED', `请求参数无效：${part.fieldname}`, [
           { field: part.fieldname, reason: '只接受名为 file 的文件字段' },
