@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
+import { EvidenceIdsProperty } from '../../evidence/dto/evidence-ids.decorator';
 
 export class CreateExtensionRequestDto {
   @ApiProperty({ example: '2022-03-31', description: 'The due date asked for; later than the current one' })
@@ -19,15 +20,7 @@ export class CreateExtensionRequestDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @EvidenceIdsProperty()
   evidenceIds?: string[];
 }
 

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Ma
 import { NotBlank } from '../../common/not-blank';
 import { ActualInputDto, ReportActualDto } from '../../targets/dto/target.dto';
 import { NamedRefDto } from '../../units/dto/unit.dto';
+import { EvidenceIdsProperty } from '../../evidence/dto/evidence-ids.decorator';
 
 export class CreateProgressReportDto {
   @ApiProperty({ example: '已完成项目立项和初步设计，正在办理施工许可。', maxLength: 5000 })
@@ -56,15 +57,7 @@ export class CreateProgressReportDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @EvidenceIdsProperty()
   evidenceIds?: string[];
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../../common/not-blank';
 import { TASK_KINDS, type TaskKind } from '../task-status';
+import { EvidenceIdsProperty } from '../../evidence/dto/evidence-ids.decorator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,15 +17,7 @@ export class CompletionRequestDto {
   @IsOptional()
   @IsUUID()
   unitId?: string;
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description: '佐证材料 uploaded first (POST /api/tasks/:id/evidence), submitted with this; never deleted afterwards',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @EvidenceIdsProperty()
   evidenceIds?: string[];
 }
 
