@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
-import { webDistDir } from '../src/web/web-static';
-import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
+import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from './support/browser';
 import { createImportedPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 // Every page of the built app, for each role, at desktop (1280) and phone (390) width: axe-core finds no serious or
 // critical violation, a screenshot is saved, and the unit clerk's pages do not scroll sideways on a phone.
 jest.setTimeout(600_000);
-const built = (() => {
-  try {
-    readFileSync(join(webDistDir(), 'index.html'));
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const suite = built ? describe : describe.skip;
 
 const AXE = join(__dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
 const DESKTOP = { width: 1280, height: 800 };
@@ -68,7 +57,7 @@ interface Violation {
   nodes: Array<{ target: string[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } }> }>;
 }
 
-suite('web app: accessibility (axe-core) and phone layout, every page and role', () => {
+describeWithBuiltApp('web app: accessibility (axe-core) and phone layout, every page and role', () => {
   let t: TestApp;
   let browser: TestBrowser;
   let base: string;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
-import { webDistDir } from '../src/web/web-static';
-import { ARTIFACTS, launchBrowser, type TestBrowser } from './support/browser';
+import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from './support/browser';
 import { createPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
 import { buildXlsx } from './support/import-fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
@@ -12,20 +11,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 // The built app (npm test runs `npm run build:web` first) against the real API, in Debian's Chromium.
 jest.setTimeout(180_000);
-const built = (() => {
-  try {
-    readFileSync(join(webDistDir(), 'index.html'));
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const suite = built ? describe : describe.skip;
 /** A 1×1 PNG: a real image the task page must show from its blob: URL. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-if (!built) console.warn('web/dist is missing: run `npm run build:web` (npm test does) to test the web app');
 
-suite('web app (Chromium, built app, real API)', () => {
+describeWithBuiltApp('web app (Chromium, built app, real API)', () => {
   let t: TestApp;
   let browser: TestBrowser;
   let base: string;

@@ -1,19 +1,10 @@
 import { parseNotice } from './notice-parser';
 import { outcomes } from './spec-support/parsed-outcome';
-import { TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
+import { CITY, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
 import { readClause, splitNames } from './unit-clause';
 
 const directory = testCityDirectory();
-const DRC = '市发展和改革委员会';
-const FIN = '市财政局';
-const STAT = '市统计局';
-const EDU = '市教育局';
-const HEALTH = '市卫生健康委员会';
-const HR = '市人力资源和社会保障局';
-const HOUSING = '市住房和城乡建设局';
-const MARKET = '市市场监督管理局';
-const ENV = '市生态环境局';
-const PROPAGANDA = '市委宣传部';
+const { DRC, FIN, STAT, EDU, HEALTH, HR, HOUSING, MARKET, ENV, PROPAGANDA } = CITY;
 const POWER = '国网某市供电公司';
 
 const unit = (lead: string[], responsible: string[], cooperating: string[] = [], includesOtherUnits = false) => ({

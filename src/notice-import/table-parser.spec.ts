@@ -1,18 +1,10 @@
 import type { SourceTable } from './import-source';
 import { outcomes } from './spec-support/parsed-outcome';
-import { COUNTY_GROUP, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
+import { CITY, COUNTY_GROUP, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
 import { parseTaskTables, pastedTable, readDelimitedTable } from './table-parser';
 
 const directory = testCityDirectory();
-const DRC = '市发展和改革委员会';
-const FIN = '市财政局';
-const STAT = '市统计局';
-const EDU = '市教育局';
-const HEALTH = '市卫生健康委员会';
-const HR = '市人力资源和社会保障局';
-const HOUSING = '市住房和城乡建设局';
-const MARKET = '市市场监督管理局';
-const ENV = '市生态环境局';
+const { DRC, FIN, STAT, EDU, HEALTH, HR, HOUSING, MARKET, ENV } = CITY;
 
 /** A Word table as read: rows located by table and row, as the file reader locates them. */
 function wordTable(index: number, rows: string[][]): SourceTable {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { webDistDir } from '../../src/web/web-static';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
@@ -58,3 +59,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     close: () => browser.close(),
   };
 }
+
+const appBuilt = existsSync(join(webDistDir(), 'index.html'));
+if (!appBuilt) console.warn('web/dist is missing: run `npm run build:web` (npm test does) to test the web app');
+
+/** describe for browser suites: they need the built app (npm test runs `npm run build:web` first). */
+export const describeWithBuiltApp: jest.Describe = appBuilt ? describe : describe.skip;

@@ -24,6 +24,20 @@ const UNITS: Array<[string, ...string[]]> = [
 ];
 const COUNTIES = ['甲县人民政府', '乙县人民政府', '丙市人民政府', '丁区人民政府'];
 
+/** The registry's full names, as the specs expect them resolved. */
+export const CITY = {
+  DRC: '市发展和改革委员会',
+  FIN: '市财政局',
+  STAT: '市统计局',
+  EDU: '市教育局',
+  HEALTH: '市卫生健康委员会',
+  HR: '市人力资源和社会保障局',
+  HOUSING: '市住房和城乡建设局',
+  MARKET: '市市场监督管理局',
+  ENV: '市生态环境局',
+  PROPAGANDA: '市委宣传部',
+} as const;
+
 export const COUNTY_GROUP = '各县（市、区）人民政府';
 
 export function testCityDirectory(): UnitDirectory {
