@@ -1,4 +1,4 @@
-import { JIYUAN_2021_EXPECTED } from '../src/notice-import/jiyuan-2021-expected';
+import { JIYUAN_2021_EXPECTED } from './oracles/jiyuan-2021-units';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import {
   type ApiResponse,

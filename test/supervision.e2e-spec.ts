@@ -1,5 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs';
-import { JIYUAN_2021_EXPECTED } from '../src/notice-import/jiyuan-2021-expected';
+import { JIYUAN_2021_EXPECTED } from './oracles/jiyuan-2021-units';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { createImportedPlan, createUnitUser, expectStatus, request, seedJiyuanRegistry, tasksByNumber } from './support/factories';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';

@@ -1,5 +1,5 @@
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
-import { JIYUAN_2021_TARGETS } from '../src/targets/jiyuan-2021-targets';
+import { JIYUAN_2021_TARGETS } from './oracles/jiyuan-2021-targets';
 import {
   createImportedPlan,
   createUnitUser,

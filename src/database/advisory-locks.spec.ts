@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ADVISORY_LOCKS, duplicateLockIds } from './advisory-locks';
+import { ADVISORY_LOCKS } from './advisory-locks';
 
 const SRC = join(__dirname, '..');
+
+/** The names of the locks that share an id with another one (empty when every id is distinct). */
+function duplicateLockIds(locks: Record<string, number>): string[] {
+  const byId = new Map<number, string[]>();
+  for (const [name, id] of Object.entries(locks)) byId.set(id, [...(byId.get(id) ?? []), name]);
+  return [...byId.values()].filter((names) => names.length > 1).flat();
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -18,13 +18,6 @@ export const ADVISORY_LOCKS = {
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
 
-/** The names of the locks that share an id with another one (empty when every id is distinct). */
-export function duplicateLockIds(locks: Record<string, number>): string[] {
-  const byId = new Map<number, string[]>();
-  for (const [name, id] of Object.entries(locks)) byId.set(id, [...(byId.get(id) ?? []), name]);
-  return [...byId.values()].filter((names) => names.length > 1).flat();
-}
-
 /**
  * Waits for the lock until the transaction ends. With `key`, the lock is (id, hashtext(key)), PostgreSQL's
  * two-key form, a key space apart from the one-key form.

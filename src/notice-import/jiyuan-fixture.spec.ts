@@ -1,7 +1,7 @@
 import { readJiyuanNotice } from '../seed/jiyuan-notice';
-import { jiyuanDirectory } from '../seed/jiyuan-directory';
+import { jiyuanDirectory } from '../../test/support/jiyuan-directory';
 import { JIYUAN_UNITS } from '../seed/jiyuan-units';
-import { JIYUAN_2021_EXPECTED } from './jiyuan-2021-expected';
+import { JIYUAN_2021_EXPECTED } from '../../test/oracles/jiyuan-2021-units';
 import { parseNotice } from './notice-parser';
 import { createUnitResolver } from './unit-resolver';
 

@@ -1,6 +1,6 @@
 import { parseNotice } from './notice-parser';
-import { outcomes } from './spec-support/parsed-outcome';
-import { CITY, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
+import { outcomes } from '../../test/support/parsed-outcome';
+import { CITY, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from '../../test/support/test-city';
 import { readClause, splitNames } from './unit-clause';
 
 const directory = testCityDirectory();

@@ -1,6 +1,6 @@
 import type { SourceTable } from './import-source';
-import { outcomes } from './spec-support/parsed-outcome';
-import { CITY, COUNTY_GROUP, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from './spec-support/test-city';
+import { outcomes } from '../../test/support/parsed-outcome';
+import { CITY, COUNTY_GROUP, TEST_CITY_COUNTIES as COUNTIES, testCityDirectory } from '../../test/support/test-city';
 import { parseTaskTables, pastedTable, readDelimitedTable } from './table-parser';
 
 const directory = testCityDirectory();

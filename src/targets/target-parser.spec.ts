@@ -1,6 +1,6 @@
 import { parseNotice } from '../notice-import/notice-parser';
 import { readJiyuanNotice } from '../seed/jiyuan-notice';
-import { JIYUAN_2021_TARGETS } from './jiyuan-2021-targets';
+import { JIYUAN_2021_TARGETS } from '../../test/oracles/jiyuan-2021-targets';
 import { isRateUnit, parseTargets } from './target-parser';
 
 const items = parseNotice(readJiyuanNotice()).items;

@@ -1,4 +1,4 @@
-import type { TargetComparator } from './target-parser';
+import type { TargetComparator } from '../../src/targets/target-parser';
 
 /** metric, verb, comparator, value, unit */
 export type ExpectedTarget = [string, string, TargetComparator, number, string];

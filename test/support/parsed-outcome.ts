@@ -1,6 +1,6 @@
-import { parseDeadline } from '../deadline-parser';
-import type { ParsedItem } from '../notice-parser';
-import { createUnitResolver, type UnitDirectory } from '../unit-resolver';
+import { parseDeadline } from '../../src/notice-import/deadline-parser';
+import type { ParsedItem } from '../../src/notice-import/notice-parser';
+import { createUnitResolver, type UnitDirectory } from '../../src/notice-import/unit-resolver';
 
 export interface ItemOutcome {
   number: number;

@@ -1,4 +1,4 @@
-import type { UnitDirectory } from '../unit-resolver';
+import type { UnitDirectory } from '../../src/notice-import/unit-resolver';
 
 /**
  * A registry in the style of a prefecture-level city (names with 市, common short forms as aliases, county-level

@@ -1,5 +1,5 @@
-import type { UnitDirectory } from '../notice-import/unit-resolver';
-import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
+import type { UnitDirectory } from '../../src/notice-import/unit-resolver';
+import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
 
 /** The 济源 registry as a resolver directory whose ids are the unit and group names, so tests read plainly. */
 export function jiyuanDirectory(): UnitDirectory {
