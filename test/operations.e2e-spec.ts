@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { freePort } from '../src/dev/free-port';
+import { freePort } from '../tools/dev/free-port';
 import { createImportedPlan, createUnit, expectStatus, request } from './support/factories';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../src/dev/free-port';
+import { freePort } from '../tools/dev/free-port';
 import { DELIVERY_QUEUE } from '../src/queue/queues';
-import { startLocalRedis, type LocalRedis } from '../src/dev/local-redis';
+import { startLocalRedis, type LocalRedis } from '../tools/dev/local-redis';
 import { createImportedPlan, expectStatus, request } from './support/factories';
 import { answers, startHttpSink, type HttpSink } from './support/sinks';
 import { createTestApp, type TestApp } from './support/test-app';

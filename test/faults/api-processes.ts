@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { freePort } from '../../src/dev/free-port';
+import { freePort } from '../../tools/dev/free-port';
 import type { TestApp } from '../support/test-app';
 import { waitUntil } from '../support/wait';
 import { buildWorker, spawnWorker, workerEnv, type ChildWorker } from '../support/worker';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
-import { ensureDatabase, startLocalPostgres } from '../../src/dev/local-postgres';
-import { startLocalRedis } from '../../src/dev/local-redis';
+import { ensureDatabase, startLocalPostgres } from '../../tools/dev/local-postgres';
+import { startLocalRedis } from '../../tools/dev/local-redis';
 import { STATE_FILE, databaseUrl, type TestServers } from './test-servers';
 
 const TEMPLATE = 'duban_test_template';

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../../src/database/data-source';
-import { startLocalPostgres, type LocalPostgres } from '../../src/dev/local-postgres';
-import { startLocalRedis, type LocalRedis } from '../../src/dev/local-redis';
+import { startLocalPostgres, type LocalPostgres } from '../../tools/dev/local-postgres';
+import { startLocalRedis, type LocalRedis } from '../../tools/dev/local-redis';
 
 /**
  * A PostgreSQL and a Redis of one test file's own, so it can freeze them (SIGSTOP) without stalling every other

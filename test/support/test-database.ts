@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { ensureDatabase } from '../../src/dev/local-postgres';
+import { ensureDatabase } from '../../tools/dev/local-postgres';
 import { STATE_FILE, databaseUrl, type TestServers } from './test-servers';
 
 export function readTestServers(): TestServers {

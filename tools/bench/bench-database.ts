@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
-import { startLocalPostgres } from '../../src/dev/local-postgres';
+import { startLocalPostgres } from '../dev/local-postgres';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 const BENCH_DATABASE = 'duban_bench';

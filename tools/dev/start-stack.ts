@@ -4,14 +4,15 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { isPortFree, freePort } from './free-port';
 import { startLocalRedis } from './local-redis';
-import { DEMO_PASSWORD } from '../seed/demo-accounts';
-import { DEMO_DAY } from '../seed/demo-year';
+import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
+import { DEMO_DAY } from '../../src/seed/demo-year';
 
 /**
  * `npm start`: the whole service on one machine. Uses DATABASE_URL / REDIS_URL when set, otherwise starts an
  * embedded PostgreSQL and a local redis-server with data under .data/; migrates; seeds the 济源 demo (its plan and a
  * demo year up to DEMO_DAY, which becomes CLOCK_TODAY) on an empty database; runs the api and the worker as child processes until Ctrl-C / SIGTERM, then stops all it started.
  */
+// Built into dist-tools/tools/dev/; the product it starts is the one `npm run build` put in dist/src/.
 const root = join(__dirname, '..', '..', '..');
 const dist = join(root, 'dist', 'src');
 const dataDir = join(root, '.data');
@@ -33,7 +34,7 @@ function exited(child: ChildProcess): Promise<unknown> {
 
 /** In its own process group, so a Ctrl-C reaches it only through shutdown(), after the api and worker are gone. */
 async function startPostgres(): Promise<string> {
-  const child = spawn(process.execPath, [join(dist, 'dev', 'postgres-process.js'), join(dataDir, 'postgres'), 'duban'], {
+  const child = spawn(process.execPath, [join(__dirname, 'postgres-process.js'), join(dataDir, 'postgres'), 'duban'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
