@@ -1,13 +1,11 @@
 import {
   createImportedPlan,
   createUnitUser,
-  expectStatus,
   importNotice,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
-  type ApiResponse,
 } from './support/factories';
+import { expectStatus, request, bodyOf, apiClient } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** Plan A: lead, responsible and cooperating units, a group fan-out (各街道办事处 → 5 streets). */
@@ -46,13 +44,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
   let planA: string;
   let a: Map<number, any>;
 
-  const post = (url: string, body: unknown = {}, as: As = 'supervisor') => request(t.app, 'POST', url, body, { as });
-  const get = (url: string, as: As = 'supervisor') => request(t.app, 'GET', url, undefined, { as });
-  const ok = async (res: Promise<ApiResponse>, status = 200) => {
-    const answer = await res;
-    expectStatus(answer, status);
-    return answer.body;
-  };
+  const { get, post } = apiClient(() => t.app);
   const acknowledge = (taskId: string, as: As) => post(`/api/tasks/${taskId}/acknowledge`, undefined, as);
   const auditCount = async (taskId: string) =>
     Number((await t.dataSource.query(`SELECT count(*) FROM audit_event WHERE action = 'task.acknowledge' AND entity_id = $1`, [taskId]))[0].count);
@@ -103,7 +95,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
         expect(row.assigned_at.getTime()).toBeGreaterThanOrEqual(importedFrom.getTime());
         expect(row.acknowledged_at).toBeNull();
       }
-      const detail = await ok(get(`/api/tasks/${a.get(1).id}`));
+      const detail = await bodyOf(get(`/api/tasks/${a.get(1).id}`));
       expect(detail.acknowledgements).toEqual([]);
       expect(detail.unacknowledged).toEqual(
         rows.slice(0, 3).map((r: any) => ({ id: units.get(r.name), name: r.name, assignedAt: r.assigned_at.toISOString() })),
@@ -112,16 +104,16 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
 
     it('POST /api/tasks/:id/acknowledge records the unit, the user and the time; repeating it answers the first record', async () => {
       const taskId = a.get(1).id;
-      const first = await ok(acknowledge(taskId, users.jiaotong));
+      const first = await bodyOf(acknowledge(taskId, users.jiaotong));
       expect(first).toEqual({
         unit: { id: units.get('交通运输局'), name: '交通运输局' },
         acknowledgedAt: expect.any(String),
         by: { id: users.jiaotong.user.id, username: users.jiaotong.user.username, displayName: expect.any(String) },
         via: 'acknowledge',
       });
-      expect(await ok(acknowledge(taskId, users.jiaotong))).toEqual(first);
+      expect(await bodyOf(acknowledge(taskId, users.jiaotong))).toEqual(first);
 
-      const detail = await ok(get(`/api/tasks/${taskId}`, users.zhujian));
+      const detail = await bodyOf(get(`/api/tasks/${taskId}`, users.zhujian));
       expect(detail.acknowledgements).toEqual([first]);
       expect(detail.unacknowledged.map((u: any) => u.name)).toEqual(['住房和城乡建设局', '教育体育局']);
       // The audit trail records the 签收 once.
@@ -129,7 +121,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       const [event] = await t.dataSource.query(`SELECT actor_id, after FROM audit_event WHERE action = 'task.acknowledge' AND entity_id = $1`, [taskId]);
       expect(event).toEqual({ actor_id: users.jiaotong.user.id, after: { unitId: units.get('交通运输局'), via: 'acknowledge' } });
       // A cooperating unit signs too.
-      expect((await ok(acknowledge(taskId, users.jiaoyu))).unit.name).toBe('教育体育局');
+      expect((await bodyOf(acknowledge(taskId, users.jiaoyu))).unit.name).toBe('教育体育局');
       expect(await auditCount(taskId)).toBe(2);
     });
 
@@ -152,7 +144,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
     it('two users of the unit clicking at once sign it once', async () => {
       const taskId = a.get(2).id;
       const answers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => ok(acknowledge(taskId, i % 2 ? users.minzheng : users.minzheng2))),
+        Array.from({ length: 8 }, (_, i) => bodyOf(acknowledge(taskId, i % 2 ? users.minzheng : users.minzheng2))),
       );
       expect(new Set(answers.map((x) => JSON.stringify(x))).size).toBe(1);
       expect(await auditCount(taskId)).toBe(1);
@@ -160,22 +152,22 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
 
     it("a unit's own progress report or 销号 request is its 签收; a supervisor's report on its behalf is not", async () => {
       const four = a.get(4).id;
-      await ok(post(`/api/tasks/${four}/progress`, { summary: '已完成方案', percent: 20, period: '2021-10' }, users.minzheng), 201);
-      const signed = (await ok(get(`/api/tasks/${four}`))).acknowledgements;
+      await bodyOf(post(`/api/tasks/${four}/progress`, { summary: '已完成方案', percent: 20, period: '2021-10' }, users.minzheng), 201);
+      const signed = (await bodyOf(get(`/api/tasks/${four}`))).acknowledgements;
       expect(signed).toEqual([
         expect.objectContaining({ unit: { id: units.get('民政局'), name: '民政局' }, via: 'progress', by: expect.objectContaining({ id: users.minzheng.user.id }) }),
       ]);
       // A second report signs nothing more; the button afterwards answers the report's 签收.
-      await ok(post(`/api/tasks/${four}/progress`, { summary: '已开工', percent: 40, period: '2021-10' }, users.minzheng), 201);
+      await bodyOf(post(`/api/tasks/${four}/progress`, { summary: '已开工', percent: 40, period: '2021-10' }, users.minzheng), 201);
       expect(await auditCount(four)).toBe(1);
-      expect(await ok(acknowledge(four, users.minzheng2))).toEqual(signed[0]);
+      expect(await bodyOf(acknowledge(four, users.minzheng2))).toEqual(signed[0]);
 
       const five = a.get(5).id;
-      await ok(post(`/api/tasks/${five}/progress`, { summary: '已选址', percent: 60, period: '2021-10', unitId: units.get('民政局') }), 201);
-      expect((await ok(get(`/api/tasks/${five}`))).acknowledgements).toEqual([]);
+      await bodyOf(post(`/api/tasks/${five}/progress`, { summary: '已选址', percent: 60, period: '2021-10', unitId: units.get('民政局') }), 201);
+      expect((await bodyOf(get(`/api/tasks/${five}`))).acknowledgements).toEqual([]);
       expect(await auditCount(five)).toBe(0);
-      await ok(post(`/api/tasks/${five}/completion-request`, { summary: '已建成' }, users.minzheng), 201);
-      expect((await ok(get(`/api/tasks/${five}`))).acknowledgements).toEqual([
+      await bodyOf(post(`/api/tasks/${five}/completion-request`, { summary: '已建成' }, users.minzheng), 201);
+      expect((await bodyOf(get(`/api/tasks/${five}`))).acknowledgements).toEqual([
         expect.objectContaining({ unit: { id: units.get('民政局'), name: '民政局' }, via: 'completion_request' }),
       ]);
       expect(await auditCount(five)).toBe(1);
@@ -183,7 +175,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
 
     it('the register filters on 签收: GET /api/tasks and GET /api/supervision/tasks with acknowledged', async () => {
       // 住建局 has not signed task 1; 民政局 has signed 2, 4 and 5; the streets have not signed task 3.
-      const list = (query: string, as: As = 'supervisor') => ok(get(`/api/tasks?planId=${planA}&${query}`, as));
+      const list = (query: string, as: As = 'supervisor') => bodyOf(get(`/api/tasks?planId=${planA}&${query}`, as));
       expect(numbers(await list('acknowledged=false', users.zhujian))).toEqual([1]);
       expect(numbers(await list('acknowledged=true', users.zhujian))).toEqual([]);
       expect(numbers(await list('acknowledged=true', users.jiaotong))).toEqual([1]);
@@ -195,8 +187,8 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       expectStatus(bad, 400);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'acknowledged' })]);
 
-      const today = (await ok(get('/api/meta'))).today;
-      const supervised = (query: string, as: As = 'supervisor') => ok(get(`/api/supervision/tasks?planId=${planA}&${query}`, as));
+      const today = (await bodyOf(get('/api/meta'))).today;
+      const supervised = (query: string, as: As = 'supervisor') => bodyOf(get(`/api/supervision/tasks?planId=${planA}&${query}`, as));
       const mine = await supervised(`asOf=${today}&acknowledged=false`, users.jishui);
       expect(numbers(mine)).toEqual([3]);
       expect(mine.items[0].unacknowledged.map((u: any) => u.name)).toContain('济水街道办事处');
@@ -214,7 +206,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       );
       const signedBefore = await assignments(a.get(1).id);
       const from = new Date((await t.dataSource.query(`SELECT now() AS now`))[0].now);
-      expect((await ok(importNotice(t.app, planA, { text: NOTICE_A_REVISED }), 201)).tasks).toEqual({ created: 0, updated: 1, unchanged: 4 });
+      expect((await bodyOf(importNotice(t.app, planA, { text: NOTICE_A_REVISED }), 201)).tasks).toEqual({ created: 0, updated: 1, unchanged: 4 });
 
       const after = await assignments(a.get(1).id);
       const byName = new Map(after.map((r: any) => [r.name, r]));
@@ -233,7 +225,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       // The unchanged tasks, group fan-out included, kept their times; importing the same text again changes nothing.
       for (const row of await assignments(a.get(3).id)) expect(row.assigned_at.toISOString()).toBe('2021-09-27T02:00:00.000Z');
       const snapshot = JSON.stringify(await assignments(a.get(1).id));
-      expect((await ok(importNotice(t.app, planA, { text: NOTICE_A_REVISED }), 201)).tasks).toEqual({ created: 0, updated: 0, unchanged: 5 });
+      expect((await bodyOf(importNotice(t.app, planA, { text: NOTICE_A_REVISED }), 201)).tasks).toEqual({ created: 0, updated: 0, unchanged: 5 });
       expect(JSON.stringify(await assignments(a.get(1).id))).toBe(snapshot);
     });
   });
@@ -241,7 +233,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
   describe('the 签收 reminder ladder on working days', () => {
     let planL: string;
     let l: Map<number, any>;
-    const scan = (asOf: string) => ok(post('/api/reminders/scan', { asOf }));
+    const scan = (asOf: string) => bodyOf(post('/api/reminders/scan', { asOf }));
     /** The plan's 签收 reminders as "unit#round", sorted. */
     const ladder = async () =>
       (
@@ -265,12 +257,12 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
         units.get('交通运输局'),
       ]);
       // Suspended on 2021-09-28 in this story.
-      await ok(post(`/api/tasks/${l.get(4).id}/suspend`, { reason: '政策调整' }));
+      await bodyOf(post(`/api/tasks/${l.get(4).id}/suspend`, { reason: '政策调整' }));
       await t.dataSource.query(`UPDATE task_event SET at = '2021-09-28 10:00+08' WHERE task_id = $1`, [l.get(4).id]);
     });
 
     it('the policy defaults to 2 workdays and takes 0…30', async () => {
-      expect(await ok(get(`/api/reminder-policy?planId=${planL}`))).toMatchObject({ acknowledgeWithinWorkdays: 2 });
+      expect(await bodyOf(get(`/api/reminder-policy?planId=${planL}`))).toMatchObject({ acknowledgeWithinWorkdays: 2 });
       const bad = await request(t.app, 'PUT', '/api/reminder-policy', { planId: planL, acknowledgeWithinWorkdays: 31 });
       expectStatus(bad, 400);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'acknowledgeWithinWorkdays' })]);
@@ -290,12 +282,12 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       expect(row.message).toMatch(/^【签收提醒】《.*》第1项“推进社会救助提标扩面。?”已于 2021-09-27 交办贵单位，3 个工作日仍未签收，请登录系统签收/);
       expect(row.message).toContain(`/tasks/${l.get(1).id}`);
       // The unit sees it in its inbox under its kind.
-      const inbox = await ok(get('/api/reminders?kind=unacknowledged', users.minzheng));
+      const inbox = await bodyOf(get('/api/reminders?kind=unacknowledged', users.minzheng));
       expect(inbox.items.map((r: any) => r.task.id)).toEqual([l.get(1).id]);
     });
 
     it('repeats every 5 workdays across National Day and the Saturday make-up day, and stops at 签收', async () => {
-      await ok(acknowledge(l.get(3).id, users.jiaoyu));
+      await bodyOf(acknowledge(l.get(3).id, users.jiaoyu));
       // 交通运输局, given its task on 09-29, reaches 3 workdays on Saturday 10-09.
       for (const day of ['2021-10-01', '2021-10-07', '2021-10-08']) await scan(day);
       expect(await ladder()).toEqual(['住房和城乡建设局#0', '教育体育局#0', '民政局#0']);
@@ -307,7 +299,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       await scan('2021-10-13');
       expect(await ladder()).toEqual(['交通运输局#0', '住房和城乡建设局#0', '住房和城乡建设局#1', '教育体育局#0', '民政局#0', '民政局#1']);
       // 民政局's own report is its 签收: no third round for it.
-      await ok(post(`/api/tasks/${l.get(1).id}/progress`, { summary: '已启动', percent: 10, period: '2021-10' }, users.minzheng), 201);
+      await bodyOf(post(`/api/tasks/${l.get(1).id}/progress`, { summary: '已启动', percent: 10, period: '2021-10' }, users.minzheng), 201);
       for (const day of ['2021-10-14', '2021-10-15', '2021-10-18', '2021-10-19', '2021-10-20', '2021-10-21', '2021-10-22']) await scan(day);
       expect(await ladder()).toEqual([
         '交通运输局#0',
@@ -328,11 +320,11 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
     });
 
     it('acknowledgeWithinWorkdays 0 turns the 签收 reminders off', async () => {
-      await ok(request(t.app, 'PUT', '/api/reminder-policy', { planId: planL, acknowledgeWithinWorkdays: 0 }));
+      await bodyOf(request(t.app, 'PUT', '/api/reminder-policy', { planId: planL, acknowledgeWithinWorkdays: 0 }));
       const before = await ladder();
       await scan('2021-10-27');
       expect(await ladder()).toEqual(before);
-      await ok(request(t.app, 'PUT', '/api/reminder-policy', { planId: planL, acknowledgeWithinWorkdays: 2 }));
+      await bodyOf(request(t.app, 'PUT', '/api/reminder-policy', { planId: planL, acknowledgeWithinWorkdays: 2 }));
       await scan('2021-10-27');
       expect((await ladder()).length).toBeGreaterThan(before.length);
     });
@@ -340,7 +332,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
     it('GET /api/supervision/unacknowledged: per unit, unsigned open tasks as of a day, most workdays since assignment first', async () => {
       // 教育体育局 signed on 2021-10-12 in this story.
       await t.dataSource.query(`UPDATE task_assignment SET acknowledged_at = '2021-10-12 15:00+08' WHERE task_id = $1`, [l.get(3).id]);
-      const view = await ok(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-10-13`, 'leader'));
+      const view = await bodyOf(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-10-13`, 'leader'));
       expect(view).toMatchObject({ asOf: '2021-10-13', acknowledgeWithinWorkdays: 2, total: 3, warnings: [] });
       expect(
         view.units.map((u: any) => [u.unit.name, u.count, u.tasks.map((x: any) => [x.task.number, x.role, x.workdaysSinceAssigned, x.overdue])]),
@@ -351,9 +343,9 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
       ]);
       expect(view.units[0].tasks[0]).toMatchObject({ assignedAt: '2021-09-27T02:00:00.000Z', task: { id: l.get(1).id, status: 'not_started' } });
       // Before 教育体育局 signed it was waiting too; before anything was assigned nobody was.
-      const earlier = await ok(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-10-11`));
+      const earlier = await bodyOf(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-10-11`));
       expect(earlier.units.map((u: any) => [u.unit.name, u.tasks[0].workdaysSinceAssigned])).toContainEqual(['教育体育局', 6]);
-      expect(await ok(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-09-26`))).toMatchObject({ total: 0, units: [] });
+      expect(await bodyOf(get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-09-26`))).toMatchObject({ total: 0, units: [] });
       // Staff only; bad input names the field.
       expectStatus(await get(`/api/supervision/unacknowledged?planId=${planL}`, users.minzheng), 403);
       const bad = await get(`/api/supervision/unacknowledged?planId=${planL}&asOf=2021-13-01`);
@@ -372,7 +364,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
         `UPDATE task_assignment SET assigned_at = '2021-09-27 10:00+08' WHERE task_id IN (SELECT id FROM task WHERE plan_id = $1)`,
         [planC],
       );
-      await ok(request(t.app, 'PUT', '/api/reminder-policy', { planId: planC, acknowledgeWithinWorkdays: 3 }));
+      await bodyOf(request(t.app, 'PUT', '/api/reminder-policy', { planId: planC, acknowledgeWithinWorkdays: 3 }));
       const unsigned = async () =>
         Number((await t.dataSource.query(`SELECT count(*) FROM reminder WHERE plan_id = $1 AND kind = 'unacknowledged'`, [planC]))[0].count);
       // Three workdays after 09-27 is still within the plan's window of 3.

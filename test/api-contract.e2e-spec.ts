@@ -1,16 +1,14 @@
 import { JIYUAN_2021_EXPECTED } from './oracles/jiyuan-2021-units';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import {
-  type ApiResponse,
   createImportedPlan,
-  expectStatus,
   getPlan,
   listTasks,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
   tasksUrl,
 } from './support/factories';
+import { type ApiResponse, expectStatus, request } from './support/http';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import jwt from 'jsonwebtoken';
 import { Env } from '../src/config/env';
-import { createUser, expectStatus, login, request, uniqueName, type ApiResponse } from './support/factories';
+import { createUser, login, uniqueName } from './support/factories';
+import { expectStatus, request, type ApiResponse, me } from './support/http';
 import { readTestServers } from './support/test-database';
 import { createTestApp, TEST_PASSWORD, tokenFor, type TestApp } from './support/test-app';
 
@@ -13,8 +14,6 @@ async function postLogin(t: TestApp, body: unknown, ip = '127.0.0.1'): Promise<A
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body as object, remoteAddress: ip });
   return { status: res.statusCode, body: res.json(), headers: res.headers };
 }
-
-const me = (t: TestApp, token: string) => request(t.app, 'GET', '/api/auth/me', undefined, { as: { token } });
 
 /** The header and payload of a JWT, decoded. */
 function decode(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
@@ -53,7 +52,7 @@ describe('authentication', () => {
       expect(payload).toMatchObject({ sub: user.id, iss: 'duban', aud: 'duban-api', role: 'supervisor', ver: 1 });
       expect((payload['exp'] as number) - (payload['iat'] as number)).toBe(480 * 60);
 
-      const who = await me(t, res.body.accessToken);
+      const who = await me(t.app, res.body.accessToken);
       expectStatus(who, 200);
       expect(who.body).toEqual(res.body.user);
     });
@@ -70,7 +69,7 @@ describe('authentication', () => {
       const loggedIn = await postLogin(t, { username: user.username, password: TEST_PASSWORD });
       const users = await request(t.app, 'GET', '/api/users', undefined, { as: 'admin' });
       const created = await request(t.app, 'POST', '/api/users', { username: uniqueName('u-'), password: TEST_PASSWORD, role: 'leader' }, { as: 'admin' });
-      const who = await me(t, loggedIn.body.accessToken);
+      const who = await me(t.app, loggedIn.body.accessToken);
       for (const res of [loggedIn, users, created, who]) {
         expect(res.status).toBeLessThan(300);
         const json = JSON.stringify(res.body);
@@ -150,7 +149,7 @@ describe('authentication', () => {
     });
 
     it('(control) a token signed with the real secret and the right claims works', async () => {
-      const res = await me(t, sign({}));
+      const res = await me(t.app, sign({}));
       expectStatus(res, 200);
       expect(res.body.id).toBe(supervisor.id);
     });
@@ -211,14 +210,14 @@ describe('authentication', () => {
     it('the token of a user disabled later stops working at once, and enabling again does not revive it', async () => {
       const user = await createUser(t.app, { role: 'supervisor' });
       const { accessToken } = await login(t.app, user.username);
-      expectStatus(await me(t, accessToken), 200);
+      expectStatus(await me(t.app, accessToken), 200);
 
       expectStatus(await request(t.app, 'PATCH', `/api/users/${user.id}`, { active: false }, { as: 'admin' }), 200);
       await expectRefused(accessToken);
 
       expectStatus(await request(t.app, 'PATCH', `/api/users/${user.id}`, { active: true }, { as: 'admin' }), 200);
       await expectRefused(accessToken);
-      expectStatus(await me(t, (await login(t.app, user.username)).accessToken), 200);
+      expectStatus(await me(t.app, (await login(t.app, user.username)).accessToken), 200);
     });
 
     it('a token issued before a password change stops working; the new password works, the old one not', async () => {
@@ -245,7 +244,7 @@ describe('authentication', () => {
 
       expectStatus(await postLogin(t, { username: user.username, password: TEST_PASSWORD }, freshIp()), 401);
       const again = await login(t.app, user.username, 'a-new-password-2');
-      expectStatus(await me(t, again.accessToken), 200);
+      expectStatus(await me(t.app, again.accessToken), 200);
     });
 
     it('a wrong current password → 400 naming currentPassword; nothing changes and the token keeps working', async () => {
@@ -260,7 +259,7 @@ describe('authentication', () => {
       );
       expectStatus(res, 400);
       expect(res.body).toMatchObject({ code: 'WRONG_PASSWORD', details: [{ field: 'currentPassword' }] });
-      expectStatus(await me(t, accessToken), 200);
+      expectStatus(await me(t.app, accessToken), 200);
       expect((await login(t.app, user.username)).user.id).toBe(user.id);
     });
 

@@ -18,12 +18,11 @@ import {
   createUnit,
   createUnitUser,
   createUser,
-  expectStatus,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
   uniqueName,
 } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { multipartBody, SAMPLE } from './support/multipart';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';

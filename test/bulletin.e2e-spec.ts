@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { parse } from 'node-html-parser';
-import { createUnitUser, expectStatus, request } from './support/factories';
+import { createUnitUser } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { buildResultsScenario, type ResultsScenario } from './support/results-scenario';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CalendarService } from '../src/calendar/calendar.service';
 import { CalendarGapError } from '../src/calendar/work-calendar';
-import { type ApiResponse, createUnit, createUnitUser, expectStatus, request } from './support/factories';
+import { createUnit, createUnitUser } from './support/factories';
+import { type ApiResponse, expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('working-day calendar API', () => {

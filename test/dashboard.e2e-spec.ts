@@ -1,4 +1,5 @@
-import { createImportedPlan, createUnit, createUnitUser, expectStatus, request, tasksByNumber } from './support/factories';
+import { createImportedPlan, createUnit, createUnitUser, tasksByNumber } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { onDay } from './support/history';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
-import { createImportedPlan, createUnitUser, expectStatus, request, seedJiyuanRegistry, tasksByNumber } from './support/factories';
+import { createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
+import { expectStatus, request, apiClient } from './support/http';
 import { multipartBody, SAMPLE, type FormFile } from './support/multipart';
 import { createTestApp } from './support/test-app';
 
@@ -43,7 +44,7 @@ async function setUp(env: Record<string, string>) {
 describe('佐证材料 on local disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-evidence-'));
   let s: Awaited<ReturnType<typeof setUp>>;
-  const get = (url: string, as: As) => request(s.t.app, 'GET', url, undefined, { as });
+  const { get } = apiClient(() => s.t.app);
 
   beforeAll(async () => {
     s = await setUp({ STORAGE_DIR: dir, EVIDENCE_MAX_BYTES: String(64 * 1024), EVIDENCE_MAX_FILES: '3' });

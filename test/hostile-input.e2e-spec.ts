@@ -1,4 +1,5 @@
-import { createImportedPlan, createUnit, createUnitUser, createUser, expectStatus, request, tasksByNumber, type ApiResponse } from './support/factories';
+import { createImportedPlan, createUnit, createUnitUser, createUser, tasksByNumber } from './support/factories';
+import { expectStatus, request, type ApiResponse } from './support/http';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 

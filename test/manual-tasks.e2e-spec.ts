@@ -1,4 +1,5 @@
-import { createImportedPlan, createUnitUser, expectStatus, importNotice, request, seedJiyuanRegistry } from './support/factories';
+import { createImportedPlan, createUnitUser, importNotice, seedJiyuanRegistry } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { parseTargets } from '../src/targets/target-parser';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -7,13 +7,12 @@ import {
   countPlanRows,
   createPlan,
   createUnit,
-  expectStatus,
   names,
-  request,
   seedJiyuanRegistry,
   snapshotPlan,
   tasksByNumber,
 } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { buildCsv, buildDocx, buildTextDocx, buildTsv, buildXlsx, type WordFixture } from './support/import-fixtures';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 import { uploadImport, type Upload } from './support/upload';

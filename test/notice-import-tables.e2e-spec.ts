@@ -3,13 +3,12 @@ import {
   createPlan,
   createUnit,
   createUnitGroup,
-  expectStatus,
   importNotice,
   names,
-  request,
   snapshotPlan,
   tasksByNumber,
 } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** A city registry entered through the API: departments with their short names, county governments and their group. */

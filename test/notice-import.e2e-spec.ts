@@ -4,16 +4,15 @@ import {
   countPlanRows,
   createImportedPlan,
   createPlan,
-  expectStatus,
   getPlan,
   importNotice,
   listTasks,
   names,
-  request,
   seedJiyuanRegistry,
   snapshotPlan,
   tasksByNumber,
 } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = readJiyuanNotice();

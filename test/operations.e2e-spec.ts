@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { freePort } from '../tools/dev/free-port';
-import { createImportedPlan, createUnit, expectStatus, request } from './support/factories';
+import { createImportedPlan, createUnit } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 import { buildWorker, spawnWorker, workerEnv, type ChildWorker } from './support/worker';

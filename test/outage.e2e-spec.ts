@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { REDIS } from '../src/queue/redis.module';
-import { createImportedPlan, createUnit, createUnitUser, expectStatus, login, request, tasksByNumber } from './support/factories';
+import { createImportedPlan, createUnit, createUnitUser, login, tasksByNumber } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { signalAll, startOwnServers, timed, type OwnServers, type Timed } from './support/outage';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 import { sleep, waitUntil } from './support/wait';

@@ -1,12 +1,11 @@
 import {
+  count,
   createImportedPlan,
   createUnitUser,
-  expectStatus,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
-  type ApiResponse,
 } from './support/factories';
+import { expectStatus, request, type ApiResponse, apiClient } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = [
@@ -26,10 +25,7 @@ describe('progress reports, lifecycle, extensions, milestones, edits', () => {
   let minzheng: { token: string };
   let units: Map<string, string>;
 
-  const post = (url: string, body: unknown, as: As, headers: Record<string, string> = {}) =>
-    request(t.app, 'POST', url, body, { as, headers });
-  const get = (url: string, as: As = 'supervisor') => request(t.app, 'GET', url, undefined, { as });
-  const count = async (sql: string, params: unknown[]) => Number((await t.dataSource.query(sql, params))[0].count);
+  const { get, post } = apiClient(() => t.app);
   const report = (taskId: string, as: As, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
     post(`/api/tasks/${taskId}/progress`, { summary: '已完成立项', percent: 30, ...body }, as, headers);
   const taskRow = async (id: string) => (await t.dataSource.query(`SELECT status, version, to_char(due_date, 'YYYY-MM-DD') AS due FROM task WHERE id = $1`, [id]))[0];
@@ -73,10 +69,10 @@ describe('progress reports, lifecycle, extensions, milestones, edits', () => {
     });
 
     it('a unit that is not assigned gets 403 and nothing is stored', async () => {
-      const before = await count(`SELECT count(*) FROM progress_report`, []);
+      const before = await count(t, `SELECT count(*) FROM progress_report`, []);
       const res = await report(tasks.get(1).id, minzheng);
       expect(res.status).toBe(403);
-      expect(await count(`SELECT count(*) FROM progress_report`, [])).toBe(before);
+      expect(await count(t, `SELECT count(*) FROM progress_report`, [])).toBe(before);
     });
 
     it('a supervisor reports on a unit’s behalf only naming an assigned unit, and it is marked so', async () => {
@@ -95,7 +91,7 @@ describe('progress reports, lifecycle, extensions, milestones, edits', () => {
       expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
       expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(49);
-      expect(await count(`SELECT count(*) FROM progress_report WHERE task_id = $1`, [task.id])).toBe(1);
+      expect(await count(t, `SELECT count(*) FROM progress_report WHERE task_id = $1`, [task.id])).toBe(1);
     });
 
     it('reusing a key for a different report is refused (422), not merged', async () => {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { QUEUES, type Queues } from '../src/queue/queue.module';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../src/queue/queues';
 import { webhookSignature } from '../src/reminders/delivery/webhook-sender';
-import { createImportedPlan, expectStatus, request, tasksByNumber } from './support/factories';
+import { createImportedPlan, tasksByNumber } from './support/factories';
+import { expectStatus, request, apiClient } from './support/http';
 import { answers, startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from './support/sinks';
 import { createTestApp, type TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
@@ -20,8 +21,7 @@ describe('reminder delivery: the worker sends each unit one digest per channel a
   let t: TestApp;
   let worker: InProcessWorker;
 
-  const post = (url: string, body: unknown = {}) => request(t.app, 'POST', url, body);
-  const get = (url: string) => request(t.app, 'GET', url);
+  const { get, post } = apiClient(() => t.app);
   const scan = async (asOf: string) => {
     const res = await post('/api/reminders/scan', { asOf });
     expectStatus(res, 200);

@@ -1,12 +1,11 @@
 import {
+  count,
   createImportedPlan,
   createUnit,
   createUnitUser,
-  expectStatus,
-  request,
   tasksByNumber,
-  type ApiResponse,
 } from './support/factories';
+import { expectStatus, request, type ApiResponse, apiClient } from './support/http';
 import { ConfigError, loadEnv } from '../src/config/env';
 import { onDay } from './support/history';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
@@ -24,8 +23,6 @@ const NOTICE = [
   '5.清理历史欠款。(责任单位:财政金融局;完成时限:2021-09-30)',
 ].join('\n');
 
-type As = 'supervisor' | 'admin' | 'leader' | 'unit_user' | 'anonymous' | { token: string };
-
 describe('reminders: the ladder on working days, exactly once, read receipts, urge, delivery records', () => {
   let t: TestApp;
   let units: Record<'minzheng' | 'zhujian' | 'jiaotong' | 'jiaoyu' | 'caizheng', string>;
@@ -34,8 +31,7 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
   let zhujian: { token: string };
   let farPlanId: string;
 
-  const post = (url: string, body?: unknown, as: As = 'supervisor') => request(t.app, 'POST', url, body ?? {}, { as });
-  const get = (url: string, as: As = 'supervisor') => request(t.app, 'GET', url, undefined, { as });
+  const { get, post } = apiClient(() => t.app);
   const scan = async (asOf: string) => {
     const res = await post('/api/reminders/scan', { asOf });
     expectStatus(res, 200);
@@ -49,7 +45,6 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
         WHERE r.task_id = $1 ORDER BY r.created_at, r.unique_key`,
       [tasks.get(taskNumber).id],
     );
-  const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].count);
 
   beforeAll(async () => {
     t = await createTestApp({ CLOCK_TODAY: '2021-10-08' });
@@ -112,12 +107,12 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
     });
 
     it('2021-10-01 … 10-07 (National Day): skipped as non-working days, nothing created', async () => {
-      const before = await count(`SELECT count(*) FROM reminder`);
+      const before = await count(t, `SELECT count(*) FROM reminder`);
       for (let day = 1; day <= 7; day++) {
         const asOf = `2021-10-0${day}`;
         expect(await scan(asOf)).toEqual({ asOf, created: 0, alreadyExisting: 0, skipped: 'non_working_day', deliveries: 0, warnings: [] });
       }
-      expect(await count(`SELECT count(*) FROM reminder`)).toBe(before);
+      expect(await count(t, `SELECT count(*) FROM reminder`)).toBe(before);
     });
 
     it('2021-10-08, the first workday after the due date: overdue (round 0) to the unit', async () => {
@@ -165,7 +160,7 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
 
     it('2021-10-26, after the October cutoff: report-missing for October to each unit that has not reported for it', async () => {
       await scan('2021-10-25');
-      expect(await count(`SELECT count(*) FROM reminder WHERE period = '2021-10'`)).toBe(0);
+      expect(await count(t, `SELECT count(*) FROM reminder WHERE period = '2021-10'`)).toBe(0);
       await scan('2021-10-26');
       const october = await t.dataSource.query(
         `SELECT u.name FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.period = '2021-10' ORDER BY u.name`,
@@ -185,17 +180,17 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
 
     it('completed, suspended and cancelled tasks got nothing on any day', async () => {
       for (const n of [3, 4, 5]) expect(await remindersOf(n)).toEqual([]);
-      expect(await count(`SELECT count(*) FROM reminder WHERE unit_id = ANY($1)`, [[units.jiaoyu, units.caizheng]])).toBe(0);
+      expect(await count(t, `SELECT count(*) FROM reminder WHERE unit_id = ANY($1)`, [[units.jiaoyu, units.caizheng]])).toBe(0);
     });
 
     it('rescanning any day changes nothing: every reminder exists once', async () => {
-      const before = await count(`SELECT count(*) FROM reminder`);
+      const before = await count(t, `SELECT count(*) FROM reminder`);
       for (const day of ['2021-09-26', '2021-10-08', '2021-10-14', '2021-10-20']) {
         const again = await scan(day);
         expect(again.created).toBe(0);
         expect(again.alreadyExisting).toBeGreaterThan(0);
       }
-      expect(await count(`SELECT count(*) FROM reminder`)).toBe(before);
+      expect(await count(t, `SELECT count(*) FROM reminder`)).toBe(before);
     });
   });
 
@@ -208,8 +203,8 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
       );
       expect(plan2.report.tasks ?? 12).toBeTruthy();
       const rows = async () => ({
-        reminders: await count(`SELECT count(*) FROM reminder`),
-        deliveries: await count(`SELECT count(*) FROM reminder_delivery`),
+        reminders: await count(t, `SELECT count(*) FROM reminder`),
+        deliveries: await count(t, `SELECT count(*) FROM reminder_delivery`),
       });
       const before = await rows();
       const [a, b] = (await Promise.all([post('/api/reminders/scan', { asOf: '2021-11-01' }), post('/api/reminders/scan', { asOf: '2021-11-01' })])).map(
@@ -230,6 +225,7 @@ describe('reminders: the ladder on working days, exactly once, read receipts, ur
       // No reminder is carried twice by the same channel.
       expect(
         await count(
+          t,
           `SELECT count(*) FROM (SELECT r.id, d.channel FROM reminder_delivery d CROSS JOIN unnest(d.reminder_ids) AS r(id)
                                    GROUP BY r.id, d.channel HAVING count(*) > 1) twice`,
         ),

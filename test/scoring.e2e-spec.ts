@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
-import { createUnitUser, expectStatus, request } from './support/factories';
+import { createUnitUser } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { buildResultsScenario, type ResultsScenario } from './support/results-scenario';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 

@@ -1,7 +1,8 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import { JIYUAN_2021_EXPECTED } from './oracles/jiyuan-2021-units';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
-import { createImportedPlan, createUnitUser, expectStatus, request, seedJiyuanRegistry, tasksByNumber } from './support/factories';
+import { createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 
 /**

@@ -3,12 +3,11 @@ import { JIYUAN_2021_TARGETS } from './oracles/jiyuan-2021-targets';
 import {
   createImportedPlan,
   createUnitUser,
-  expectStatus,
   importNotice,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
 } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = readJiyuanNotice();

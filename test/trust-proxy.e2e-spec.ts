@@ -1,4 +1,4 @@
-import { request } from './support/factories';
+import { request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** Behind a balancer the client's address (for throttling and audit) comes from X-Forwarded-For, if trusted. */

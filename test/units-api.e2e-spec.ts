@@ -1,17 +1,15 @@
 import { JIYUAN_UNITS } from '../src/seed/jiyuan-units';
 import {
-  type ApiResponse,
   createPlan,
   createUnit,
   createUnitGroup,
-  expectStatus,
   importNotice,
   names,
-  request,
   seedJiyuanRegistry,
   tasksByNumber,
   uniqueName,
 } from './support/factories';
+import { type ApiResponse, expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 describe('unit registry API', () => {

@@ -1,19 +1,17 @@
 import { runAsSystem } from '../src/auth/request-context';
 import { UsersService } from '../src/users/users.service';
 import {
-  type ApiResponse,
+  count,
   createPlan,
   createUnit,
   createUnitUser,
   createUser,
-  expectStatus,
   login,
-  request,
   uniqueName,
 } from './support/factories';
+import { type ApiResponse, expectStatus, request, me } from './support/http';
+import { sleep } from './support/wait';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
-
-const me = (t: TestApp, token: string) => request(t.app, 'GET', '/api/auth/me', undefined, { as: { token } });
 
 /** A 400 that names exactly the given field. */
 function expectFieldError(res: ApiResponse, field: string, reason = '') {
@@ -25,11 +23,6 @@ function expectFieldError(res: ApiResponse, field: string, reason = '') {
 async function userRow(t: TestApp, id: string) {
   const [row] = await t.dataSource.query(`SELECT * FROM app_user WHERE id = $1`, [id]);
   return row;
-}
-
-async function count(t: TestApp, sql: string, params: unknown[] = []): Promise<number> {
-  const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params);
-  return n;
 }
 
 describe('users and audit', () => {
@@ -51,14 +44,14 @@ describe('users and audit', () => {
     it('a unit_user without unitId → 400 naming unitId, nothing written', async () => {
       const username = uniqueName('u-');
       expectFieldError(await admin('POST', '/api/users', { username, password: TEST_PASSWORD, role: 'unit_user' }), 'unitId', '单位用户必须指定所属单位');
-      expect(await count(t, 'app_user WHERE username = $1', [username])).toBe(0);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [username])).toBe(0);
     });
 
     it.each(['supervisor', 'admin', 'leader'])('a %s with a unitId → 400 naming unitId', async (role) => {
       const username = uniqueName('u-');
       const res = await admin('POST', '/api/users', { username, password: TEST_PASSWORD, role, unitId: unitA.id });
       expectFieldError(res, 'unitId', '只有单位用户可以绑定单位');
-      expect(await count(t, 'app_user WHERE username = $1', [username])).toBe(0);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [username])).toBe(0);
     });
 
     it('a unit_user with a unit that does not exist → 400 naming unitId', async () => {
@@ -79,7 +72,7 @@ describe('users and audit', () => {
       [{ username: 'bad-unit', password: TEST_PASSWORD, role: 'unit_user', unitId: 'x' }, 'unitId'],
     ])('%j → 400 naming %s', async (body, field) => {
       expectFieldError(await admin('POST', '/api/users', body), field);
-      expect(await count(t, 'app_user WHERE username = $1', [body.username])).toBe(0);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [body.username])).toBe(0);
     });
 
     it('creates a unit_user bound to its unit (201), lowercase username, displayName defaulting to it', async () => {
@@ -97,14 +90,14 @@ describe('users and audit', () => {
       const res = await admin('POST', '/api/users', { username: user.username, password: TEST_PASSWORD, role: 'supervisor' });
       expectStatus(res, 409);
       expect(res.body).toMatchObject({ code: 'USERNAME_TAKEN', message: expect.stringContaining(user.username) });
-      expect(await count(t, 'app_user WHERE username = $1', [user.username])).toBe(1);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [user.username])).toBe(1);
 
       const username = uniqueName('race-');
       const body = { username, password: TEST_PASSWORD, role: 'leader' };
       const raced = await Promise.all([admin('POST', '/api/users', body), admin('POST', '/api/users', body)]);
       expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(raced.find((r) => r.status === 409)!.body).toMatchObject({ code: 'USERNAME_TAKEN', message: expect.stringContaining(username) });
-      expect(await count(t, 'app_user WHERE username = $1', [username])).toBe(1);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [username])).toBe(1);
     });
 
     it('PATCH role: the user gets the new rights with a new login; tokens issued before stop working', async () => {
@@ -117,7 +110,7 @@ describe('users and audit', () => {
       expect(res.body).toEqual({ ...user, role: 'supervisor' });
       expect(await userRow(t, user.id)).toMatchObject({ role: 'supervisor', token_version: 2 });
 
-      expectStatus(await me(t, old), 401);
+      expectStatus(await me(t.app, old), 401);
       const { accessToken } = await login(t.app, user.username);
       expectStatus(await request(t.app, 'GET', '/api/audit', undefined, { as: { token: accessToken } }), 200);
     });
@@ -127,9 +120,9 @@ describe('users and audit', () => {
       const res = await admin('PATCH', `/api/users/${user.id}`, { unitId: unitB.id });
       expectStatus(res, 200);
       expect(res.body).toMatchObject({ role: 'unit_user', unitId: unitB.id });
-      expectStatus(await me(t, token), 401);
+      expectStatus(await me(t.app, token), 401);
       const again = await login(t.app, user.username);
-      expect((await me(t, again.accessToken)).body.unitId).toBe(unitB.id);
+      expect((await me(t.app, again.accessToken)).body.unitId).toBe(unitB.id);
     });
 
     it('PATCH a unit user to leader drops its unit; to unit_user without a unit → 400 and nothing changes', async () => {
@@ -162,14 +155,14 @@ describe('users and audit', () => {
       expectStatus(res, 200);
       expect(res.body.displayName).toBe('李四');
       expect(await userRow(t, user.id)).toMatchObject({ display_name: '李四', token_version: 1 });
-      expect((await me(t, accessToken)).body.displayName).toBe('李四');
+      expect((await me(t.app, accessToken)).body.displayName).toBe('李四');
     });
 
     it('PATCH password (an admin reset): the old password and old tokens stop working, the new one works', async () => {
       const user = await createUser(t.app);
       const { accessToken } = await login(t.app, user.username);
       expectStatus(await admin('PATCH', `/api/users/${user.id}`, { password: 'reset-password-9' }), 200);
-      expectStatus(await me(t, accessToken), 401);
+      expectStatus(await me(t.app, accessToken), 401);
       const old = await request(t.app, 'POST', '/api/auth/login', { username: user.username, password: TEST_PASSWORD }, { as: 'anonymous' });
       expectStatus(old, 401);
       expect((await login(t.app, user.username, 'reset-password-9')).user.id).toBe(user.id);
@@ -194,7 +187,7 @@ describe('users and audit', () => {
     ])('POST /api/users with %s', async (field, value) => {
       const body = { ...validUser(), [field]: value };
       expectFieldError(await admin('POST', '/api/users', body), field, '不允许的字段');
-      expect(await count(t, 'app_user WHERE username = $1', [body.username])).toBe(0);
+      expect(await count(t, 'SELECT count(*) FROM app_user WHERE username = $1', [body.username])).toBe(0);
     });
 
     it.each([
@@ -216,10 +209,10 @@ describe('users and audit', () => {
       ['importedAt', '2021-01-01T00:00:00Z'],
       ['sourceText', '1.甲。(责任单位:民政局)'],
     ])('POST /api/plans with %s', async (field, value) => {
-      const plans = await count(t, 'plan');
+      const plans = await count(t, 'SELECT count(*) FROM plan');
       const res = await request(t.app, 'POST', '/api/plans', { title: uniqueName('计划'), year: 2021, [field]: value }, { as: 'supervisor' });
       expectFieldError(res, field, '不允许的字段');
-      expect(await count(t, 'plan')).toBe(plans);
+      expect(await count(t, 'SELECT count(*) FROM plan')).toBe(plans);
     });
 
     it.each([
@@ -229,18 +222,18 @@ describe('users and audit', () => {
       ['POST', '/api/unit-groups', () => ({ name: uniqueName('各组'), members: ['民政局'], id: '00000000-0000-4000-8000-000000000001' }), 'id'],
     ] as const)('%s %s with %s', async (method, path, body, field) => {
       const units = await t.dataSource.query(`SELECT * FROM unit ORDER BY id`);
-      const groups = await count(t, 'unit_group');
+      const groups = await count(t, 'SELECT count(*) FROM unit_group');
       const url = path.replace(':id', unitA.id);
       expectFieldError(await admin(method, url, body()), field, '不允许的字段');
       expect(await t.dataSource.query(`SELECT * FROM unit ORDER BY id`)).toEqual(units);
-      expect(await count(t, 'unit_group')).toBe(groups);
+      expect(await count(t, 'SELECT count(*) FROM unit_group')).toBe(groups);
     });
 
     it('POST /api/plans/:id/import with a field of the plan', async () => {
       const plan = await createPlan(t.app);
       const res = await request(t.app, 'POST', `/api/plans/${plan.id}/import`, { text: '1.甲。(责任单位:民政局)', planId: plan.id }, { as: 'supervisor' });
       expectFieldError(res, 'planId', '不允许的字段');
-      expect(await count(t, 'task WHERE plan_id = $1', [plan.id])).toBe(0);
+      expect(await count(t, 'SELECT count(*) FROM task WHERE plan_id = $1', [plan.id])).toBe(0);
     });
   });
 
@@ -347,14 +340,14 @@ describe('users and audit', () => {
     });
 
     it('refused writes of every kind leave no event', async () => {
-      const before = await count(t, 'audit_event');
+      const before = await count(t, 'SELECT count(*) FROM audit_event');
       const headers = { 'x-request-id': rid() };
       expectStatus(await request(t.app, 'POST', '/api/units', { name: uniqueName('局') }, { as: 'supervisor', headers }), 403);
       expectStatus(await request(t.app, 'POST', '/api/units', { name: uniqueName('局') }, { as: 'anonymous', headers }), 401);
       expectStatus(await request(t.app, 'POST', '/api/users', { username: uniqueName('x-'), password: TEST_PASSWORD, role: 'admin' }, { as: 'leader', headers }), 403);
       expectStatus(await admin('PATCH', `/api/units/${unitA.id}`, { name: unitB.name }, headers), 409);
       expectStatus(await admin('PATCH', '/api/users/00000000-0000-4000-8000-000000000000', { displayName: 'x' }, headers), 404);
-      expect(await count(t, 'audit_event')).toBe(before);
+      expect(await count(t, 'SELECT count(*) FROM audit_event')).toBe(before);
     });
 
     it('user create and update, without any password in the event', async () => {
@@ -454,7 +447,6 @@ describe('users and audit', () => {
         expectStatus(res, 200);
         return res.body;
       };
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
       beforeAll(async () => {
         unit = await createUnit(t.app);
@@ -539,10 +531,10 @@ describe('users and audit', () => {
   });
 
   it('the bootstrap does nothing while an admin exists', async () => {
-    const users = await count(t, 'app_user');
+    const users = await count(t, 'SELECT count(*) FROM app_user');
     await runAsSystem(() => t.app.get(UsersService).ensureBootstrapAdmin('second-admin', 'second-password-1'));
-    expect(await count(t, 'app_user')).toBe(users);
-    expect(await count(t, `app_user WHERE username = 'second-admin'`)).toBe(0);
+    expect(await count(t, 'SELECT count(*) FROM app_user')).toBe(users);
+    expect(await count(t, `SELECT count(*) FROM app_user WHERE username = 'second-admin'`)).toBe(0);
   });
 });
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from './support/browser';
-import { createImportedPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
+import { createImportedPlan, createUnitUser, listTasks, seedJiyuanRegistry } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 // Every page of the built app, for each role, at desktop (1280) and phone (390) width: axe-core finds no serious or

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from './support/browser';
-import { createPlan, createUnitUser, expectStatus, listTasks, request, seedJiyuanRegistry } from './support/factories';
+import { createPlan, createUnitUser, listTasks, seedJiyuanRegistry } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { buildXlsx } from './support/import-fixtures';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseNotice } from '../../src/notice-import/notice-parser';
 import { readJiyuanNotice } from '../../src/seed/jiyuan-notice';
-import { createPlan, createUnitUser, expectStatus, importNotice, request, seedJiyuanRegistry } from '../support/factories';
+import { createPlan, createUnitUser, importNotice, seedJiyuanRegistry } from '../support/factories';
+import { expectStatus, request } from '../support/http';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -2,51 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '../../src/auth/roles';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
-import { hasTokenFor, setTokenFor, TEST_PASSWORD, tokenFor, type TestApp } from './test-app';
+import { expectStatus, request, type ApiResponse } from './http';
+import { hasTokenFor, setTokenFor, TEST_PASSWORD, type TestApp } from './test-app';
 
 type App = NestFastifyApplication;
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Record<string, unknown>;
-}
-
-export interface RequestOptions {
-  headers?: Record<string, string>;
-  /** Whose token goes with the request: a role's test user, a unit user's token, or none. */
-  as?: Role | 'anonymous' | { token: string };
-}
-
-/**
- * One request through Fastify's inject, by default as the test supervisor (who runs plans and imports);
- * the body comes back parsed when it is JSON.
- */
-export async function request<T = any>(
-  app: App,
-  method: Method,
-  url: string,
-  payload?: unknown,
-  { headers = {}, as = 'supervisor' }: RequestOptions = {},
-): Promise<ApiResponse<T>> {
-  const token = as === 'anonymous' ? null : typeof as === 'object' ? as.token : tokenFor(app, as);
-  const res = await app.inject({
-    method,
-    url,
-    headers: token ? { authorization: `Bearer ${token}`, ...headers } : headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  const isJson = String(res.headers['content-type'] ?? '').includes('application/json');
-  return { status: res.statusCode, body: (isJson ? res.json() : res.body) as T, headers: res.headers };
-}
-
-/** Fails with the response body in the message, so a wrong status says why. */
-export function expectStatus(res: ApiResponse, status: number): void {
-  if (res.status !== status) {
-    throw new Error(`expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 2000)}`);
-  }
-}
 
 export function uniqueName(prefix: string): string {
   return `${prefix}${randomBytes(3).toString('hex')}`;
@@ -212,6 +171,11 @@ const PLAN_SCOPE = {
   plan_section: 'WHERE plan_id = $1',
   task_assignment: 'WHERE task_id IN (SELECT id FROM task WHERE plan_id = $1)',
 } as const;
+
+/** The `count` column of the first row a query answers, as a number (`SELECT count(*) …`). */
+export async function count(t: TestApp, sql: string, params: unknown[] = []): Promise<number> {
+  return Number((await t.dataSource.query(sql, params))[0].count);
+}
 
 /** Rows of one plan in a table an import writes to. */
 export async function countPlanRows(t: TestApp, table: keyof typeof PLAN_SCOPE, planId: string): Promise<number> {

@@ -1,4 +1,5 @@
-import { createImportedPlan, createUnitUser, expectStatus, request, seedJiyuanRegistry, tasksByNumber } from './factories';
+import { createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './factories';
+import { expectStatus, request } from './http';
 import type { TestApp } from './test-app';
 
 /**

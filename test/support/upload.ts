@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ApiResponse } from './factories';
+import type { ApiResponse } from './http';
 import { tokenFor } from './test-app';
 
 export interface Upload {
