@@ -5,7 +5,7 @@ import type { Env } from '../config/env';
  * Every column that stamps when something happened. The services stamp the real clock; the demo history moves
  * what a day's work wrote to that day, because the lights, the reminder scan and the audit read these as of a day.
  */
-const STAMPS: ReadonlyArray<readonly [table: string, column: string]> = [
+export const STAMPS: ReadonlyArray<readonly [table: string, column: string]> = [
   ['task_event', 'at'],
   ['progress_report', 'created_at'],
   ['task_assignment', 'assigned_at'],
