@@ -2,13 +2,14 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { JIYUAN_2021_EXPECTED } from './oracles/jiyuan-2021-units';
 import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
-import { expectStatus, request } from './support/http';
+import { bodyOf, expectStatus, request } from './support/http';
+import { onDay } from './support/history';
 import { createTestApp, tokenFor, type TestApp } from './support/test-app';
 
 /**
  * The supervisors' views on the whole 济源 2021 plan (143 tasks, all due 2021-12-31, plan from 2021-01-01, monthly
- * reports due by the 25th), with a history written straight into the database so every figure below can be
- * worked out by hand. Two days are looked at:
+ * reports due by the 25th), with a history lived through the API and dated day by day (support/history.ts) so every
+ * figure below can be worked out by hand. Two days are looked at:
  *
  * A = 2021-10-08, the first workday after the National Day holiday: 序时进度 281/365 = 77%, so behind is < 67%;
  *     the closed period is 2021-09 (cutoff 09-25).
@@ -97,9 +98,8 @@ describe('supervision views (GET /api/supervision/*)', () => {
       plan: { id: planId },
     } = await createImportedPlan(t.app, readJiyuanNotice(), { year: 2021 }));
     tasks = await tasksByNumber(t.app, planId);
-    const reporter = await createUnitUser(t, units.get(ZHUJIAN)!);
-    unitUserToken = reporter.token;
-    await buildScenario(t, planId, reporter.user.id, units);
+    unitUserToken = (await createUnitUser(t, units.get(ZHUJIAN)!)).token;
+    await buildScenario(t, tasks, units);
   });
   afterAll(() => t.close());
 
@@ -567,97 +567,78 @@ describe('supervision views (GET /api/supervision/*)', () => {
   });
 });
 
-/** Writes the scenario described at the top of this file, in set-based SQL with explicit times. */
-async function buildScenario(t: TestApp, planId: string, reporterId: string, units: Map<string, string>): Promise<void> {
-  const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+/** Lives the scenario described at the top of this file through the API, each step dated to its day. */
+async function buildScenario(t: TestApp, tasks: Map<number, any>, units: Map<string, string>): Promise<void> {
   const zhujian = units.get(ZHUJIAN)!;
   const fagai = units.get(FAGAI)!;
+  const id = (n: number) => tasks.get(n).id as string;
+  const post = (n: number, step: string, body: object, status = 200) => bodyOf(request(t.app, 'POST', `/api/tasks/${id(n)}/${step}`, body), status);
+  /** The units that report on a task: its lead and responsible units. */
+  const all = Array.from({ length: 143 }, (_, i) => i + 1);
+  const section2 = all.filter((n) => n >= 9 && n <= 35);
+  const reporting = (n: number): string[] => [...tasks.get(n).lead, ...tasks.get(n).responsible].map((u: { id: string }) => u.id);
 
-  await q(`UPDATE task SET due_date = '2021-09-30' WHERE plan_id = $1 AND number IN (9, 10, 11)`, [planId]);
-  await q(`UPDATE task SET due_date = '2021-10-12' WHERE plan_id = $1 AND number = 12`, [planId]);
-  await q(`UPDATE task SET due_date = '2021-10-13' WHERE plan_id = $1 AND number = 13`, [planId]);
-
-  // Reports: (numbers, or all but the excluded) × every lead/responsible unit, minus single (task, unit) pairs.
-  const reports = async (r: {
+  // Reports, by the supervisor on the units' behalf: (numbers, or all but the excluded) × every reporting unit,
+  // minus single (task, unit) pairs, or one unit only.
+  const reports = (r: {
     period: string;
-    at: string;
     percent: number;
     summary: string;
     only?: number[];
     except?: number[];
     skip?: Array<[number, string]>;
     unit?: string;
-  }) =>
-    q(
-      `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by, created_at)
-       SELECT t.id, a.unit_id, $2, $3, $4, $5, $6::timestamptz
-         FROM task t JOIN task_assignment a ON a.task_id = t.id
-        WHERE t.plan_id = $1 AND a.role IN ('lead', 'responsible')
-          AND ($7::int[] IS NULL OR t.number = ANY($7))
-          AND NOT (t.number = ANY($8))
-          AND NOT ((t.number, a.unit_id) IN (SELECT * FROM unnest($9::int[], $10::uuid[])))
-          AND ($11::uuid IS NULL OR a.unit_id = $11)`,
-      [
-        planId,
-        r.period,
-        r.summary,
-        r.percent,
-        reporterId,
-        r.at,
-        r.only ?? null,
-        r.except ?? [],
-        (r.skip ?? []).map(([n]) => n),
-        (r.skip ?? []).map(([, unit]) => unit),
-        r.unit ?? null,
+  }) => async () => {
+    for (const n of r.only ?? all.filter((m) => !r.except?.includes(m))) {
+      for (const unitId of r.unit ? [r.unit] : reporting(n)) {
+        if (r.skip?.some(([m, unit]) => m === n && unit === unitId)) continue;
+        await post(n, 'progress', { period: r.period, percent: r.percent, summary: r.summary, unitId }, 201);
+      }
+    }
+  };
+  const requestCompletion = (n: number) => post(n, 'completion-request', { summary: '已完成', unitId: reporting(n)[0] }, 201);
+  const approve = (n: number) => post(n, 'completion-review', { decision: 'approve' });
+
+  await onDay(t, '2021-02-01', async () => {
+    for (const [n, dueDate] of [[9, '2021-09-30'], [10, '2021-09-30'], [11, '2021-09-30'], [12, '2021-10-12'], [13, '2021-10-13']] as const) {
+      await bodyOf(request(t.app, 'PATCH', `/api/tasks/${id(n)}`, { dueDate, version: tasks.get(n).version }));
+    }
+  });
+  await onDay(t, '2021-08-20', reports({ period: '2021-08', percent: 70, summary: '按计划推进', only: [18] }));
+  await onDay(
+    t,
+    '2021-09-20',
+    reports({
+      period: '2021-09',
+      percent: 70,
+      summary: '按计划推进',
+      except: [17, 18],
+      skip: [
+        [52, zhujian],
+        [6, fagai],
       ],
-    );
-  const events = async (numbers: number[], at: string, from: string | null, to: string, action: string) =>
-    q(
-      `INSERT INTO task_event (task_id, at, actor_username, action, from_status, to_status)
-       SELECT id, $3::timestamptz, 'scenario', $4, $5, $6 FROM task WHERE plan_id = $1 AND number = ANY($2)`,
-      [planId, numbers, at, action, from, to],
-    );
-  const all = Array.from({ length: 143 }, (_, i) => i + 1);
-  const section2 = all.filter((n) => n >= 9 && n <= 35);
-
-  await reports({
-    period: '2021-09',
-    at: '2021-09-20 10:00+08',
-    percent: 70,
-    summary: '按计划推进',
-    except: [17, 18],
-    skip: [
-      [52, zhujian],
-      [6, fagai],
-    ],
-  });
-  await reports({ period: '2021-08', at: '2021-08-20 10:00+08', percent: 70, summary: '按计划推进', only: [18] });
-  await events(all.filter((n) => n !== 17 && n !== 18), '2021-09-20 10:00+08', 'not_started', 'in_progress', 'first_report');
-  await events([18], '2021-08-20 10:00+08', 'not_started', 'in_progress', 'first_report');
-
-  await reports({ period: '2021-09', at: '2021-09-24 10:00+08', percent: 95, summary: '主体工程基本完工', only: [12, 13], unit: zhujian });
-  await reports({ period: '2021-09', at: '2021-09-22 10:00+08', percent: 30, summary: '资金未到位，进度滞后', only: [16], unit: units.get('水利局') });
-  await reports({ period: '2021-10', at: '2021-10-09 10:00+08', percent: 20, summary: '项目调整，重新谋划', only: [19], unit: fagai });
-  await reports({
-    period: '2021-10',
-    at: '2021-10-22 10:00+08',
-    percent: 75,
-    summary: '加快推进',
-    only: section2.filter((n) => ![10, 11, 12, 13, 15, 16, 17, 19, 20].includes(n)),
-  });
-
-  await events([10], '2021-09-27 10:00+08', 'in_progress', 'completion_requested', 'completion_requested');
-  await events([10], '2021-09-28 15:00+08', 'completion_requested', 'completed', 'completion_approved');
-  await events([11], '2021-10-06 09:00+08', 'in_progress', 'completion_requested', 'completion_requested');
-  await events([11], '2021-10-12 10:00+08', 'completion_requested', 'completed', 'completion_approved');
-  await events([14], '2021-10-01 10:00+08', 'in_progress', 'suspended', 'suspended');
-  await events([14], '2021-10-20 10:00+08', 'suspended', 'in_progress', 'resumed');
-  await events([15], '2021-10-05 10:00+08', 'in_progress', 'cancelled', 'cancelled');
-  await events([20], '2021-10-14 10:00+08', 'in_progress', 'completion_requested', 'completion_requested');
-  await events([20], '2021-10-15 10:00+08', 'completion_requested', 'completed', 'completion_approved');
-
-  // The task rows end where their histories end; the views read the history, not this column.
-  await q(`UPDATE task SET status = 'in_progress' WHERE plan_id = $1 AND number <> 17`, [planId]);
-  await q(`UPDATE task SET status = 'completed' WHERE plan_id = $1 AND number IN (10, 11, 20)`, [planId]);
-  await q(`UPDATE task SET status = 'cancelled' WHERE plan_id = $1 AND number = 15`, [planId]);
+    }),
+  );
+  await onDay(t, '2021-09-22', reports({ period: '2021-09', percent: 30, summary: '资金未到位，进度滞后', only: [16], unit: units.get('水利局') }));
+  await onDay(t, '2021-09-24', reports({ period: '2021-09', percent: 95, summary: '主体工程基本完工', only: [12, 13], unit: zhujian }));
+  await onDay(t, '2021-09-27', () => requestCompletion(10));
+  await onDay(t, '2021-09-28 15:00', () => approve(10));
+  await onDay(t, '2021-10-01', () => post(14, 'suspend', { reason: '选址调整' }));
+  await onDay(t, '2021-10-05', () => post(15, 'cancel', { reason: '已并入其他任务' }));
+  await onDay(t, '2021-10-06 09:00', () => requestCompletion(11));
+  await onDay(t, '2021-10-09', reports({ period: '2021-10', percent: 20, summary: '项目调整，重新谋划', only: [19], unit: fagai }));
+  await onDay(t, '2021-10-12', () => approve(11));
+  await onDay(t, '2021-10-14', () => requestCompletion(20));
+  await onDay(t, '2021-10-15', () => approve(20));
+  await onDay(t, '2021-10-20', () => post(14, 'resume', { reason: '选址已定' }));
+  await onDay(
+    t,
+    '2021-10-22',
+    reports({
+      period: '2021-10',
+      percent: 75,
+      summary: '加快推进',
+      only: section2.filter((n) => ![10, 11, 12, 13, 15, 16, 17, 19, 20].includes(n)),
+    }),
+  );
 }
