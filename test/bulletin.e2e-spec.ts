@@ -127,7 +127,7 @@ describe('督查通报 (GET /api/supervision/bulletin.docx)', () => {
     const today = (await download({ planId: s.planId, asOf: '2021-10-15' })).bytes;
     expect((await download(query)).bytes.equals(first)).toBe(true);
 
-    await s.report(3, '民政局', '2021-10', '2021-10-10 10:00+08', { percent: 60 });
+    await s.report(3, '民政局', '2021-10', '2021-10-10', { percent: 60 });
     expect((await download(query)).bytes.equals(first)).toBe(true);
     // A bulletin as of a day after the report does change.
     const later = (await download({ planId: s.planId, asOf: '2021-10-15' })).bytes;
