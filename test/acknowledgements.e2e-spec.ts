@@ -6,6 +6,7 @@ import {
   tasksByNumber,
 } from './support/factories';
 import { expectStatus, request, bodyOf, apiClient } from './support/http';
+import { onDay } from './support/history';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** Plan A: lead, responsible and cooperating units, a group fan-out (各街道办事处 → 5 streets). */
@@ -257,8 +258,7 @@ describe('签收: acknowledgements, assignment times, the 未签收 view and fil
         units.get('交通运输局'),
       ]);
       // Suspended on 2021-09-28 in this story.
-      await bodyOf(post(`/api/tasks/${l.get(4).id}/suspend`, { reason: '政策调整' }));
-      await t.dataSource.query(`UPDATE task_event SET at = '2021-09-28 10:00+08' WHERE task_id = $1`, [l.get(4).id]);
+      await onDay(t, '2021-09-28', () => bodyOf(post(`/api/tasks/${l.get(4).id}/suspend`, { reason: '政策调整' })));
     });
 
     it('the policy defaults to 2 workdays and takes 0…30', async () => {

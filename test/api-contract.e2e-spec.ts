@@ -251,7 +251,11 @@ describe('API contract', () => {
     });
 
     it('status', async () => {
-      await t.dataSource.query(`UPDATE task SET status = 'in_progress' WHERE plan_id = $1 AND number IN (3, 77)`, [planId]);
+      // A first report starts a task (reported by the supervisor for its first reporting unit).
+      for (const n of [3, 77]) {
+        const unitId = [...all.get(n).lead, ...all.get(n).responsible][0].id;
+        expectStatus(await request(t.app, 'POST', `/api/tasks/${all.get(n).id}/progress`, { summary: '已启动', percent: 10, unitId }), 201);
+      }
       expect(await numbers({ status: 'in_progress' })).toEqual([3, 77]);
       expect(await numbers({ status: 'not_started' })).toHaveLength(141);
       expect(await numbers({ status: 'completed' })).toEqual([]);

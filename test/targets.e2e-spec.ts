@@ -8,6 +8,7 @@ import {
   tasksByNumber,
 } from './support/factories';
 import { expectStatus, request } from './support/http';
+import { onDay } from './support/history';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = readJiyuanNotice();
@@ -198,11 +199,10 @@ describe('task targets: read at import, set by a supervisor', () => {
 
     it('an indicator whose reported rate misses its target is yellow, with the reason, as of the day after the report', async () => {
       const [gdp] = (await targetsOf(1)).targets;
-      const res = await report(1, fagai, { percent: 50, actuals: [{ targetId: gdp.id, value: 7.8 }] });
+      const res = await onDay(t, '2021-07-10', () => report(1, fagai, { percent: 50, actuals: [{ targetId: gdp.id, value: 7.8 }] }));
       expectStatus(res, 201);
       // Rates say nothing about how much is done: the percent sent stands.
       expect(res.body.percent).toBe(50);
-      await t.dataSource.query(`UPDATE progress_report SET created_at = '2021-07-10 10:00+08' WHERE id = $1`, [res.body.id]);
       const light = async (asOf: string) => {
         const page = await request(t.app, 'GET', `/api/supervision/tasks?planId=${planId}&asOf=${asOf}&q=1&pageSize=1`);
         expectStatus(page, 200);
