@@ -5,7 +5,7 @@ import {
   seedJiyuanRegistry,
   tasksByNumber,
 } from './support/factories';
-import { expectStatus, request, bodyOf, apiClient } from './support/http';
+import { expectStatus, request, bodyOf, apiClient, type As } from './support/http';
 import { onDay } from './support/history';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -35,8 +35,6 @@ const NOTICE_L = [
   '3.完成校舍维修。(责任单位:教育体育局;完成时限:2021-12-31)',
   '4.清理历史欠款。(责任单位:财政金融局;完成时限:2021-12-31)',
 ].join('\n');
-
-type As = 'supervisor' | 'admin' | 'leader' | 'anonymous' | { token: string };
 
 describe('签收: acknowledgements, assignment times, the 未签收 view and filter, and the 签收 reminder ladder', () => {
   let t: TestApp;

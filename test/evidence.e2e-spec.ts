@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
-import { expectStatus, request, apiClient } from './support/http';
+import { expectStatus, request, apiClient, type As } from './support/http';
 import { multipartBody, SAMPLE, type FormFile } from './support/multipart';
 import { createTestApp } from './support/test-app';
 
@@ -16,7 +16,6 @@ const NOTICE = [
   '3.改善供热。(责任单位:住房和城乡建设局)',
 ].join('\n');
 
-type As = { token: string } | 'supervisor' | 'leader';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Every file under a directory, recursively: what the store holds. */

@@ -5,7 +5,7 @@ import {
   seedJiyuanRegistry,
   tasksByNumber,
 } from './support/factories';
-import { expectStatus, request, type ApiResponse, apiClient } from './support/http';
+import { expectStatus, request, type ApiResponse, apiClient, type As } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = [
@@ -14,8 +14,6 @@ const NOTICE = [
   '2.完善社会救助。(责任单位:民政局)',
   '3.改善供热。(责任单位:住房和城乡建设局)',
 ].join('\n');
-
-type As = { token: string } | 'supervisor' | 'admin' | 'leader';
 
 describe('progress reports, lifecycle, extensions, milestones, edits', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { createImportedPlan, createUnit, tasksByNumber } from './support/factories';
-import { expectStatus, request } from './support/http';
+import { expectStatus, request, bodyOf } from './support/http';
 import { onDay } from './support/history';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -54,11 +54,7 @@ describe('task rules: every overdue and due-soon reminder agrees with the light,
   let minzheng: string;
   let zhujian: string;
 
-  const post = async (url: string, body: unknown, status = 201) => {
-    const res = await request(t.app, 'POST', url, body);
-    expectStatus(res, status);
-    return res.body;
-  };
+  const post = (url: string, body: unknown, status = 201) => bodyOf(request(t.app, 'POST', url, body), status);
   const task = (n: number) => tasks.get(n).id as string;
 
   beforeAll(async () => {
