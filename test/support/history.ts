@@ -24,12 +24,12 @@ export async function onDay<T>(t: TestApp, when: string, act: () => Promise<T>):
   const written: Array<{ table: string; column: string; id: string; micros: bigint }> = [];
   for (const [table, column] of STAMPS) {
     const rows: Array<{ id: string; micros: string }> = await t.dataSource.query(
-      `SELECT id, (extract(epoch FROM ${column}) * 1000000)::bigint::text AS micros FROM ${table} WHERE ${column} >= $1`,
+      `SELECT id, (extract(epoch FROM ${column}) * 1000000)::bigint::text AS micros FROM ${table} WHERE ${column} >= $1 ORDER BY ${column}, id`,
       [since],
     );
     written.push(...rows.map((r) => ({ table, column, id: r.id, micros: BigInt(r.micros) })));
   }
-  // In the order written; rows stamped in the same microsecond keep the order the columns are listed in.
+  // In the order written; rows stamped in the same microsecond (one transaction) keep the order the columns are listed in.
   written.sort((a, b) => (a.micros < b.micros ? -1 : a.micros > b.micros ? 1 : 0));
   for (const [table, column] of STAMPS) {
     const mine = written.flatMap((w, order) => (w.table === table && w.column === column ? [{ id: w.id, order }] : []));
