@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { ForbiddenError } from '../access/access-errors';
+import { requirePermission } from '../access/permissions';
+import { mayReadTask } from '../access/rules';
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
-import { PlansService } from '../plans/plans.service';
 import type { AssignmentRole } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import type {
@@ -95,7 +97,7 @@ export class SupervisionService {
   constructor(
     private readonly snapshots: SupervisionSnapshotLoader,
     private readonly clock: Clock,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly tasksRegister: TasksService,
   ) {}
 
@@ -113,9 +115,9 @@ export class SupervisionService {
    * its own unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
-    const scopeUnit = readScopeUnit(currentActor());
+    const scopeUnit = this.access.readScope();
     if (scopeUnit) {
-      await this.plans.assertCanRead(query.planId);
+      await this.access.requireReadPlan(query.planId);
       if (query.unitId && query.unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
     }
     const asOf = query.asOf ?? this.clock.today();

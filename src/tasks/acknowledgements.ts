@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import type { AcknowledgementDto } from './dto/task.dto';
 import type { AcknowledgedVia } from './task-status';
 
