@@ -5,6 +5,7 @@ import { planScopeSql, taskScopeSql, AccessRepository } from './access.repositor
 import type { Actor } from './actor';
 import { currentActor } from './permissions';
 import {
+  listScopeUnit,
   mayAcknowledge,
   mayDiscardEvidence,
   mayReadEvidence,
@@ -12,7 +13,6 @@ import {
   mayReceiveReminder,
   mayWriteTask,
   readScopeUnit,
-  reminderScopeUnit,
   writingUnit,
   type EvidenceOwnership,
   type ReminderAddress,
@@ -93,9 +93,9 @@ export class AccessService {
     return { actor, unitId: actor.unitId! };
   }
 
-  /** The unit bounding a reminder list (null: none), given the unit the caller asks for. */
-  reminderScope(requested: string | undefined): string | null {
-    return reminderScopeUnit(currentActor(), requested);
+  /** The unit bounding a list of reminders or tasks (null: none), given the unit the caller filters on. */
+  listScope(requested: string | undefined, records: '提醒' | '任务'): string | null {
+    return listScopeUnit(currentActor(), requested, records);
   }
 
   /** 已读回执 on a reminder: only its recipient. */

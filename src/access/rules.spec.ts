@@ -2,6 +2,7 @@ import { ForbiddenError } from './access-errors';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { can, GRANTS, type Permission } from './permissions';
 import {
+  listScopeUnit,
   mayAcknowledge,
   mayDiscardEvidence,
   mayReadEvidence,
@@ -9,7 +10,6 @@ import {
   mayReceiveReminder,
   mayWriteTask,
   readScopeUnit,
-  reminderScopeUnit,
   writingUnit,
 } from './rules';
 import { ROLES, type Role } from './roles';
@@ -88,13 +88,13 @@ describe('access rules', () => {
     for (const staff of [supervisor, leader, admin, SYSTEM_ACTOR]) expect(mayAcknowledge(staff, [OWN])).toBe(false);
   });
 
-  it("reminderScopeUnit: staff see any unit's (or the one asked for), a unit user only its own", () => {
-    expect(reminderScopeUnit(leader, undefined)).toBeNull();
-    expect(reminderScopeUnit(supervisor, OTHER)).toBe(OTHER);
-    expect(reminderScopeUnit(clerk, undefined)).toBe(OWN);
-    expect(reminderScopeUnit(clerk, OWN)).toBe(OWN);
-    forbidden(() => reminderScopeUnit(clerk, OTHER));
-    forbidden(() => reminderScopeUnit(actor('unit_user', null), undefined));
+  it("listScopeUnit: staff see any unit's (or the one asked for), a unit user only its own", () => {
+    expect(listScopeUnit(leader, undefined, '提醒')).toBeNull();
+    expect(listScopeUnit(supervisor, OTHER, '提醒')).toBe(OTHER);
+    expect(listScopeUnit(clerk, undefined, '提醒')).toBe(OWN);
+    expect(listScopeUnit(clerk, OWN, '任务')).toBe(OWN);
+    expect(() => listScopeUnit(clerk, OTHER, '任务')).toThrow(new ForbiddenError('只能查看本单位的任务'));
+    forbidden(() => listScopeUnit(actor('unit_user', null), undefined, '提醒'));
   });
 
   it("mayReceiveReminder: a unit's reminder by its users, a notice to the office by a supervisor", () => {

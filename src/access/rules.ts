@@ -63,14 +63,14 @@ export function mayAcknowledge(actor: Actor, assignedUnitIds: readonly string[])
 }
 
 /**
- * Whose reminders a list shows: staff see every unit's (or the one they ask for) and the supervisors' notices;
- * a unit user only its own unit's, and asking for another unit is refused. Null: no bound.
+ * The unit a list filtered by unit (`unitId`) is bounded to: staff see every unit's records, or the unit they ask
+ * for; a unit user only its own unit's, and asking for another unit is refused (naming the `records`). Null: no bound.
  */
-export function reminderScopeUnit(actor: Actor, requested: string | undefined): string | null {
-  if (can(actor, 'read:all')) return requested ?? null;
-  if (!can(actor, 'reminders:read') || !actor.unitId) throw new ForbiddenError();
-  if (requested && requested !== actor.unitId) throw new ForbiddenError('只能查看本单位的提醒');
-  return actor.unitId;
+export function listScopeUnit(actor: Actor, requested: string | undefined, records: string): string | null {
+  const own = readScopeUnit(actor);
+  if (own === null) return requested ?? null;
+  if (requested && requested !== own) throw new ForbiddenError(`只能查看本单位的${records}`);
+  return own;
 }
 
 export interface ReminderAddress {

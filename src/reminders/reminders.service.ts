@@ -43,7 +43,7 @@ export class RemindersService {
 
   /** A unit user sees its unit's reminders; staff see all, the supervisors' notices included. */
   async list(query: ListRemindersQueryDto): Promise<ReminderPageDto> {
-    const unitId = this.access.reminderScope(query.unitId);
+    const unitId = this.access.listScope(query.unitId, '提醒');
     const where: string[] = [];
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
-import { ForbiddenError } from '../access/access-errors';
 import { requirePermission } from '../access/permissions';
 import { mayReadTask } from '../access/rules';
 import { assertDay } from '../calendar/work-calendar';
@@ -116,10 +115,8 @@ export class SupervisionService {
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     const scopeUnit = this.access.readScope();
-    if (scopeUnit) {
-      await this.access.requireReadPlan(query.planId);
-      if (query.unitId && query.unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
-    }
+    if (scopeUnit) await this.access.requireReadPlan(query.planId);
+    this.access.listScope(query.unitId, '任务');
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
     const snapshot = await this.snapshots.load(query.planId, asOf);
