@@ -1,8 +1,13 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../src/access/access-errors';
 import { AccessService } from '../src/access/access.service';
+import { ACCESS_KEY, type RouteAccess } from '../src/access/permission.decorator';
+import { GRANTS } from '../src/access/permissions';
 import type { Actor } from '../src/access/actor';
 import { runInContext } from '../src/access/request-context';
-import type { Role } from '../src/access/roles';
+import { ROLES, type Role } from '../src/access/roles';
 import { AuditService } from '../src/audit/audit.service';
 import { EvidenceService } from '../src/evidence/evidence.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
@@ -475,6 +480,34 @@ describe('authorization: every route × every role', () => {
       decisionsWithoutRoute: decided.filter((key) => !registered.includes(key)).sort(),
     }).toEqual({ routesWithoutDecision: [], decisionsWithoutRoute: [] });
     expect(registered).toHaveLength(new Set(registered).size);
+  });
+
+  it('every route declares a permission (or signed-in, or public) whose holders are exactly the roles it lets in', () => {
+    const scanner = new MetadataScanner();
+    const reflector = t.app.get(Reflector);
+    const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+    const declared = new DiscoveryService(t.app.get(ModulesContainer)).getControllers().flatMap(({ instance, metatype }) =>
+      !instance || !metatype
+        ? []
+        : scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
+            const handler = (instance as Record<string, unknown>)[name] as () => unknown;
+            const path: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
+            if (path === undefined) return [];
+            const key = `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod]} ${join(Reflect.getMetadata(PATH_METADATA, metatype), path)}`;
+            return [[key, reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [handler, metatype])] as const];
+          }),
+    );
+    const letIn = (access: RouteAccess | undefined) =>
+      access === 'public' ? 'public' : access === 'signed-in' ? ANY_ROLE : ROLES.filter((role) => access && GRANTS[role].includes(access));
+    const mismatches = declared
+      .filter(([key, access]) => {
+        const allowed = EXPECTATIONS[key]!.allowed;
+        const granted = letIn(access);
+        return allowed === 'public' || granted === 'public' ? allowed !== granted : [...granted].sort().join() !== [...allowed].sort().join();
+      })
+      .map(([key, access]) => `${key}: ${String(access)}`);
+    expect(declared.length).toBe(Object.keys(EXPECTATIONS).length);
+    expect(mismatches).toEqual([]);
   });
 
   const cases = Object.entries(EXPECTATIONS).flatMap(([key, expectation]) =>
