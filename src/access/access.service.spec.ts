@@ -36,6 +36,8 @@ describe('AccessService', () => {
     await expect(as(clerk, () => access.requireWriteTask('t-missing'))).rejects.toMatchObject({ statusCode: 404 });
     await expect(as(clerk, () => access.requireWriteTask('t-other'))).rejects.toMatchObject({ statusCode: 403 });
     await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).resolves.toBe(clerk);
+    await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: 'unit-other' }] }))).rejects.toMatchObject({ message: '该任务未分配给本单位，不能操作' });
+    await expect(as(leader, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).rejects.toMatchObject({ statusCode: 403, message: '没有权限执行此操作' });
   });
 
   it('requireAcknowledge: answers the signing unit; tells staff they cannot sign for a unit', async () => {
