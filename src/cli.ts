@@ -2,21 +2,22 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { runAsSystem } from './auth/request-context';
-import { ROLES, type Role } from './auth/roles';
+import { runAsSystem } from './access/request-context';
+import { ROLES, type Role } from './access/roles';
 import { ConfigError, loadEnv } from './config/env';
 import { CoreModule } from './core.module';
 import { AuditModule } from './audit/audit.module';
 import { UnitsModule } from './units/units.module';
 import { UnitsService } from './units/units.service';
-import { LoginThrottle } from './auth/login-throttle';
+import { LoginThrottle } from './users/login-throttle';
+import { UserCache } from './users/user-cache';
 import { UsersService } from './users/users.service';
 
 const USAGE = `Usage:
   npm run cli -- user:create --username NAME --role ${ROLES.join('|')} [--unit UNIT_NAME] [--display-name NAME]
       The password comes from --password or, better (it stays out of the process list), DUBAN_PASSWORD.`;
 
-@Module({ imports: [CoreModule.forRoot('waiting'), AuditModule, UnitsModule], providers: [UsersService, LoginThrottle] })
+@Module({ imports: [CoreModule.forRoot('waiting'), AuditModule, UnitsModule], providers: [UsersService, LoginThrottle, UserCache] })
 class CliModule {}
 
 async function createUser(args: string[]): Promise<void> {

@@ -6,7 +6,8 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
-import { runInContext } from './auth/request-context';
+import { runInContext } from './access/request-context';
+import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/error.filter';
 import { limitJsonDepth } from './common/json-body';
 import { allowLargerBodies } from './common/upload-route';
@@ -69,7 +70,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   // takes long pasted notices as JSON, hence its larger body limit.
   await app.register(multipart);
   allowLargerBodies(fastify, env.IMPORT_BODY_LIMIT_BYTES);
-  await mountQueueBoard(app);
+  const auth = app.get(AuthService);
+  await mountQueueBoard(app, (token) => auth.authenticate(token));
   mountMetrics(app);
   // The browser app (web/dist, built by `npm run build`) at /, when it has been built.
   await mountWebApp(app);

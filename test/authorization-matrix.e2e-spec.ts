@@ -1,7 +1,13 @@
-import { ForbiddenError, UnauthorizedError } from '../src/auth/access-policy';
-import type { Actor } from '../src/auth/actor';
-import { runInContext } from '../src/auth/request-context';
-import type { Role } from '../src/auth/roles';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthorizedError } from '../src/access/access-errors';
+import { AccessService } from '../src/access/access.service';
+import { ACCESS_KEY, type RouteAccess } from '../src/access/permission.decorator';
+import { GRANTS } from '../src/access/permissions';
+import type { Actor } from '../src/access/actor';
+import { runInContext } from '../src/access/request-context';
+import { ROLES, type Role } from '../src/access/roles';
 import { AuditService } from '../src/audit/audit.service';
 import { EvidenceService } from '../src/evidence/evidence.service';
 import { NoticeImportService } from '../src/notice-import/notice-import.service';
@@ -475,6 +481,34 @@ describe('authorization: every route × every role', () => {
     expect(registered).toHaveLength(new Set(registered).size);
   });
 
+  it('every route declares a permission (or signed-in, or public) whose holders are exactly the roles it lets in', () => {
+    const scanner = new MetadataScanner();
+    const reflector = t.app.get(Reflector);
+    const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+    const declared = new DiscoveryService(t.app.get(ModulesContainer)).getControllers().flatMap(({ instance, metatype }) =>
+      !instance || !metatype
+        ? []
+        : scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
+            const handler = (instance as Record<string, unknown>)[name] as () => unknown;
+            const path: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
+            if (path === undefined) return [];
+            const key = `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod]} ${join(Reflect.getMetadata(PATH_METADATA, metatype), path)}`;
+            return [[key, reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [handler, metatype])] as const];
+          }),
+    );
+    const letIn = (access: RouteAccess | undefined) =>
+      access === 'public' ? 'public' : access === 'signed-in' ? ANY_ROLE : ROLES.filter((role) => access && GRANTS[role].includes(access));
+    const mismatches = declared
+      .filter(([key, access]) => {
+        const allowed = EXPECTATIONS[key]!.allowed;
+        const granted = letIn(access);
+        return allowed === 'public' || granted === 'public' ? allowed !== granted : [...granted].sort().join() !== [...allowed].sort().join();
+      })
+      .map(([key, access]) => `${key}: ${String(access)}`);
+    expect(declared.length).toBe(Object.keys(EXPECTATIONS).length);
+    expect(mismatches).toEqual([]);
+  });
+
   const cases = Object.entries(EXPECTATIONS).flatMap(([key, expectation]) =>
     EVERYONE.map((who) => [key, who, expectedStatus(expectation, who)] as const),
   );
@@ -720,25 +754,36 @@ describe('authorization: every route × every role', () => {
       expect((await asUnitUser(() => plans.list())).map((p) => p.id)).toEqual([f.ownPlanId]);
     });
 
-    it("TasksService and PlansService.assertCanReadTask: reads are scoped to its own unit's tasks", async () => {
+    it("TasksService and AccessService.requireReadTask: reads are scoped to its own unit's tasks", async () => {
       const tasks = t.app.get(TasksService);
       await expectForbidden(asUnitUser(() => tasks.get(f.otherTaskId)));
       await expectForbidden(asUnitUser(() => tasks.get(f.ownPlanOtherUnitTaskId)));
-      await expectForbidden(asUnitUser(() => t.app.get(PlansService).assertCanReadTask(f.ownPlanOtherUnitTaskId)));
+      await expectForbidden(asUnitUser(() => t.app.get(AccessService).requireReadTask(f.ownPlanOtherUnitTaskId)));
+      await expect(asUnitUser(() => t.app.get(AccessService).requireReadTask(f.ownTaskId))).resolves.toBeUndefined();
       expect((await asUnitUser(() => tasks.get(f.ownTaskId))).id).toBe(f.ownTaskId);
       const page = await asUnitUser(() => tasks.list({ planId: f.otherPlanId }));
       expect(page.total).toBe(0);
     });
 
-    it("TasksService.assertCanWrite: another unit's task → 403, its own task passes", async () => {
-      const tasks = t.app.get(TasksService);
-      await expectForbidden(asUnitUser(() => tasks.assertCanWrite(f.otherTaskId)));
+    it("AccessService.requireWriteTask: another unit's task → 403, its own task passes; staff other than supervisors write none", async () => {
+      const access = t.app.get(AccessService);
+      await expectForbidden(asUnitUser(() => access.requireWriteTask(f.otherTaskId)));
       // Same plan, but assigned to other units only.
-      await expectForbidden(asUnitUser(() => tasks.assertCanWrite(f.ownPlanOtherUnitTaskId)));
-      await expect(asUnitUser(() => tasks.assertCanWrite(f.ownTaskId))).resolves.toBeUndefined();
-      // A leader reads everything and writes nothing.
-      const leader: Actor = { userId: null, username: 'test-leader', role: 'leader', unitId: null };
-      await expectForbidden(as(leader, () => tasks.assertCanWrite(f.ownTaskId)));
+      await expectForbidden(asUnitUser(() => access.requireWriteTask(f.ownPlanOtherUnitTaskId)));
+      await expect(asUnitUser(() => access.requireWriteTask(f.ownTaskId))).resolves.toMatchObject({ userId: f.unitUser.id });
+      // A leader reads everything and writes nothing; an admin manages accounts, not tasks; a supervisor writes any.
+      for (const role of ['leader', 'admin'] as const) {
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => access.requireWriteTask(f.ownTaskId)));
+      }
+      const supervisor: Actor = { userId: null, username: 'test-supervisor', role: 'supervisor', unitId: null };
+      await expect(as(supervisor, () => access.requireWriteTask(f.otherTaskId))).resolves.toMatchObject({ role: 'supervisor' });
+    });
+
+    it('AccessService.requireReadPlan: a plan without its unit → 403, an unknown plan → 404', async () => {
+      const access = t.app.get(AccessService);
+      await expectForbidden(asUnitUser(() => access.requireReadPlan(f.otherPlanId)));
+      await expect(asUnitUser(() => access.requireReadPlan(f.ownPlanId))).resolves.toBeUndefined();
+      await expect(asUnitUser(() => access.requireReadPlan('00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ statusCode: 404 });
     });
 
     it('AcknowledgementsService.acknowledge: 403 for a leader, a supervisor and a user of an unassigned unit; nothing written', async () => {
@@ -765,7 +810,8 @@ describe('authorization: every route × every role', () => {
         () => plans.create({ title: uniqueName('计划'), year: 2021 }),
         () => tasks.list({}),
         () => tasks.get(f.ownTaskId),
-        () => tasks.assertCanWrite(f.ownTaskId),
+        () => t.app.get(AccessService).requireWriteTask(f.ownTaskId),
+        () => t.app.get(AccessService).requireReadTask(f.ownTaskId),
         () => t.app.get(UsersService).list(),
         () => t.app.get(AuditService).list({}),
         () => t.app.get(NoticeImportService).import(plan.id, { kind: 'text', text: IMPORT_NOTICE }, {}),

@@ -1,4 +1,4 @@
-import { runAsSystem } from '../src/auth/request-context';
+import { runAsSystem } from '../src/access/request-context';
 import { UsersService } from '../src/users/users.service';
 import {
   count,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { AuditService } from './audit.service';
 import { AuditPageDto, ListAuditQueryDto } from './dto/audit.dto';
 
@@ -11,7 +11,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Access('admin', 'supervisor')
+  @Requires('audit:read')
   @ApiOperation({ summary: 'Audit events, newest first: every mutation and every login attempt' })
   @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: ListAuditQueryDto): Promise<AuditPageDto> {

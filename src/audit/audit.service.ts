@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { requirePermission } from '../auth/access-policy';
-import type { Actor } from '../auth/actor';
-import { requestContext } from '../auth/request-context';
+import { requirePermission } from '../access/permissions';
+import type { Actor } from '../access/actor';
+import { requestContext } from '../access/request-context';
 import { BadRequestError } from '../common/domain-errors';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventDto, ListAuditQueryDto } from './dto/audit.dto';

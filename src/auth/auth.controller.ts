@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { UserDto } from '../users/dto/user.dto';
-import { AnyRole, Public } from './access.decorator';
+import { Public, SignedIn } from '../access/permission.decorator';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResultDto } from './dto/auth.dto';
 
@@ -30,7 +30,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @AnyRole()
+  @SignedIn()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The logged-in user' })
   @ApiOkResponse({ type: UserDto })
@@ -39,7 +39,7 @@ export class AuthController {
   }
 
   @Post('password')
-  @AnyRole()
+  @SignedIn()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change one’s own password; other sessions’ tokens stop working' })

@@ -1,14 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthorizedError } from './access-policy';
-import { ACCESS_KEY, type AccessRule } from './access.decorator';
+import { ForbiddenError, UnauthorizedError } from '../access/access-errors';
+import { ACCESS_KEY, type RouteAccess } from '../access/permission.decorator';
+import { can } from '../access/permissions';
+import { requestContext } from '../access/request-context';
 import { AuthService } from './auth.service';
-import { requestContext } from './request-context';
 
 /**
- * Global: authenticates every route not marked public and checks the route's roles. A route without an
- * access rule is refused (fail closed). Object-level checks (which unit's task) are the services' job.
+ * Global: authenticates every route not marked public and checks the permission the route declares. A route
+ * that declares nothing is refused (fail closed). Object-level checks (which unit's task) are AccessService's.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -18,7 +19,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (rule === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
@@ -27,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const actor = token ? await this.auth.authenticate(token) : null;
     if (!actor) throw new UnauthorizedError();
     requestContext().actor = actor;
-    if (!rule || !rule.includes(actor.role as never)) throw new ForbiddenError();
+    if (!rule || (rule !== 'signed-in' && !can(actor, rule))) throw new ForbiddenError();
     return true;
   }
 }

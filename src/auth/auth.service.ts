@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UnauthorizedError } from '../access/access-errors';
+import type { Actor } from '../access/actor';
+import { currentActor } from '../access/permissions';
+import { requestContext } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { BadRequestError } from '../common/domain-errors';
 import type { UserDto } from '../users/dto/user.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
 import { User } from '../users/user.entity';
+import { LoginThrottle, LoginThrottledError } from '../users/login-throttle';
+import { UserCache } from '../users/user-cache';
 import { toUserDto } from '../users/users.service';
-import { currentActor, UnauthorizedError } from './access-policy';
-import type { Actor } from './actor';
 import type { ChangePasswordDto, LoginDto, LoginResultDto } from './dto/auth.dto';
-import { LoginThrottle, LoginThrottledError } from './login-throttle';
-import { requestContext } from './request-context';
 import { TokenService } from './token.service';
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
@@ -23,6 +25,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly users: UserCache,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResultDto> {
@@ -54,11 +57,14 @@ export class AuthService {
     return { accessToken: token, expiresIn, user: toUserDto(user) };
   }
 
-  /** The user behind a token, if the token is valid and still current (not disabled, not superseded). */
+  /**
+   * The user behind a token, if the token is valid and still current (not disabled, not superseded). The user
+   * is read through UserCache: a change made in another api process is seen within USER_CACHE_TTL_MS.
+   */
   async authenticate(token: string): Promise<Actor | null> {
     const claims = this.tokens.verify(token);
     if (!claims) return null;
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: claims.sub } });
+    const user = await this.users.get(claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
     return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId };
   }
@@ -104,5 +110,6 @@ export class AuthService {
       await this.throttle.succeeded(actor.username, ip);
       await this.audit.record({ action: 'user.password_change', entity: 'user', entityId: user.id }, manager);
     });
+    this.users.forget(actor.userId!);
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { Env } from '../config/env';
-import type { Role } from './roles';
+import type { Role } from '../access/roles';
 
 const ISSUER = 'duban';
 const AUDIENCE = 'duban-api';

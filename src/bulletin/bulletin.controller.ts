@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { sendFile } from '../supervision/supervision.controller';
 import { BulletinService } from './bulletin.service';
 import { BulletinDto, BulletinQueryDto } from './dto/bulletin.dto';
@@ -28,7 +28,7 @@ export class BulletinController {
   constructor(private readonly bulletins: BulletinService) {}
 
   @Get('bulletin')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The 督查通报 as of a day, as data: what bulletin.docx writes (the web app’s preview)' })
   @ApiOkResponse({ type: BulletinDto })
   preview(@Query() query: BulletinQueryDto): Promise<BulletinDto> {
@@ -36,7 +36,7 @@ export class BulletinController {
   }
 
   @Get('bulletin.docx')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({
     summary: 'The 督查通报 as of a day as a Word document; the same asOf (and texts) always gives the same bytes',
     description: '表扬 and 通报 lines: repeat `praise` / `criticism`, or put one line each in one value.',
@@ -49,7 +49,7 @@ export class BulletinController {
 
   @Post('bulletin.docx')
   @HttpCode(200)
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The same document, with the preface and the 表扬 / 通报 lines in a JSON body (for long texts)' })
   @ApiProduces(DOCX_TYPE)
   @ApiOkResponse(FILE_RESPONSE)

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { CalendarService } from './calendar.service';
 import { ListOverridesQueryDto, OverridesDto, ReplaceOverridesDto, WorkdaysDto, WorkdaysQueryDto } from './dto/calendar.dto';
 
@@ -11,7 +11,7 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('overrides')
-  @AnyRole()
+  @Requires('registry:read')
   @ApiOperation({ summary: 'Admin overrides of the working-day calendar, with coverage and warnings for years without data' })
   @ApiOkResponse({ type: OverridesDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
@@ -20,7 +20,7 @@ export class CalendarController {
   }
 
   @Put('overrides')
-  @Access('admin')
+  @Requires('calendar:write')
   @ApiOperation({
     summary: "Replace a year's overrides; `complete: true` declares them the year's whole official schedule",
   })
@@ -31,7 +31,7 @@ export class CalendarController {
   }
 
   @Get('workdays')
-  @AnyRole()
+  @Requires('registry:read')
   @ApiOperation({ summary: 'Each day of [from, to]: workday or not, and why; days of years without data are reported, not guessed' })
   @ApiOkResponse({ type: WorkdaysDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })

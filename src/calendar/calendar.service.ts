@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';

@@ -122,6 +122,13 @@ export class Env {
   @Max(7 * 24 * 60)
   TOKEN_TTL_MINUTES = 480;
 
+  /** How long an api process trusts the user it read for a token (src/users/user-cache.ts); 0: read on every request. */
+  @Transform(toNumber(5000))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  USER_CACHE_TTL_MS = 5000;
+
   /** Create this admin at start when no admin exists yet. */
   @IsOptional()
   @IsString()

@@ -15,7 +15,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { Env } from '../config/env';
 import { EvidenceFileDto, EvidenceUploadDto } from './dto/evidence.dto';
@@ -32,7 +32,7 @@ export class EvidenceController {
   ) {}
 
   @Post('tasks/:id/evidence')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @ApiOperation({
     summary: 'Upload 佐证材料 to a task (multipart); submit them by id with a report or request (evidenceIds)',
     description:
@@ -53,7 +53,7 @@ export class EvidenceController {
   }
 
   @Get('tasks/:id/evidence')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: "A task's submitted 佐证材料, and your own uploads not yet submitted" })
   @ApiOkResponse({ type: [EvidenceFileDto] })
   list(@Param('id', uuidParam('id')) taskId: string): Promise<EvidenceFileDto[]> {
@@ -61,7 +61,7 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id/content')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({
     summary: 'The file itself, for whoever may read its task; images and PDFs inline (preview), others as a download',
     description: 'The bytes are checked against the stored SHA-256 before they are sent (header x-content-sha256).',
@@ -85,7 +85,7 @@ export class EvidenceController {
   }
 
   @Delete('evidence/:id')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your own upload that was never submitted (a submitted file stays: 409)' })
   @ApiNoContentResponse({ description: 'Deleted, with its object' })

@@ -3,12 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, currentActor } from '../auth/access-policy';
-import type { Actor } from '../auth/actor';
+import { AccessService } from '../access/access.service';
+import { currentActor } from '../access/permissions';
+import type { Actor } from '../access/actor';
 import { BadRequestError, ConflictError, DomainError, NotFoundError } from '../common/domain-errors';
 import { Env } from '../config/env';
 import { exec, one, rows } from '../database/sql';
-import { PlansService } from '../plans/plans.service';
 import type { EvidenceFileDto, EvidenceTarget } from './dto/evidence.dto';
 import { EVIDENCE_KINDS_TEXT, PREVIEWABLE_TYPES, detectEvidenceType } from './evidence-type';
 import { ObjectStore } from './storage/object-store';
@@ -51,15 +51,14 @@ export class EvidenceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ObjectStore,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly env: Env,
   ) {}
 
   /** By a user who may write the task: a user of an assigned unit, or a supervisor. */
   async upload(taskId: string, files: UploadedFile[]): Promise<EvidenceFileDto[]> {
-    const actor = currentActor();
-    await this.assertCanWrite(taskId, actor);
+    const actor = await this.access.requireWriteTask(taskId);
     if (files.length === 0) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：file', [{ field: 'file', reason: '请至少选择一个文件' }]);
     }
@@ -110,7 +109,7 @@ export class EvidenceService {
 
   /** The task's submitted files, and the caller's own files not yet submitted; same read access as the task. */
   async listForTask(taskId: string): Promise<EvidenceFileDto[]> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     const actor = currentActor();
     const found = await rows<EvidenceRow>(
       this.dataSource,
@@ -123,9 +122,7 @@ export class EvidenceService {
   /** The bytes, after the task read check and a checksum check: what was stored is what is served. */
   async content(id: string): Promise<{ file: EvidenceFileDto; bytes: Buffer }> {
     const row = await this.findOrFail(id);
-    await this.plans.assertCanReadTask(row.task_id);
-    const actor = currentActor();
-    if (!row.attached_id && row.uploaded_by !== actor.userId) throw new ForbiddenError('该文件尚未随报送提交，只有上传人可以查看');
+    await this.access.requireReadEvidence({ taskId: row.task_id, submitted: row.attached_id !== null, uploadedBy: row.uploaded_by });
     const bytes = await this.store.get(row.storage_key);
     if (!bytes) {
       this.logger.error(`evidence ${id}: object ${row.storage_key} is missing from the store`);
@@ -140,11 +137,10 @@ export class EvidenceService {
 
   /** Only an upload never submitted, and only by its uploader: a submitted file is part of the record. */
   async remove(id: string): Promise<void> {
-    const actor = currentActor();
     await this.dataSource.transaction(async (manager) => {
       const row = await one<EvidenceRow>(manager, `${SELECT_FILES} WHERE f.id = $1 FOR UPDATE OF f`, [id]);
       if (!row) throw new NotFoundError('佐证材料', id);
-      if (row.uploaded_by !== actor.userId) throw new ForbiddenError('只有上传人可以删除未提交的佐证材料');
+      this.access.requireDiscardEvidence({ submitted: row.attached_id !== null, uploadedBy: row.uploaded_by });
       if (row.attached_id) throw new ConflictError('EVIDENCE_SUBMITTED', '该佐证材料已随报送提交，不能删除；如需更正请重新报送');
       await exec(manager, `DELETE FROM evidence_file WHERE id = $1`, [id]);
       await this.audit.record({ action: 'evidence.delete', entity: 'task', entityId: row.task_id, before: toDto(row) }, manager);
@@ -198,19 +194,6 @@ export class EvidenceService {
       throw new DomainError(422, 'EVIDENCE_REQUIRED', '本计划要求申请销号时提交佐证材料，请先上传佐证材料（evidenceIds）再申请', [
         { field: 'evidenceIds', reason: '至少提交一个佐证材料' },
       ]);
-    }
-  }
-
-  private async assertCanWrite(taskId: string, actor: Actor): Promise<void> {
-    const task = await one<{ units: string[] }>(
-      this.dataSource,
-      `SELECT array(SELECT unit_id FROM task_assignment a WHERE a.task_id = t.id) AS units FROM task t WHERE t.id = $1`,
-      [taskId],
-    );
-    if (!task) throw new NotFoundError('任务', taskId);
-    if (actor.role === 'supervisor' || actor.role === 'system') return;
-    if (actor.role !== 'unit_user' || !actor.unitId || !task.units.includes(actor.unitId)) {
-      throw new ForbiddenError('该任务未分配给本单位，不能上传佐证材料');
     }
   }
 

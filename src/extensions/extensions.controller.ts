@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateExtensionRequestDto, ExtensionRequestDto, ExtensionReviewDto } from './dto/extension.dto';
 import { ExtensionsService } from './extensions.service';
@@ -12,7 +12,7 @@ export class ExtensionsController {
   constructor(private readonly extensions: ExtensionsService) {}
 
   @Post('tasks/:id/extension-requests')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @ApiOperation({ summary: 'Ask for a later due date (延期), before the current one passes' })
   @ApiCreatedResponse({ type: ExtensionRequestDto })
   @ApiConflictResponse({ description: 'Past due, closed task, or a request already pending' })
@@ -21,7 +21,7 @@ export class ExtensionsController {
   }
 
   @Get('tasks/:id/extension-requests')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: 'Extension requests of a task with their decisions' })
   @ApiOkResponse({ type: [ExtensionRequestDto] })
   list(@Param('id', uuidParam('id')) taskId: string): Promise<ExtensionRequestDto[]> {
@@ -29,7 +29,7 @@ export class ExtensionsController {
   }
 
   @Post('extension-requests/:id/review')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (the due date moves) or reject an extension request' })
   @ApiOkResponse({ type: ExtensionRequestDto })

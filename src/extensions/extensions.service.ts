@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { currentActor, requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { currentActor, requirePermission } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { EvidenceService } from '../evidence/evidence.service';
-import { PlansService } from '../plans/plans.service';
-import { actingUnit, lockTask, recordTaskEvent } from '../tasks/task-writes';
+import { lockTask, recordTaskEvent } from '../tasks/task-writes';
 import { isOpen, isPastDue } from '../tasks/task-rules';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateExtensionRequestDto, ExtensionRequestDto, ExtensionReviewDto } from './dto/extension.dto';
@@ -27,7 +27,7 @@ const SELECT_REQUESTS = `
 export class ExtensionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly evidence: EvidenceService,
@@ -37,7 +37,7 @@ export class ExtensionsService {
     const actor = currentActor();
     const id = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      const { unitId } = actingUnit(actor, task.units.map((u) => u.unitId), dto.unitId);
+      const { unitId } = this.access.requireWriteTaskAs(task.units.map((u) => u.unitId), dto.unitId);
       if (!isOpen(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能申请延期`);
       }
@@ -101,7 +101,7 @@ export class ExtensionsService {
   }
 
   async listForTask(taskId: string): Promise<ExtensionRequestDto[]> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     const rows = await this.dataSource.query(`${SELECT_REQUESTS} WHERE e.task_id = $1 ORDER BY e.requested_at, e.id`, [taskId]);
     return rows.map(toDto);
   }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../access/permission.decorator';
 import { REDIS } from '../queue/redis.module';
 import { countLiveWorkers } from './worker-heartbeat';
 

@@ -2,7 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Level, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { requestContext } from '../auth/request-context';
+import { requestContext } from '../access/request-context';
 import type { Env } from '../config/env';
 
 const PINO_LEVELS: Record<Env['LOG_LEVEL'], Level> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AnyRole } from '../auth/access.decorator';
+import { SignedIn } from '../access/permission.decorator';
 import { Clock } from '../common/clock';
 
 export class MetaDto {
@@ -16,7 +16,7 @@ export class MetaController {
   constructor(private readonly clock: Clock) {}
 
   @Get()
-  @AnyRole()
+  @SignedIn()
   @ApiOperation({ summary: 'The server’s today, which the web app’s date pickers start from' })
   @ApiOkResponse({ type: MetaDto })
   meta(): MetaDto {

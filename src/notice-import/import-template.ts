@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 
 export const TEMPLATE_HEADER = ['序号', '重点工作任务', '牵头单位', '责任单位', '配合单位', '责任领导', '完成时限'] as const;
 

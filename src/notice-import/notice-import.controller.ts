@@ -17,7 +17,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { UPLOAD_ROUTE } from '../common/upload-route';
 import { uuidParam } from '../common/uuid-param';
 import { createValidationPipe } from '../common/validation';
@@ -40,7 +40,7 @@ export class NoticeImportController {
   ) {}
 
   @Post(':id/import')
-  @Access('supervisor')
+  @Requires('plans:write')
   @RouteConfig(UPLOAD_ROUTE)
   @ApiOperation({
     summary: 'Import a notice into the plan: pasted text (JSON) or an uploaded file (multipart)',
@@ -76,7 +76,7 @@ export class NoticeImportController {
   }
 
   @Get('import-template.xlsx')
-  @Access('supervisor', 'admin')
+  @Requires('imports:template')
   @ApiOperation({ summary: 'A blank task table (header, an example row, a note on the column words) to send to units' })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'An Excel workbook (.xlsx)', schema: { type: 'string', format: 'binary' } })

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreatePlanDto, PlanDetailDto, PlanDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlansService } from './plans.service';
@@ -12,7 +12,7 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Post()
-  @Access('supervisor')
+  @Requires('plans:write')
   @ApiOperation({ summary: 'Create a plan (an annual task list); import its notice next' })
   @ApiCreatedResponse({ type: PlanDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
@@ -21,7 +21,7 @@ export class PlansController {
   }
 
   @Get()
-  @AnyRole()
+  @Requires('plans:read')
   @ApiOperation({ summary: 'List plans, newest year first' })
   @ApiOkResponse({ type: [PlanDto] })
   list(): Promise<PlanDto[]> {
@@ -29,7 +29,7 @@ export class PlansController {
   }
 
   @Patch(':id')
-  @Access('supervisor')
+  @Requires('plans:write')
   @ApiOperation({ summary: "Change a plan's settings: whether 销号 requests need 佐证材料" })
   @ApiOkResponse({ type: PlanDetailDto })
   @ApiNotFoundResponse()
@@ -38,7 +38,7 @@ export class PlansController {
   }
 
   @Get(':id')
-  @AnyRole()
+  @Requires('plans:read')
   @ApiOperation({ summary: 'A plan with its section tree (一、 → (一)) and task counts' })
   @ApiOkResponse({ type: PlanDetailDto })
   @ApiNotFoundResponse()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit, requirePermission } from '../auth/access-policy';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
-import { one } from '../database/sql';
 import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
@@ -14,6 +14,7 @@ export class PlansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(dto: CreatePlanDto): Promise<PlanDto> {
@@ -59,13 +60,13 @@ export class PlansService {
   }
 
   async list(): Promise<PlanDto[]> {
-    const unitId = readScopeUnit(currentActor());
+    const unitId = this.access.readScope();
     const plans = await this.dataSource
       .getRepository(Plan)
       .createQueryBuilder('plan')
       .where(
         unitId
-          ? 'plan.id IN (SELECT t.plan_id FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE a.unit_id = :unitId)'
+          ? this.access.planScopeSql('plan.id', ':unitId')
           : 'TRUE',
         { unitId },
       )
@@ -77,8 +78,8 @@ export class PlansService {
   }
 
   async get(id: string): Promise<PlanDetailDto> {
+    await this.access.requireReadPlan(id);
     const plan = await this.findOrFail(id);
-    await this.assertCanRead(plan.id);
     const sections = await this.dataSource.getRepository(PlanSection).find({
       where: { planId: id },
       order: { level: 'ASC', ordinal: 'ASC' },
@@ -96,29 +97,6 @@ export class PlansService {
     const plan = await manager.getRepository(Plan).findOne({ where: { id } });
     if (!plan) throw new NotFoundError('计划', id);
     return plan;
-  }
-
-  /** A unit user reads only the plans its unit has tasks in (the tree and counts; its tasks: assertCanReadTask). */
-  async assertCanRead(planId: string): Promise<void> {
-    const unitId = readScopeUnit(currentActor());
-    if (!unitId) return;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM task t JOIN task_assignment a ON a.task_id = t.id WHERE t.plan_id = $1 AND a.unit_id = $2 LIMIT 1`,
-      [planId, unitId],
-    );
-    if (rows.length === 0) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
-  }
-
-  /** 404 for an unknown task, 403 when the actor may not read it: a unit user reads its own unit's tasks only. */
-  async assertCanReadTask(taskId: string): Promise<void> {
-    const unitId = readScopeUnit(currentActor());
-    const task = await one<{ readable: boolean }>(
-      this.dataSource,
-      `SELECT ${unitId ? mayReadTaskSql('t', '$2') : 'true'} AS readable FROM task t WHERE t.id = $1`,
-      unitId ? [taskId, unitId] : [taskId],
-    );
-    if (!task) throw new NotFoundError('任务', taskId);
-    if (!task.readable) throw new ForbiddenError('该任务未分配给本单位，无权查看');
   }
 
   private buildTree(sections: PlanSection[], direct: Map<string, number>): SectionNodeDto[] {

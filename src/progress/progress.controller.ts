@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { DomainError } from '../common/domain-errors';
 import { uuidParam } from '../common/uuid-param';
 import { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
@@ -25,7 +25,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Post()
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @ApiOperation({
     summary: 'Report progress on a task (append-only; a correction is a new report)',
     description:
@@ -53,7 +53,7 @@ export class ProgressController {
   }
 
   @Get()
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: 'All progress reports of a task, oldest first' })
   @ApiOkResponse({ type: [ProgressReportDto] })
   list(@Param('id', uuidParam('id')) taskId: string): Promise<ProgressReportDto[]> {

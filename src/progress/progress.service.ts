@@ -3,15 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { currentActor } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { currentActor } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { EvidenceService } from '../evidence/evidence.service';
-import { PlansService } from '../plans/plans.service';
 import { recordAcknowledgement } from '../tasks/acknowledgements';
 import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals } from '../targets/actuals';
 import type { ReportActualDto } from '../targets/dto/target.dto';
-import { actingUnit, changeStatus, lockTask } from '../tasks/task-writes';
+import { changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
 import { isPeriod, periodOf } from './reporting-period';
@@ -46,7 +46,7 @@ const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly evidence: EvidenceService,
@@ -69,7 +69,7 @@ export class ProgressService {
         const earlier = await this.findByKey(manager, actor.userId!, idempotencyKey);
         if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
       }
-      const { unitId, onBehalf } = actingUnit(actor, task.units.map((u) => u.unitId), dto.unitId);
+      const { unitId, onBehalf } = this.access.requireWriteTaskAs(task.units.map((u) => u.unitId), dto.unitId);
       if (!REPORTABLE.includes(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能再报送进展`, { status: task.status });
       }
@@ -109,7 +109,7 @@ export class ProgressService {
   }
 
   async list(taskId: string): Promise<ProgressReportDto[]> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     const rows: ReportRow[] = await this.dataSource.query(`${SELECT_REPORTS} WHERE r.task_id = $1 ORDER BY r.created_at, r.id`, [taskId]);
     const actuals = await actualsOfReports(this.dataSource.manager, rows.map((r) => r.id));
     return rows.map((row) => toDto(row, actuals.get(row.id)));

@@ -3,7 +3,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthService } from '../auth/auth.service';
+import type { Actor } from '../access/actor';
+import { can } from '../access/permissions';
 import { Env } from '../config/env';
 import { QUEUES, type Queues } from './queue.module';
 
@@ -28,9 +29,8 @@ function deny(request: FastifyRequest, reply: FastifyReply, statusCode: 401 | 40
  * browser cannot send that header, so `?token=…` is accepted once and traded for an HttpOnly, SameSite=Strict
  * cookie scoped to the board (Strict: another site cannot make the browser use it against the board's actions).
  */
-export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
+export async function mountQueueBoard(app: NestFastifyApplication, authenticate: (token: string) => Promise<Actor | null>): Promise<void> {
   const queues = app.get<symbol, Queues>(QUEUES);
-  const auth = app.get(AuthService);
   const env = app.get(Env);
   const board = new FastifyAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
@@ -47,9 +47,9 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
       (header?.startsWith('Bearer ') ? header.slice(7).trim() : null) ??
       (typeof fromQuery === 'string' ? fromQuery : null) ??
       cookieValue(request.headers.cookie, BOARD_COOKIE);
-    const actor = token ? await auth.authenticate(token) : null;
+    const actor = token ? await authenticate(token) : null;
     if (!actor) return deny(request, reply, 401, '未登录或登录已失效：请以管理员身份登录后再打开队列面板');
-    if (actor.role !== 'admin') return deny(request, reply, 403, '只有管理员可以查看队列面板');
+    if (!can(actor, 'queues:inspect')) return deny(request, reply, 403, '只有管理员可以查看队列面板');
     if (typeof fromQuery === 'string') {
       // Move the token out of the address (history, logs, Referer) into the cookie, and reload without it.
       const url = new URL(request.url, 'http://board');

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { ListDeliveriesQueryDto, ReminderDeliveryDto, ReminderDeliveryPageDto } from './delivery/dto/reminder-delivery.dto';
 import { ReminderDeliveriesService } from './delivery/reminder-deliveries.service';
@@ -12,7 +12,7 @@ export class ReminderDeliveriesController {
   constructor(private readonly deliveries: ReminderDeliveriesService) {}
 
   @Get()
-  @Access('supervisor', 'admin', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'Digests sent or due (per unit, channel, day): status, attempts, last error' })
   @ApiOkResponse({ type: ReminderDeliveryPageDto })
   list(@Query() query: ListDeliveriesQueryDto): Promise<ReminderDeliveryPageDto> {
@@ -20,7 +20,7 @@ export class ReminderDeliveriesController {
   }
 
   @Post(':id/retry')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed digest again (back to pending, queued anew)' })
   @ApiOkResponse({ type: ReminderDeliveryDto })

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { runAsSystem } from '../auth/request-context';
+import { runAsSystem } from '../access/request-context';
 import { Env } from '../config/env';
 import {
   assertEveryJobHandled,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import {
   ListRemindersQueryDto,
@@ -21,7 +21,7 @@ export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
   @Post('reminders/scan')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the reminder scan now (as the daily job does); repeating it creates nothing twice' })
   @ApiOkResponse({ type: ScanResultDto })
@@ -30,7 +30,7 @@ export class RemindersController {
   }
 
   @Get('reminders')
-  @AnyRole()
+  @Requires('reminders:read')
   @ApiOperation({ summary: 'The reminder inbox: a unit user sees its unit’s, staff see all' })
   @ApiOkResponse({ type: ReminderPageDto })
   list(@Query() query: ListRemindersQueryDto): Promise<ReminderPageDto> {
@@ -38,7 +38,7 @@ export class RemindersController {
   }
 
   @Post('reminders/:id/read')
-  @Access('unit_user', 'supervisor')
+  @Requires('reminders:receive')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the read receipt (已读回执): who read it and when' })
   @ApiOkResponse({ type: ReminderDto })
@@ -47,7 +47,7 @@ export class RemindersController {
   }
 
   @Post('tasks/:id/urge')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @ApiOperation({ summary: 'Manual 催办 to the task’s lead units, sent with today’s digests' })
   @ApiCreatedResponse({ type: [ReminderDto] })
   urge(@Param('id', uuidParam('id')) taskId: string, @Body() dto: UrgeDto): Promise<ReminderDto[]> {
@@ -55,7 +55,7 @@ export class RemindersController {
   }
 
   @Get('reminder-policy')
-  @AnyRole()
+  @Requires('plans:read')
   @ApiOperation({ summary: 'A plan’s reminder ladder (defaults when never set)' })
   @ApiOkResponse({ type: ReminderPolicyDto })
   getPolicy(@Query() query: PolicyQueryDto): Promise<ReminderPolicyDto> {
@@ -63,7 +63,7 @@ export class RemindersController {
   }
 
   @Put('reminder-policy')
-  @Access('admin', 'supervisor')
+  @Requires('reminders:configure')
   @ApiOperation({ summary: 'Change a plan’s reminder ladder' })
   @ApiOkResponse({ type: ReminderPolicyDto })
   putPolicy(@Body() dto: ReminderPolicyDto): Promise<ReminderPolicyDto> {

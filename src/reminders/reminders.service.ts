@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, can, currentActor, requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { requirePermission } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Env } from '../config/env';
-import { PlansService } from '../plans/plans.service';
 import { leadUnits, lockTask } from '../tasks/task-writes';
 import { isOpen } from '../tasks/task-rules';
 import type { ListRemindersQueryDto, ReminderDto, ReminderPageDto, ReminderPolicyDto } from './dto/reminder.dto';
@@ -30,7 +30,7 @@ export class RemindersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scanner: ReminderScanService,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly env: Env,
@@ -43,14 +43,11 @@ export class RemindersService {
 
   /** A unit user sees its unit's reminders; staff see all, the supervisors' notices included. */
   async list(query: ListRemindersQueryDto): Promise<ReminderPageDto> {
-    const actor = currentActor();
+    const unitId = this.access.listScope(query.unitId, '提醒');
     const where: string[] = [];
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
-    if (!can(actor, 'read:all')) {
-      if (query.unitId && query.unitId !== actor.unitId) throw new ForbiddenError('只能查看本单位的提醒');
-      where.push(`r.unit_id = ${bind(actor.unitId)}`);
-    } else if (query.unitId) where.push(`r.unit_id = ${bind(query.unitId)}`);
+    if (unitId) where.push(`r.unit_id = ${bind(unitId)}`);
     if (query.taskId) where.push(`r.task_id = ${bind(query.taskId)}`);
     if (query.kind) where.push(`r.kind = ${bind(query.kind)}`);
     if (query.unread !== undefined) where.push(query.unread ? 'r.read_at IS NULL' : 'r.read_at IS NOT NULL');
@@ -67,15 +64,10 @@ export class RemindersService {
 
   /** 已读回执: the first reader of the unit (or, for a notice, of the office) and the time are kept. */
   async markRead(id: string): Promise<ReminderDto> {
-    const actor = currentActor();
     return this.dataSource.transaction(async (manager) => {
       const [reminder] = await manager.query(`SELECT unit_id, audience, read_at FROM reminder WHERE id = $1 FOR UPDATE`, [id]);
       if (!reminder) throw new NotFoundError('提醒', id);
-      const mine =
-        reminder.audience === 'unit'
-          ? actor.role === 'unit_user' && actor.unitId === reminder.unit_id
-          : actor.role === 'supervisor';
-      if (!mine) throw new ForbiddenError('只能签收发给本单位的提醒');
+      const actor = this.access.requireReminderRecipient({ audience: reminder.audience, unitId: reminder.unit_id });
       if (!reminder.read_at) {
         await manager.query(`UPDATE reminder SET read_at = now(), read_by = $2 WHERE id = $1`, [id, actor.userId]);
         await this.audit.record({ action: 'reminder.read', entity: 'reminder', entityId: id }, manager);
@@ -121,8 +113,7 @@ export class RemindersService {
   }
 
   async getPolicy(planId: string): Promise<ReminderPolicyDto & ReminderPolicy> {
-    await this.plans.findOrFail(planId);
-    await this.plans.assertCanRead(planId);
+    await this.access.requireReadPlan(planId);
     const [row] = await this.dataSource.query(`SELECT * FROM reminder_policy WHERE plan_id = $1`, [planId]);
     const policy = row
       ? {

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { SupervisionQueryDto } from '../supervision/dto/supervision.dto';
 import { sendFile } from '../supervision/supervision.controller';
@@ -32,7 +32,7 @@ export class ScoringController {
   ) {}
 
   @Get('api/plans/:id/scoring-rules')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The plan’s 考核 rules (the defaults until a supervisor sets them)' })
   @ApiOkResponse({ type: PlanScoringRulesDto })
   getRules(@Param('id', uuidParam('id')) id: string): Promise<PlanScoringRulesDto> {
@@ -40,7 +40,7 @@ export class ScoringController {
   }
 
   @Put('api/plans/:id/scoring-rules')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @ApiOperation({ summary: 'Set the plan’s 考核 rules (supervisor); audited. Scores are computed from them, never stored' })
   @ApiOkResponse({ type: PlanScoringRulesDto })
   @ApiBadRequestResponse({ description: 'A rule is missing or out of range; `details` names it' })
@@ -49,7 +49,7 @@ export class ScoringController {
   }
 
   @Get('api/supervision/scores')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'Each lead or responsible unit’s 考核 score as of a day, with the events that made it; ranked' })
   @ApiOkResponse({ type: ScoresViewDto })
   @ApiBadRequestResponse({ description: 'planId missing or not a UUID, or asOf not a YYYY-MM-DD date' })
@@ -58,7 +58,7 @@ export class ScoringController {
   }
 
   @Get('api/supervision/scores.xlsx')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The 考核 scores as Excel: ranking, every event, the rules' })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'An Excel workbook (.xlsx)', schema: { type: 'string', format: 'binary' } })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { PlansService } from '../plans/plans.service';
 import type { PlanSnapshot } from '../supervision/supervision-snapshot';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { runAsSystem } from '../auth/request-context';
+import { runAsSystem } from '../access/request-context';
 import { ConfigError, loadEnv } from '../config/env';
 import { DemoSeedService } from './demo-seed.service';
 import { SeedModule } from './seed.module';

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import {
   OverdueViewDto,
   SummaryViewDto,
@@ -53,7 +53,7 @@ export class SupervisionController {
   ) {}
 
   @Get('tasks')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({
     summary: 'The task register of a plan with each task’s light as of a day; the filters of GET /api/tasks plus light, paginated',
     description: 'A unit user sees only its own unit’s tasks, in a plan its unit has tasks in (403 otherwise, or for another unitId).',
@@ -64,7 +64,7 @@ export class SupervisionController {
   }
 
   @Get('overdue')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'Overdue and behind-schedule tasks of a plan as of a day, most days overdue first' })
   @ApiOkResponse({ type: OverdueViewDto })
   overdue(@Query() query: SupervisionQueryDto): Promise<OverdueViewDto> {
@@ -72,7 +72,7 @@ export class SupervisionController {
   }
 
   @Get('units')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'Per unit: tasks as lead / responsible, completed, overdue, on-time rate, reports missing; ranked' })
   @ApiOkResponse({ type: UnitsViewDto })
   units(@Query() query: SupervisionQueryDto): Promise<UnitsViewDto> {
@@ -80,7 +80,7 @@ export class SupervisionController {
   }
 
   @Get('summary')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'Counts by light and flag for the plan, each section and subsection' })
   @ApiOkResponse({ type: SummaryViewDto })
   summary(@Query() query: SupervisionQueryDto): Promise<SummaryViewDto> {
@@ -88,7 +88,7 @@ export class SupervisionController {
   }
 
   @Get('dashboard')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({
     summary: '驾驶舱: completion rate at each month’s end, lights by section, the ten most overdue, units ranked, reports due within a week',
     description: 'Everything as of asOf (default today), from the same task rules and snapshot as the other supervision views.',
@@ -99,7 +99,7 @@ export class SupervisionController {
   }
 
   @Get('unacknowledged')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({
     summary: '未签收: per unit, the open tasks it has not signed as of a day, with working days since assignment; most overdue first',
   })
@@ -109,7 +109,7 @@ export class SupervisionController {
   }
 
   @Get('ledger.xlsx')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The task ledger (任务台账) as Excel: every task with latest progress and light' })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse(FILE_RESPONSE)
@@ -118,7 +118,7 @@ export class SupervisionController {
   }
 
   @Get('units.xlsx')
-  @Access('admin', 'supervisor', 'leader')
+  @Requires('read:all')
   @ApiOperation({ summary: 'The unit ranking (单位排名) as Excel' })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse(FILE_RESPONSE)

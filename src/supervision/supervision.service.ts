@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { requirePermission } from '../access/permissions';
+import { mayReadTask } from '../access/rules';
 import { assertDay } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
-import { PlansService } from '../plans/plans.service';
 import type { AssignmentRole } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import type {
@@ -95,7 +96,7 @@ export class SupervisionService {
   constructor(
     private readonly snapshots: SupervisionSnapshotLoader,
     private readonly clock: Clock,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly tasksRegister: TasksService,
   ) {}
 
@@ -113,11 +114,9 @@ export class SupervisionService {
    * its own unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
-    const scopeUnit = readScopeUnit(currentActor());
-    if (scopeUnit) {
-      await this.plans.assertCanRead(query.planId);
-      if (query.unitId && query.unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
-    }
+    const scopeUnit = this.access.readScope();
+    if (scopeUnit) await this.access.requireReadPlan(query.planId);
+    this.access.listScope(query.unitId, '任务');
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
     const snapshot = await this.snapshots.load(query.planId, asOf);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { assertDay, CalendarGapError } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { parseIfMatch } from '../tasks/task-lifecycle.controller';
 import { TaskTargetsDto, UpdateTargetsDto } from './dto/target.dto';
@@ -23,7 +23,7 @@ export class TargetsController {
   constructor(private readonly targets: TargetsService) {}
 
   @Get()
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: 'A task’s quantitative targets (read from its text or set by a supervisor), each with its latest actual' })
   @ApiOkResponse({ type: TaskTargetsDto })
   get(@Param('id', uuidParam('id')) id: string): Promise<TaskTargetsDto> {
@@ -31,7 +31,7 @@ export class TargetsController {
   }
 
   @Put()
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @ApiOperation({ summary: 'Set a task’s targets (supervisor); send the task version read (body or If-Match) — a stale one is 409' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The task version, instead of `version` in the body' })
   @ApiOkResponse({ type: TaskTargetsDto })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
-import { PlansService } from '../plans/plans.service';
 import { recordTaskEvent } from '../tasks/task-writes';
 import type { TargetDto, TaskTargetsDto, UpdateTargetsDto } from './dto/target.dto';
 import { isRateUnit, type TargetComparator } from './target-parser';
@@ -62,12 +62,12 @@ export async function loadTargets(manager: EntityManager | DataSource, taskId: s
 export class TargetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
   async get(taskId: string): Promise<TaskTargetsDto> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     return this.read(this.dataSource.manager, taskId);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { mayAcknowledge } from '../access/rules';
 import type { AcknowledgementDto } from './dto/task.dto';
 import type { AcknowledgedVia } from './task-status';
 
@@ -18,7 +19,7 @@ export async function recordAcknowledgement(
   actor: Actor,
   via: AcknowledgedVia,
 ): Promise<boolean> {
-  if (actor.role !== 'unit_user' || actor.unitId !== unitId) return false;
+  if (!mayAcknowledge(actor, [unitId])) return false;
   const signed: unknown[] = await manager.query(
     // Wrapped in a CTE because TypeORM answers a bare UPDATE … RETURNING with [rows, count], not rows.
     `WITH signed AS (

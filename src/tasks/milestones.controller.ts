@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateMilestoneDto, MilestoneDto } from './dto/milestone.dto';
 import { MilestonesService } from './milestones.service';
@@ -12,7 +12,7 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Post('tasks/:id/milestones')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @ApiOperation({ summary: 'Add a milestone (节点) to a task' })
   @ApiCreatedResponse({ type: MilestoneDto })
   create(@Param('id', uuidParam('id')) taskId: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneDto> {
@@ -20,7 +20,7 @@ export class MilestonesController {
   }
 
   @Get('tasks/:id/milestones')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: 'Milestones of a task by due date' })
   @ApiOkResponse({ type: [MilestoneDto] })
   list(@Param('id', uuidParam('id')) taskId: string): Promise<MilestoneDto[]> {
@@ -28,7 +28,7 @@ export class MilestonesController {
   }
 
   @Post('milestones/:id/done')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a milestone done (records the time)' })
   @ApiOkResponse({ type: MilestoneDto })

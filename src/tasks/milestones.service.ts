@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, currentActor } from '../auth/access-policy';
-import type { Actor } from '../auth/actor';
+import { AccessService } from '../access/access.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
-import { PlansService } from '../plans/plans.service';
 import type { CreateMilestoneDto, MilestoneDto } from './dto/milestone.dto';
-import { lockTask, recordTaskEvent, type LockedTask } from './task-writes';
+import { lockTask, recordTaskEvent } from './task-writes';
 
 const COLUMNS = `id, task_id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done_at`;
 
@@ -16,15 +14,14 @@ const COLUMNS = `id, task_id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date
 export class MilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
 
   async create(taskId: string, dto: CreateMilestoneDto): Promise<MilestoneDto> {
-    const actor = currentActor();
     return this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      assertMayPlan(actor, task);
+      const actor = await this.access.requireWriteTask(task);
       const [row] = await manager.query(
         `INSERT INTO milestone (task_id, title, due_date, created_by) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
         [taskId, dto.title.trim(), dto.dueDate, actor.userId],
@@ -37,12 +34,11 @@ export class MilestonesService {
   }
 
   async markDone(milestoneId: string): Promise<MilestoneDto> {
-    const actor = currentActor();
     return this.dataSource.transaction(async (manager) => {
       const [found] = await manager.query(`SELECT task_id FROM milestone WHERE id = $1`, [milestoneId]);
       if (!found) throw new NotFoundError('节点', milestoneId);
       const task = await lockTask(manager, found.task_id);
-      assertMayPlan(actor, task);
+      const actor = await this.access.requireWriteTask(task);
       const [row] = await manager.query(
         `WITH done AS (UPDATE milestone SET done_at = now() WHERE id = $1 AND done_at IS NULL RETURNING *)
          SELECT ${COLUMNS} FROM done`,
@@ -57,16 +53,10 @@ export class MilestonesService {
   }
 
   async list(taskId: string): Promise<MilestoneDto[]> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM milestone WHERE task_id = $1 ORDER BY due_date, created_at`, [taskId]);
     return rows.map(toDto);
   }
-}
-
-function assertMayPlan(actor: Actor, task: LockedTask): void {
-  if (actor.role === 'supervisor' || actor.role === 'system') return;
-  if (actor.role === 'unit_user' && task.units.some((u) => u.unitId === actor.unitId)) return;
-  throw new ForbiddenError('该任务未分配给本单位，不能操作');
 }
 
 function toDto(r: Record<string, any>): MilestoneDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { TaskDetailDto } from './dto/task.dto';
@@ -13,7 +13,7 @@ export class PlanTasksController {
   constructor(private readonly creation: TaskCreationService) {}
 
   @Post()
-  @Access('supervisor')
+  @Requires('plans:write')
   @ApiOperation({
     summary: 'Add a task by hand (领导批示, 会议议定事项, 建议提案…), numbered after the plan’s last task',
     description:

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requirePermission } from '../auth/access-policy';
+import { requirePermission } from '../access/permissions';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { FieldProblem } from '../common/validation';
 import { one, rows } from '../database/sql';

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { DomainError } from '../common/domain-errors';
 import { uuidParam } from '../common/uuid-param';
 import { CompletionRequestDto, CompletionReviewDto, ReasonDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
@@ -34,7 +34,7 @@ export class TaskLifecycleController {
   constructor(private readonly lifecycle: TaskLifecycleService) {}
 
   @Patch()
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @ApiOperation({ summary: 'Edit a task (supervisor); send the version read (body or If-Match) — a stale one is 409' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The task version, instead of `version` in the body' })
   @ApiOkResponse({ type: TaskDetailDto })
@@ -48,7 +48,7 @@ export class TaskLifecycleController {
   }
 
   @Post('completion-request')
-  @Access('unit_user', 'supervisor')
+  @Requires('tasks:write')
   @ApiOperation({ summary: 'The lead unit asks for 销号 (completion) with a summary' })
   @ApiCreatedResponse({ type: TaskDetailDto })
   @ApiConflictResponse({ description: 'The task is not in progress' })
@@ -57,7 +57,7 @@ export class TaskLifecycleController {
   }
 
   @Post('completion-review')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve 销号 (completed) or return it (退回, back to in progress, comment required)' })
   @ApiOkResponse({ type: TaskDetailDto })
@@ -67,7 +67,7 @@ export class TaskLifecycleController {
   }
 
   @Post('suspend')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend (暂缓) a task, with a reason' })
   @ApiOkResponse({ type: TaskDetailDto })
@@ -76,7 +76,7 @@ export class TaskLifecycleController {
   }
 
   @Post('cancel')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel (撤销) a task, with a reason; final' })
   @ApiOkResponse({ type: TaskDetailDto })
@@ -85,7 +85,7 @@ export class TaskLifecycleController {
   }
 
   @Post('resume')
-  @Access('supervisor')
+  @Requires('tasks:supervise')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended task, with a reason' })
   @ApiOkResponse({ type: TaskDetailDto })
@@ -94,7 +94,7 @@ export class TaskLifecycleController {
   }
 
   @Get('history')
-  @AnyRole()
+  @Requires('tasks:read')
   @ApiOperation({ summary: 'Every step of the task: reports that moved it, requests, reviews, edits' })
   @ApiOkResponse({ type: [TaskEventDto] })
   history(@Param('id', uuidParam('id')) id: string): Promise<TaskEventDto[]> {

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { currentActor, requirePermission } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
+import { currentActor, requirePermission } from '../access/permissions';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { exec } from '../database/sql';
 import { EvidenceService } from '../evidence/evidence.service';
-import { PlansService } from '../plans/plans.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
 import { recordAcknowledgement } from './acknowledgements';
-import { actingUnit, changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
+import { changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
 
 /** 销号, 退回, 暂缓, 撤销, 恢复 and supervisors' edits: every step checked, versioned and kept as history. */
@@ -19,7 +19,7 @@ export class TaskLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tasks: TasksService,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly evidence: EvidenceService,
   ) {}
@@ -29,7 +29,7 @@ export class TaskLifecycleService {
     const actor = currentActor();
     await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      const { unitId } = actingUnit(actor, leadUnits(task), dto.unitId);
+      const { unitId } = this.access.requireWriteTaskAs(leadUnits(task), dto.unitId);
       await changeStatus(manager, task, 'completion_requested', actor, { action: 'completion_requested', comment: dto.summary });
       const [{ id }] = await manager.query(
         `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -112,7 +112,7 @@ export class TaskLifecycleService {
   }
 
   async history(taskId: string): Promise<TaskEventDto[]> {
-    await this.plans.assertCanReadTask(taskId);
+    await this.access.requireReadTask(taskId);
     const rows = await this.dataSource.query(
       `SELECT id, at, actor_username, action, from_status, to_status, comment, data FROM task_event WHERE task_id = $1 ORDER BY at, id`,
       [taskId],

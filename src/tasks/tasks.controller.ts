@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AcknowledgementsService } from './acknowledgements.service';
 import { AcknowledgementDto, ListTasksQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
@@ -16,7 +16,7 @@ import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
-@AnyRole()
+@Requires('tasks:read')
 @Controller('api/tasks')
 export class TasksController {
   constructor(
@@ -41,7 +41,7 @@ export class TasksController {
   }
 
   @Post(':id/acknowledge')
-  @Access('unit_user')
+  @Requires('tasks:acknowledge')
   @HttpCode(200)
   @ApiOperation({
     summary: '签收: a user of an assigned unit acknowledges the task for the unit; repeating it answers the first 签收',

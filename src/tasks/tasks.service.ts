@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, currentActor, mayReadTaskSql, readScopeUnit } from '../auth/access-policy';
+import { AccessService } from '../access/access.service';
 import { NotFoundError } from '../common/domain-errors';
-import { PlansService } from '../plans/plans.service';
 import { assignmentAcknowledgements, toAcknowledgement } from './acknowledgements';
 import type { ListTasksQueryDto, PendingAcknowledgementDto, SectionRefDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
@@ -66,15 +65,15 @@ class Filter {
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
   ) {}
 
   async list(query: ListTasksQueryDto): Promise<TaskPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const filter = new Filter();
-    const scopeUnit = readScopeUnit(currentActor());
-    if (scopeUnit) filter.clauses.push(mayReadTaskSql('t', filter.bind(scopeUnit)));
+    const scopeUnit = this.access.readScope();
+    if (scopeUnit) filter.clauses.push(this.access.taskScopeSql('t', filter.bind(scopeUnit)));
     if (query.planId) filter.clauses.push(`t.plan_id = ${filter.bind(query.planId)}`);
     if (query.status) filter.clauses.push(`t.status = ${filter.bind(query.status)}`);
     if (query.sourceKind) filter.clauses.push(`t.source_kind = ${filter.bind(query.sourceKind)}`);
@@ -116,7 +115,7 @@ export class TasksService {
   }
 
   async get(id: string): Promise<TaskDetailDto> {
-    await this.plans.assertCanReadTask(id);
+    await this.access.requireReadTask(id);
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundError('任务', id);
     const [task] = await this.withUnits(rows);
@@ -132,21 +131,6 @@ export class TasksService {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} ${TASK_FROM} WHERE t.id = ANY($1)`, [ids]);
     const byId = new Map((await this.withUnits(rows)).map((task) => [task.id, task]));
     return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
-  /**
-   * Writes on a task are for its assigned units' users (and, later, supervisors acting for them). Every
-   * task-writing service calls this, so a route that forgets a check still cannot write another unit's task.
-   */
-  async assertCanWrite(taskId: string): Promise<void> {
-    const actor = currentActor();
-    if (actor.role === 'system') return;
-    if (actor.role !== 'unit_user' || !actor.unitId) throw new ForbiddenError();
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM task_assignment WHERE task_id = $1 AND unit_id = $2`,
-      [taskId, actor.unitId],
-    );
-    if (rows.length === 0) throw new ForbiddenError('该任务未分配给本单位，不能操作');
   }
 
   private async withUnits(rows: TaskRow[]): Promise<TaskDto[]> {

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access, AnyRole } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
@@ -22,7 +22,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get('units')
-  @AnyRole()
+  @Requires('registry:read')
   @ApiOperation({ summary: 'List units with kind, aliases and groups' })
   @ApiOkResponse({ type: [UnitDto] })
   list(): Promise<UnitDto[]> {
@@ -30,7 +30,7 @@ export class UnitsController {
   }
 
   @Post('units')
-  @Access('admin')
+  @Requires('units:write')
   @ApiOperation({ summary: 'Create a unit' })
   @ApiCreatedResponse({ type: UnitDto })
   @ApiBadRequestResponse({ description: 'Validation failed; `details` names each field' })
@@ -40,7 +40,7 @@ export class UnitsController {
   }
 
   @Patch('units/:id')
-  @Access('admin')
+  @Requires('units:write')
   @ApiOperation({ summary: 'Rename a unit, change its kind or replace its aliases' })
   @ApiOkResponse({ type: UnitDto })
   @ApiNotFoundResponse()
@@ -50,7 +50,7 @@ export class UnitsController {
   }
 
   @Get('unit-groups')
-  @AnyRole()
+  @Requires('registry:read')
   @ApiOperation({ summary: 'List unit groups (各街道办事处 …) with their members' })
   @ApiOkResponse({ type: [UnitGroupDto] })
   listGroups(): Promise<UnitGroupDto[]> {
@@ -58,7 +58,7 @@ export class UnitsController {
   }
 
   @Post('unit-groups')
-  @Access('admin')
+  @Requires('units:write')
   @ApiOperation({ summary: 'Create a unit group; members by unit name or alias' })
   @ApiCreatedResponse({ type: UnitGroupDto })
   @ApiBadRequestResponse({ description: 'Validation failed, or a member is not a known unit' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { can, requirePermission } from '../auth/access-policy';
+import { can, requirePermission } from '../access/permissions';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
 import type { UnitDirectory } from '../notice-import/unit-resolver';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '../auth/roles';
+import type { Role } from '../access/roles';
 import { Unit } from '../units/unit.entity';
 
 @Entity({ name: 'app_user' })

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator';
+import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -21,7 +21,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Access('admin')
+  @Requires('users:manage')
   @ApiOperation({ summary: 'List user accounts (admin)' })
   @ApiOkResponse({ type: [UserDto] })
   list(): Promise<UserDto[]> {
@@ -29,7 +29,7 @@ export class UsersController {
   }
 
   @Post()
-  @Access('admin')
+  @Requires('users:manage')
   @ApiOperation({ summary: 'Create a user account (admin); unit_user needs unitId' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'Username taken' })
@@ -38,7 +38,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @Access('admin')
+  @Requires('users:manage')
   @ApiOperation({ summary: 'Change a user (admin): name, role, unit, active, password' })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse()
@@ -47,7 +47,7 @@ export class UsersController {
   }
 
   @Post(':id/unlock')
-  @Access('admin')
+  @Requires('users:manage')
   @HttpCode(204)
   @ApiOperation({ summary: 'Lift the login lock of a user (admin): failed logins from every address are forgotten' })
   @ApiNoContentResponse()

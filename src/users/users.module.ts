@@ -1,16 +1,17 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { LoginThrottle } from '../auth/login-throttle';
-import { runAsSystem } from '../auth/request-context';
+import { LoginThrottle } from './login-throttle';
+import { runAsSystem } from '../access/request-context';
 import { Env } from '../config/env';
 import { UsersController } from './users.controller';
+import { UserCache } from './user-cache';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [AuditModule],
   controllers: [UsersController],
-  providers: [UsersService, LoginThrottle],
-  exports: [UsersService],
+  providers: [UsersService, LoginThrottle, UserCache],
+  exports: [UsersService, LoginThrottle, UserCache],
 })
 export class UsersModule implements OnApplicationBootstrap {
   constructor(

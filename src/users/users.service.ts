@@ -2,14 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { requirePermission } from '../auth/access-policy';
-import { LoginThrottle } from '../auth/login-throttle';
-import type { Role } from '../auth/roles';
+import { requirePermission } from '../access/permissions';
+import { LoginThrottle } from './login-throttle';
+import type { Role } from '../access/roles';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
 import { Unit } from '../units/unit.entity';
 import type { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { hashPassword } from './password';
+import { UserCache } from './user-cache';
 import { User } from './user.entity';
 
 @Injectable()
@@ -20,6 +21,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
+    private readonly cache: UserCache,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -53,7 +55,7 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
     requirePermission('users:manage');
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('用户', id);
@@ -79,6 +81,9 @@ export class UsersService {
       );
       return after;
     });
+    // Committed: this process's guard reads the user afresh (other processes within USER_CACHE_TTL_MS).
+    this.cache.forget(id);
+    return updated;
   }
 
   /** Lifts a username-wide login lock and forgets the user's failed logins from every address (audited). */

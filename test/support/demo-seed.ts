@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { runAsSystem } from '../../src/auth/request-context';
+import { runAsSystem } from '../../src/access/request-context';
 import type { DemoHistoryResult } from '../../src/seed/demo-history.service';
 import { DemoSeedService } from '../../src/seed/demo-seed.service';
 import { SeedModule } from '../../src/seed/seed.module';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/access/roles';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from '../../src/seed/jiyuan-units';
 import { expectStatus, request, type ApiResponse } from './http';
 import { hasTokenFor, setTokenFor, TEST_PASSWORD, type TestApp } from './test-app';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { requirePermission } from '../../auth/access-policy';
+import { requirePermission } from '../../access/permissions';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../../queue/queues';
 import { QUEUES, type Queues } from '../../queue/queue.module';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../../auth/roles';
+import { ROLES, type Role } from '../../access/roles';
 import { USERNAME } from '../../config/env';
 
 export const PASSWORD_MIN = 10;

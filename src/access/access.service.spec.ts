@@ -1,0 +1,62 @@
+import { runInContext } from './request-context';
+import type { AccessRepository } from './access.repository';
+import { AccessService } from './access.service';
+import type { Actor } from './actor';
+
+const OWN = 'unit-own';
+const clerk: Actor = { userId: 'u1', username: 'clerk', role: 'unit_user', unitId: OWN };
+const leader: Actor = { userId: 'u2', username: 'leader', role: 'leader', unitId: null };
+
+/** The repository's answers for one known task (of OWN or not) and one known plan; anything else is unknown. */
+function service(task: { id: string; units: string[] }, plan: { id: string; units: string[] }): AccessService {
+  const repository: Pick<AccessRepository, 'taskUnits' | 'planHoldsUnit'> = {
+    taskUnits: async (id) => (id === task.id ? task.units : null),
+    planHoldsUnit: async (id, unitId) => (id === plan.id ? unitId === null || plan.units.includes(unitId) : null),
+  };
+  return new AccessService(repository as AccessRepository);
+}
+const as = <T>(actor: Actor | null, fn: () => Promise<T> | T) => runInContext({ requestId: null, ip: null, actor }, async () => fn());
+
+describe('AccessService', () => {
+  const access = service({ id: 't-other', units: ['unit-other'] }, { id: 'p-other', units: ['unit-other'] });
+
+  it('requireReadTask: 404 for an unknown task before 403 for another unit’s, staff read it', async () => {
+    await expect(as(clerk, () => access.requireReadTask('t-missing'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(clerk, () => access.requireReadTask('t-other'))).rejects.toMatchObject({ statusCode: 403, message: '该任务未分配给本单位，无权查看' });
+    await expect(as(leader, () => access.requireReadTask('t-other'))).resolves.toBeUndefined();
+  });
+
+  it('requireReadPlan: 404 for an unknown plan, 403 for a plan without the unit, staff read it', async () => {
+    await expect(as(clerk, () => access.requireReadPlan('p-missing'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(clerk, () => access.requireReadPlan('p-other'))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(leader, () => access.requireReadPlan('p-other'))).resolves.toBeUndefined();
+  });
+
+  it('requireWriteTask: by id 404 then 403; with the units in hand no lookup; answers the actor', async () => {
+    await expect(as(clerk, () => access.requireWriteTask('t-missing'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(clerk, () => access.requireWriteTask('t-other'))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).resolves.toBe(clerk);
+    await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: 'unit-other' }] }))).rejects.toMatchObject({ message: '该任务未分配给本单位，不能操作' });
+    await expect(as(leader, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).rejects.toMatchObject({ statusCode: 403, message: '没有权限执行此操作' });
+  });
+
+  it('requireAcknowledge: answers the signing unit; tells staff they cannot sign for a unit', async () => {
+    await expect(as(clerk, () => access.requireAcknowledge({ units: [{ unitId: OWN }] }))).resolves.toEqual({ actor: clerk, unitId: OWN });
+    await expect(as(leader, () => access.requireAcknowledge({ units: [{ unitId: OWN }] }))).rejects.toMatchObject({
+      statusCode: 403,
+      message: expect.stringContaining('不能代签'),
+    });
+  });
+
+  it('requireReadEvidence: the task rule first, then a draft for its uploader only', async () => {
+    const mine = service({ id: 't-own', units: [OWN] }, { id: 'p', units: [OWN] });
+    await expect(as(clerk, () => mine.requireReadEvidence({ taskId: 't-own', submitted: false, uploadedBy: 'u1' }))).resolves.toBeUndefined();
+    await expect(as(clerk, () => mine.requireReadEvidence({ taskId: 't-own', submitted: false, uploadedBy: 'u9' }))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(clerk, () => access.requireReadEvidence({ taskId: 't-other', submitted: true, uploadedBy: 'u9' }))).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('without an actor every check answers 401', async () => {
+    await expect(as(null, () => access.requireReadTask('t-other'))).rejects.toMatchObject({ statusCode: 401 });
+    await expect(as(null, () => access.readScope())).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
