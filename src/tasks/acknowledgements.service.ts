@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, currentActor } from '../auth/access-policy';
-import { assignmentAcknowledgements, recordAcknowledgement, toAcknowledgement } from './acknowledgements';
+import { recordAcknowledgement, toAcknowledgement } from './acknowledgements';
 import type { AcknowledgementDto } from './dto/task.dto';
 import { lockTask } from './task-writes';
+import { TaskRepository } from './task.repository';
 
 /** POST /api/tasks/:id/acknowledge: a unit's user signs (签收) a task assigned to the unit. */
 @Injectable()
 export class AcknowledgementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TaskRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -24,7 +26,7 @@ export class AcknowledgementsService {
       const task = await lockTask(manager, taskId);
       if (!task.units.some((u) => u.unitId === unitId)) throw new ForbiddenError('该任务未分配给本单位，不能签收');
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'acknowledge');
-      const rows = await assignmentAcknowledgements(manager, [taskId]);
+      const rows = await this.repository.in(manager).acknowledgements([taskId]);
       return toAcknowledgement(rows.find((a) => a.unit_id === unitId)!);
     });
   }
