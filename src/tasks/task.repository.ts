@@ -179,12 +179,12 @@ export class TaskRepository {
   /** A page of the register in (plan, number) order; the page's keys first, so only its rows are read in full. */
   async page(filter: TaskFilter, window: TaskPageWindow): Promise<TaskRecord[]> {
     const params = new Params();
-    const where = filterSql(filter, params);
-    if (window.after) where.push(`(t.plan_id, t.number) > (${params.bind(window.after.planId)}::uuid, ${params.bind(window.after.number)}::int)`);
+    const source = taskSource(filter, params);
+    if (window.after) source.where.push(`(t.plan_id, t.number) > (${params.bind(window.after.planId)}::uuid, ${params.bind(window.after.number)}::int)`);
     const found = await rows<TaskRow>(
       this.db,
-      `WITH page AS (
-         SELECT t.id, t.plan_id, t.number FROM task t ${whereSql(where)}
+      `WITH ${source.with}page AS (
+         SELECT t.id, t.plan_id, t.number FROM ${source.from} ${whereSql(source.where)}
           ORDER BY t.plan_id, t.number LIMIT ${params.bind(window.limit)} OFFSET ${params.bind(window.offset)})
        SELECT ${TASK_COLUMNS} FROM page JOIN task t ON t.id = page.id ${SECTION_JOINS}
         ORDER BY page.plan_id, page.number`,
@@ -196,10 +196,10 @@ export class TaskRepository {
   /** How many tasks match, counting no further than `limit` (a count past it would read them all). */
   async countUpTo(filter: TaskFilter, limit: number): Promise<number> {
     const params = new Params();
-    const where = whereSql(filterSql(filter, params));
+    const source = taskSource(filter, params);
     const row = await one<{ total: number }>(
       this.db,
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM task t ${where} LIMIT ${params.bind(limit)}) matched`,
+      `${withSql(source)} SELECT count(*)::int AS total FROM (SELECT 1 FROM ${source.from} ${whereSql(source.where)} LIMIT ${params.bind(limit)}) matched`,
       params.values,
     );
     return row!.total;
@@ -208,10 +208,10 @@ export class TaskRepository {
   /** The planner's estimate of how many tasks match, from the table statistics: no rows read. */
   async estimateCount(filter: TaskFilter): Promise<number> {
     const params = new Params();
-    const where = whereSql(filterSql(filter, params));
+    const source = taskSource(filter, params);
     const plan = await one<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
       this.db,
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM task t ${where}`,
+      `EXPLAIN (FORMAT JSON) ${withSql(source)} SELECT 1 FROM ${source.from} ${whereSql(source.where)}`,
       params.values,
     );
     return Math.round(plan!['QUERY PLAN'][0]!.Plan['Plan Rows']);
@@ -472,24 +472,38 @@ function toMilestone(r: MilestoneRow): MilestoneRecord {
   return { id: r.id, taskId: r.task_id, title: r.title, dueDate: r.due_date, doneAt: r.done_at };
 }
 
-/** The register's filters as SQL conditions on task `t`, each value bound in `params`. */
-function filterSql(filter: TaskFilter, params: Params): string[] {
+/** Where the register's rows come from: `from` (task `t`, maybe joined), its CTEs (`with`, each ending in a comma). */
+interface TaskSource {
+  with: string;
+  from: string;
+  where: string[];
+}
+
+/**
+ * The register's filters as SQL on task `t`, each value bound in `params`. A unit's tasks are gathered from its
+ * assignments first (index only), then ordered: walking the whole register in (plan, number) order and probing
+ * each task for the unit costs every other unit's task on the way, more the deeper the page.
+ */
+function taskSource(filter: TaskFilter, params: Params): TaskSource {
   const where: string[] = [];
-  // A unit filter on the reader's own unit already keeps to the tasks it may read: no second scope check.
-  if (filter.scopeUnit && filter.unitId !== filter.scopeUnit) where.push(mayReadTaskSql('t', params.bind(filter.scopeUnit)));
+  let cte = '';
+  let from = 'task t';
+  // A unit filter (or a unit user's scope, the same set) starts from the unit's assignments.
+  const sourceUnit = filter.unitId ?? filter.scopeUnit;
+  if (sourceUnit) {
+    const role = filter.unitId && filter.role ? ` AND role = ${params.bind(filter.role)}` : '';
+    cte = `unit_tasks AS MATERIALIZED (SELECT task_id FROM task_assignment WHERE unit_id = ${params.bind(sourceUnit)}${role}), `;
+    from = 'unit_tasks JOIN task t ON t.id = unit_tasks.task_id';
+  }
+  if (filter.role && !filter.unitId) where.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND a.role = ${params.bind(filter.role)})`);
+  // Filtering on another unit than the reader's own: its scope still applies (a filter on its own unit is the scope).
+  if (filter.scopeUnit && filter.unitId && filter.unitId !== filter.scopeUnit) where.push(mayReadTaskSql('t', params.bind(filter.scopeUnit)));
   if (filter.planId) where.push(`t.plan_id = ${params.bind(filter.planId)}`);
   if (filter.status) where.push(`t.status = ${params.bind(filter.status)}`);
   if (filter.sourceKind) where.push(`t.source_kind = ${params.bind(filter.sourceKind)}`);
   if (filter.sectionId) {
     const section = params.bind(filter.sectionId);
     where.push(`t.section_id IN (SELECT id FROM plan_section WHERE id = ${section} OR parent_id = ${section})`);
-  }
-  if (filter.unitId || filter.role) {
-    const conditions = [
-      filter.unitId ? `a.unit_id = ${params.bind(filter.unitId)}` : null,
-      filter.role ? `a.role = ${params.bind(filter.role)}` : null,
-    ].filter(Boolean);
-    where.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND ${conditions.join(' AND ')})`);
   }
   if (filter.acknowledged !== undefined) {
     // Whose 签收: the unit asked for; a unit user's own unit; otherwise any (false) or every (true) assigned unit.
@@ -504,7 +518,11 @@ function filterSql(filter: TaskFilter, params: Params): string[] {
     const like = params.bind(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(/^\d{1,9}$/.test(text) ? `(t.content ILIKE ${like} OR t.number = ${params.bind(Number(text))})` : `t.content ILIKE ${like}`);
   }
-  return where;
+  return { with: cte, from, where };
+}
+
+function withSql(source: TaskSource): string {
+  return source.with ? `WITH ${source.with.replace(/, $/, '')}` : '';
 }
 
 function whereSql(where: string[]): string {
