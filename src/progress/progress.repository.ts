@@ -50,12 +50,15 @@ interface ReportRow {
   request_hash: string | null;
 }
 
-const SELECT_REPORTS = `
+/** Reports as `r` from `source` (the table, or the rows an INSERT returned) with their unit and reporter. */
+const selectReports = (source: string) => `
   SELECT r.id, r.task_id, r.unit_id, u.name AS unit_name, r.period, r.summary, r.percent, r.problems, r.next_steps,
          r.reported_by, au.username, au.display_name, r.on_behalf, r.created_at, r.request_hash
-    FROM progress_report r
+    FROM ${source} r
     JOIN unit u ON u.id = r.unit_id
     JOIN app_user au ON au.id = r.reported_by`;
+
+const SELECT_REPORTS = selectReports('progress_report');
 
 /** Progress reports (进展报送): appended, read per task, found again by a retried request's idempotency key. */
 @Injectable()
@@ -66,13 +69,16 @@ export class ProgressRepository {
     return new ProgressRepository(db);
   }
 
-  async insert(report: NewReport): Promise<string> {
-    const row = await one<{ id: string }>(
+  /** Appends a report and answers it as read back (with its unit's name and reporter), in one statement. */
+  async insert(report: NewReport): Promise<ReportRecord> {
+    const row = await one<ReportRow>(
       this.db,
-      `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
-                                    on_behalf, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
+                                      on_behalf, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING *)
+       ${selectReports('inserted')}`,
       [
         report.taskId,
         report.unitId,
@@ -87,12 +93,7 @@ export class ProgressRepository {
         report.requestHash,
       ],
     );
-    return row!.id;
-  }
-
-  async find(id: string): Promise<ReportRecord | null> {
-    const row = await one<ReportRow>(this.db, `${SELECT_REPORTS} WHERE r.id = $1`, [id]);
-    return row ? toRecord(row) : null;
+    return toRecord(row!);
   }
 
   async findByKey(userId: string, key: string): Promise<ReportRecord | null> {

@@ -66,7 +66,7 @@ export class ProgressService {
           { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
         ]);
       }
-      const id = await repository.insert({
+      const created = await repository.insert({
         taskId,
         unitId,
         period,
@@ -79,13 +79,15 @@ export class ProgressService {
         idempotencyKey: idempotencyKey ?? null,
         requestHash: hash,
       });
+      const id = created.id;
       await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
-      const report = toDto((await repository.find(id))!, (await actualsOfReports(manager, [id])).get(id));
+      // A report without actuals has none to read back.
+      const report = toDto(created, actuals.length > 0 ? (await actualsOfReports(manager, [id])).get(id) : []);
       await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
       return { report, replayed: false };
     });
