@@ -12,6 +12,7 @@ import { ErrorFilter } from './common/error.filter';
 import { limitJsonDepth } from './common/json-body';
 import { allowLargerBodies } from './common/upload-route';
 import { createValidationPipe } from './common/validation';
+import { cancelStatementsOnDisconnect } from './database/statement-scope';
 import { createJsonLogger, JsonLogger, logRequests } from './logging/json-logger';
 import { loadEnv, logLevels, trustProxy } from './config/env';
 import { mountMetrics } from './metrics/metrics';
@@ -45,6 +46,8 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', (request, _reply, done) => {
     runInContext({ requestId: String(request.id), ip: request.ip, actor: null }, done);
   });
+  // A client that disconnects cancels the statements still running for it.
+  cancelStatementsOnDisconnect(fastify);
   if (json) logRequests(fastify, json);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

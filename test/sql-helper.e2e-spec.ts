@@ -86,4 +86,23 @@ describe('src/database/sql: one reading of every statement kind', () => {
       { id: 3, name: 'c' },
     ]);
   });
+
+  it("a DATE reads as its 'YYYY-MM-DD' text, whatever the process's time zone; timestamps stay Dates", async () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Asia/Shanghai', 'America/Los_Angeles', 'UTC']) {
+        process.env.TZ = tz;
+        const row = await one<{ day: unknown; days: unknown; at: unknown }>(
+          db,
+          `SELECT DATE '2021-06-30' AS day, ARRAY[DATE '2021-01-01'] AS days, TIMESTAMPTZ '2021-06-30T16:00:00Z' AS at`,
+        );
+        expect(row!.day).toBe('2021-06-30');
+        expect(row!.days).toEqual(['2021-01-01']);
+        expect(row!.at).toEqual(new Date('2021-06-30T16:00:00Z'));
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });

@@ -1,5 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createUser, expectStatus, login, request } from './support/factories';
+import { sleep } from './support/wait';
+import { createUser, login } from './support/factories';
+import { expectStatus, request } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -1,24 +1,55 @@
 import { Client } from 'pg';
+import { ClientGoneError, currentStatementScope, type CancellableConnection } from './statement-scope';
 
 const READ_TIMEOUT = 'Query read timeout';
+/** What a transaction's end must still run after the client has gone, so the connection returns to the pool clean. */
+const ENDS_TRANSACTION = /^\s*ROLLBACK\b/i;
 
 /**
  * pg's client-side query_timeout answers the caller but keeps the connection waiting for the lost reply, so the
  * next statement on it (a transaction's ROLLBACK, the next request) would wait out a frozen server again. This
  * client drops such a connection at once: the pool discards it and every later wait starts on a fresh one.
+ *
+ * It also runs each statement in the StatementScope of the request that asked for it: when that request's client
+ * disconnects, the running statement is cancelled on the server and later ones (but a ROLLBACK) are not sent.
  */
-export class BoundedClient extends Client {
+export class BoundedClient extends Client implements CancellableConnection {
   override query(...args: unknown[]): never {
+    const scope = typeof args[args.length - 1] === 'function' ? undefined : currentStatementScope();
+    if (scope?.abandoned && !ENDS_TRANSACTION.test(statementText(args[0]))) return Promise.reject(new ClientGoneError()) as never;
+    const leave = scope?.enter(this);
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result instanceof Promise) {
-      result.catch((error: unknown) => {
+      result.then(leave, (error: unknown) => {
+        leave?.();
         if (error instanceof Error && error.message === READ_TIMEOUT) this.dropConnection();
       });
+    } else {
+      leave?.();
     }
     return result as never;
+  }
+
+  /**
+   * Asks the server to cancel this connection's running statement (the protocol's CancelRequest, on a connection
+   * of its own, so it works when the pool is exhausted). The statement then fails with 57014; the connection stays.
+   */
+  cancelRunningStatement(): void {
+    const self = this as unknown as { activeQuery: unknown; processID: number | null; host: string; port: number };
+    if (!self.activeQuery || !self.processID) return;
+    const canceller = new Client({ host: self.host, port: self.port });
+    const connection = (canceller as unknown as { connection: { on(event: 'error', listener: () => void): void } }).connection;
+    connection.on('error', () => {});
+    (canceller as unknown as { cancel(client: Client, query: unknown): void }).cancel(this, self.activeQuery);
   }
 
   private dropConnection(): void {
     (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
   }
+}
+
+function statementText(config: unknown): string {
+  if (typeof config === 'string') return config;
+  const text = (config as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : '';
 }

@@ -9,8 +9,10 @@ import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/17640006
 import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
+import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-TaskListIndexes';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
+import { PG_TYPES } from './pg-types';
 import { QueryLogger } from './query-logger';
 
 /** Listed explicitly so the compiled app and the CLI run the same, reviewed set in order. */
@@ -25,6 +27,7 @@ export const MIGRATIONS = [
   TargetsActualsScoring1764000900000,
   EvidenceFiles1764001000000,
   TaskSources1764001100000,
+  TaskListIndexes1764001400000,
 ];
 
 /**
@@ -58,7 +61,7 @@ export function dataSourceOptions(databaseUrl: string, requestTimeoutMs?: number
     logging: ['error', 'warn', 'migration'],
     logger: new QueryLogger(),
     maxQueryExecutionTime: 2000,
-    extra: { max: 10, application_name: 'duban', ...(requestTimeoutMs ? boundedWaits(requestTimeoutMs) : {}) },
+    extra: { max: 10, application_name: 'duban', types: PG_TYPES, ...(requestTimeoutMs ? boundedWaits(requestTimeoutMs) : {}) },
   };
 }
 

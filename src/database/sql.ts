@@ -39,3 +39,18 @@ export async function returning<T>(db: Db, sql: string, params: readonly unknown
 export async function exec(db: Db, sql: string, params: readonly unknown[] = []): Promise<number> {
   return (await run(db, sql, params)).affected ?? 0;
 }
+
+/** The entity manager of a Db, for TypeORM entity repositories next to raw SQL (inside the same transaction). */
+export function managerOf(db: Db): EntityManager {
+  return InstanceChecker.isDataSource(db) ? db.manager : db;
+}
+
+/** A numbered-parameter list: `bind` adds a value and answers its placeholder, so values never enter SQL text. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  bind(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}

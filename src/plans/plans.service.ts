@@ -6,13 +6,15 @@ import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { CreatePlanDto, PlanDetailDto, PlanDto, SectionNodeDto, UpdatePlanDto } from './dto/plan.dto';
-import { PlanSection } from './plan-section.entity';
-import { Plan } from './plan.entity';
+import type { PlanSection } from './plan-section.entity';
+import type { Plan } from './plan.entity';
+import { PlanRepository } from './plan.repository';
 
 @Injectable()
 export class PlansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: PlanRepository,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
@@ -27,7 +29,7 @@ export class PlansService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const plan = await manager.getRepository(Plan).save({
+      const plan = await this.repository.in(manager).insert({
         title: dto.title.trim(),
         year: dto.year,
         startDate,
@@ -47,10 +49,7 @@ export class PlansService {
     requirePermission('plans:write');
     await this.dataSource.transaction(async (manager) => {
       const plan = await this.findOrFail(id, manager);
-      await manager.query(`UPDATE plan SET completion_evidence_required = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        dto.completionEvidenceRequired,
-      ]);
+      await this.repository.in(manager).setCompletionEvidenceRequired(id, dto.completionEvidenceRequired);
       await this.audit.record(
         { action: 'plan.update', entity: 'plan', entityId: id, before: { completionEvidenceRequired: plan.completionEvidenceRequired }, after: { ...dto } },
         manager,
@@ -61,40 +60,22 @@ export class PlansService {
 
   async list(): Promise<PlanDto[]> {
     const unitId = this.access.readScope();
-    const plans = await this.dataSource
-      .getRepository(Plan)
-      .createQueryBuilder('plan')
-      .where(
-        unitId
-          ? this.access.planScopeSql('plan.id', ':unitId')
-          : 'TRUE',
-        { unitId },
-      )
-      .orderBy('plan.year', 'DESC')
-      .addOrderBy('plan.createdAt', 'DESC')
-      .getMany();
-    const counts = await this.taskCounts(plans.map((p) => p.id));
+    const plans = await this.repository.listVisibleTo(unitId);
+    const counts = await this.repository.taskCounts(plans.map((p) => p.id));
     return plans.map((plan) => this.toDto(plan, counts.get(plan.id) ?? 0));
   }
 
   async get(id: string): Promise<PlanDetailDto> {
     await this.access.requireReadPlan(id);
     const plan = await this.findOrFail(id);
-    const sections = await this.dataSource.getRepository(PlanSection).find({
-      where: { planId: id },
-      order: { level: 'ASC', ordinal: 'ASC' },
-    });
-    const perSection: Array<{ section_id: string; count: number }> = await this.dataSource.query(
-      `SELECT section_id, count(*)::int AS count FROM task WHERE plan_id = $1 AND section_id IS NOT NULL GROUP BY section_id`,
-      [id],
-    );
-    const direct = new Map(perSection.map((r) => [r.section_id, r.count]));
-    const total = (await this.taskCounts([id])).get(id) ?? 0;
+    const sections = await this.repository.sections(id);
+    const direct = await this.repository.sectionTaskCounts(id);
+    const total = (await this.repository.taskCounts([id])).get(id) ?? 0;
     return { ...this.toDto(plan, total), sections: this.buildTree(sections, direct) };
   }
 
   async findOrFail(id: string, manager: EntityManager = this.dataSource.manager): Promise<Plan> {
-    const plan = await manager.getRepository(Plan).findOne({ where: { id } });
+    const plan = await this.repository.in(manager).find(id);
     if (!plan) throw new NotFoundError('计划', id);
     return plan;
   }
@@ -118,15 +99,6 @@ export class PlansService {
       parent.taskCount += childNode.taskCount;
     }
     return top;
-  }
-
-  private async taskCounts(planIds: string[]): Promise<Map<string, number>> {
-    if (planIds.length === 0) return new Map();
-    const rows: Array<{ plan_id: string; count: number }> = await this.dataSource.query(
-      `SELECT plan_id, count(*)::int AS count FROM task WHERE plan_id = ANY($1) GROUP BY plan_id`,
-      [planIds],
-    );
-    return new Map(rows.map((r) => [r.plan_id, r.count]));
   }
 
   private toDto(plan: Plan, taskCount: number): PlanDto {

@@ -4,6 +4,7 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { PlansModule } from '../plans/plans.module';
 import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
+import { ProgressRepository } from './progress.repository';
 
-@Module({ imports: [AuditModule, PlansModule, EvidenceModule], controllers: [ProgressController], providers: [ProgressService], exports: [ProgressService] })
+@Module({ imports: [AuditModule, PlansModule, EvidenceModule], controllers: [ProgressController], providers: [ProgressRepository, ProgressService], exports: [ProgressService] })
 export class ProgressModule {}

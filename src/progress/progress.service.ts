@@ -14,31 +14,8 @@ import type { ReportActualDto } from '../targets/dto/target.dto';
 import { changeStatus, lockTask } from '../tasks/task-writes';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
+import { ProgressRepository, type ReportRecord } from './progress.repository';
 import { isPeriod, periodOf } from './reporting-period';
-
-interface ReportRow {
-  id: string;
-  task_id: string;
-  unit_id: string;
-  unit_name: string;
-  period: string;
-  summary: string;
-  percent: number;
-  problems: string | null;
-  next_steps: string | null;
-  reported_by: string;
-  username: string;
-  display_name: string;
-  on_behalf: boolean;
-  created_at: Date;
-  request_hash: string | null;
-}
-
-const SELECT_REPORTS = `
-  SELECT r.*, u.name AS unit_name, au.username, au.display_name
-    FROM progress_report r
-    JOIN unit u ON u.id = r.unit_id
-    JOIN app_user au ON au.id = r.reported_by`;
 
 const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
 
@@ -46,6 +23,7 @@ const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ProgressRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -64,9 +42,10 @@ export class ProgressService {
     const actor = currentActor();
     const hash = createHash('sha256').update(JSON.stringify([taskId, dto])).digest('hex');
     return this.dataSource.transaction(async (manager) => {
+      const repository = this.repository.in(manager);
       const task = await lockTask(manager, taskId);
       if (idempotencyKey) {
-        const earlier = await this.findByKey(manager, actor.userId!, idempotencyKey);
+        const earlier = await repository.findByKey(actor.userId!, idempotencyKey);
         if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
       }
       const { unitId, onBehalf } = this.access.requireWriteTaskAs(task.units.map((u) => u.unitId), dto.unitId);
@@ -87,22 +66,28 @@ export class ProgressService {
           { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
         ]);
       }
-      const [{ id }] = await manager.query(
-        `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
-                                      on_behalf, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         RETURNING id`,
-        [taskId, unitId, period, dto.summary.trim(), percent, dto.problems?.trim() || null, dto.nextSteps?.trim() || null,
-          actor.userId, onBehalf, idempotencyKey ?? null, hash],
-      );
+      const created = await repository.insert({
+        taskId,
+        unitId,
+        period,
+        summary: dto.summary.trim(),
+        percent,
+        problems: dto.problems?.trim() || null,
+        nextSteps: dto.nextSteps?.trim() || null,
+        reportedBy: actor.userId,
+        onBehalf,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: hash,
+      });
+      const id = created.id;
       await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
-      const [row] = await manager.query(`${SELECT_REPORTS} WHERE r.id = $1`, [id]);
-      const report = toDto(row, (await actualsOfReports(manager, [id])).get(id));
+      // A report without actuals has none to read back.
+      const report = toDto(created, actuals.length > 0 ? (await actualsOfReports(manager, [id])).get(id) : []);
       await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
       return { report, replayed: false };
     });
@@ -110,38 +95,33 @@ export class ProgressService {
 
   async list(taskId: string): Promise<ProgressReportDto[]> {
     await this.access.requireReadTask(taskId);
-    const rows: ReportRow[] = await this.dataSource.query(`${SELECT_REPORTS} WHERE r.task_id = $1 ORDER BY r.created_at, r.id`, [taskId]);
-    const actuals = await actualsOfReports(this.dataSource.manager, rows.map((r) => r.id));
-    return rows.map((row) => toDto(row, actuals.get(row.id)));
-  }
-
-  private async findByKey(manager: EntityManager, userId: string, key: string): Promise<ReportRow | undefined> {
-    const [row] = await manager.query(`${SELECT_REPORTS} WHERE r.reported_by = $1 AND r.idempotency_key = $2`, [userId, key]);
-    return row;
+    const reports = await this.repository.ofTask(taskId);
+    const actuals = await actualsOfReports(this.dataSource.manager, reports.map((r) => r.id));
+    return reports.map((report) => toDto(report, actuals.get(report.id)));
   }
 
   /** A retried request gets its first answer; a different request under a used key is refused, not merged. */
-  private async replay(manager: EntityManager, row: ReportRow, hash: string): Promise<ProgressReportDto> {
-    if (row.request_hash !== hash) {
+  private async replay(manager: EntityManager, row: ReportRecord, hash: string): Promise<ProgressReportDto> {
+    if (row.requestHash !== hash) {
       throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一条不同的进展报送，请换一个新的键');
     }
     return toDto(row, (await actualsOfReports(manager, [row.id])).get(row.id));
   }
 }
 
-function toDto(row: ReportRow, actuals: ReportActualDto[] = []): ProgressReportDto {
+function toDto(report: ReportRecord, actuals: ReportActualDto[] = []): ProgressReportDto {
   return {
-    id: row.id,
-    taskId: row.task_id,
-    unit: { id: row.unit_id, name: row.unit_name },
-    period: row.period,
-    summary: row.summary,
-    percent: row.percent,
+    id: report.id,
+    taskId: report.taskId,
+    unit: report.unit,
+    period: report.period,
+    summary: report.summary,
+    percent: report.percent,
     actuals,
-    problems: row.problems,
-    nextSteps: row.next_steps,
-    reportedBy: { id: row.reported_by, username: row.username, displayName: row.display_name },
-    onBehalf: row.on_behalf,
-    createdAt: new Date(row.created_at).toISOString(),
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    reportedBy: report.reportedBy,
+    onBehalf: report.onBehalf,
+    createdAt: new Date(report.createdAt).toISOString(),
   };
 }

@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
-import { assignmentAcknowledgements, recordAcknowledgement, toAcknowledgement } from './acknowledgements';
+import { recordAcknowledgement, toAcknowledgement } from './acknowledgements';
 import type { AcknowledgementDto } from './dto/task.dto';
 import { lockTask } from './task-writes';
+import { TaskRepository } from './task.repository';
 
 /** POST /api/tasks/:id/acknowledge: a unit's user signs (签收) a task assigned to the unit. */
 @Injectable()
 export class AcknowledgementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TaskRepository,
     private readonly audit: AuditService,
     private readonly access: AccessService,
   ) {}
@@ -22,7 +24,7 @@ export class AcknowledgementsService {
       const task = await lockTask(manager, taskId);
       const { actor, unitId } = this.access.requireAcknowledge(task);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'acknowledge');
-      const rows = await assignmentAcknowledgements(manager, [taskId]);
+      const rows = await this.repository.in(manager).acknowledgements([taskId]);
       return toAcknowledgement(rows.find((a) => a.unit_id === unitId)!);
     });
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor';
 import { mayAcknowledge } from '../access/rules';
 import type { AcknowledgementDto } from './dto/task.dto';
 import type { AcknowledgedVia } from './task-status';
+import { TaskRepository, type AssignmentAcknowledgementRow } from './task.repository';
 
 /**
  * The 签收 rule, in one place. A unit signs for a task once: with the 签收 button, or by working on it — its own
@@ -20,44 +21,9 @@ export async function recordAcknowledgement(
   via: AcknowledgedVia,
 ): Promise<boolean> {
   if (!mayAcknowledge(actor, [unitId])) return false;
-  const signed: unknown[] = await manager.query(
-    // Wrapped in a CTE because TypeORM answers a bare UPDATE … RETURNING with [rows, count], not rows.
-    `WITH signed AS (
-       UPDATE task_assignment SET acknowledged_at = now(), acknowledged_by = $3, acknowledged_via = $4
-        WHERE task_id = $1 AND unit_id = $2 AND acknowledged_at IS NULL
-       RETURNING id)
-     SELECT id FROM signed`,
-    [taskId, unitId, actor.userId, via],
-  );
-  if (signed.length === 0) return false;
+  if (!(await new TaskRepository(manager).acknowledge(taskId, unitId, actor.userId, via))) return false;
   await audit.record({ action: 'task.acknowledge', entity: 'task', entityId: taskId, after: { unitId, via } }, manager);
   return true;
-}
-
-export interface AssignmentAcknowledgementRow {
-  task_id: string;
-  unit_id: string;
-  unit_name: string;
-  assigned_at: Date;
-  acknowledged_at: Date | null;
-  acknowledged_via: AcknowledgedVia | null;
-  by_id: string | null;
-  by_username: string | null;
-  by_display_name: string | null;
-}
-
-/** Every assignment of the given tasks with its 签收 (or none), in the notice's order. */
-export function assignmentAcknowledgements(manager: EntityManager, taskIds: string[]): Promise<AssignmentAcknowledgementRow[]> {
-  return manager.query(
-    `SELECT a.task_id, a.unit_id, u.name AS unit_name, a.assigned_at, a.acknowledged_at, a.acknowledged_via,
-            au.id AS by_id, au.username AS by_username, au.display_name AS by_display_name
-       FROM task_assignment a
-       JOIN unit u ON u.id = a.unit_id
-       LEFT JOIN app_user au ON au.id = a.acknowledged_by
-      WHERE a.task_id = ANY($1)
-      ORDER BY a.task_id, array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`,
-    [taskIds],
-  );
 }
 
 /** A signed assignment as the API shows it. */

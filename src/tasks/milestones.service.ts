@@ -6,14 +6,14 @@ import { AccessService } from '../access/access.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import type { CreateMilestoneDto, MilestoneDto } from './dto/milestone.dto';
 import { lockTask, recordTaskEvent } from './task-writes';
-
-const COLUMNS = `id, task_id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done_at`;
+import { TaskRepository, type MilestoneRecord } from './task.repository';
 
 /** Intermediate checkpoints of a task, kept by the supervisors or the task's own units. */
 @Injectable()
 export class MilestonesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TaskRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -22,11 +22,7 @@ export class MilestonesService {
     return this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
       const actor = await this.access.requireWriteTask(task);
-      const [row] = await manager.query(
-        `INSERT INTO milestone (task_id, title, due_date, created_by) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-        [taskId, dto.title.trim(), dto.dueDate, actor.userId],
-      );
-      const milestone = toDto(row);
+      const milestone = toDto(await this.repository.in(manager).addMilestone(taskId, dto.title.trim(), dto.dueDate, actor.userId));
       await recordTaskEvent(manager, taskId, actor, { action: 'milestone_added', data: milestone });
       await this.audit.record({ action: 'milestone.create', entity: 'task', entityId: taskId, after: milestone }, manager);
       return milestone;
@@ -35,17 +31,14 @@ export class MilestonesService {
 
   async markDone(milestoneId: string): Promise<MilestoneDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [found] = await manager.query(`SELECT task_id FROM milestone WHERE id = $1`, [milestoneId]);
-      if (!found) throw new NotFoundError('节点', milestoneId);
-      const task = await lockTask(manager, found.task_id);
+      const repository = this.repository.in(manager);
+      const taskId = await repository.milestoneTask(milestoneId);
+      if (!taskId) throw new NotFoundError('节点', milestoneId);
+      const task = await lockTask(manager, taskId);
       const actor = await this.access.requireWriteTask(task);
-      const [row] = await manager.query(
-        `WITH done AS (UPDATE milestone SET done_at = now() WHERE id = $1 AND done_at IS NULL RETURNING *)
-         SELECT ${COLUMNS} FROM done`,
-        [milestoneId],
-      );
-      if (!row) throw new ConflictError('ALREADY_DONE', '该节点已完成');
-      const milestone = toDto(row);
+      const done = await repository.markMilestoneDone(milestoneId);
+      if (!done) throw new ConflictError('ALREADY_DONE', '该节点已完成');
+      const milestone = toDto(done);
       await recordTaskEvent(manager, task.id, actor, { action: 'milestone_done', data: milestone });
       await this.audit.record({ action: 'milestone.done', entity: 'task', entityId: task.id, after: milestone }, manager);
       return milestone;
@@ -54,11 +47,10 @@ export class MilestonesService {
 
   async list(taskId: string): Promise<MilestoneDto[]> {
     await this.access.requireReadTask(taskId);
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM milestone WHERE task_id = $1 ORDER BY due_date, created_at`, [taskId]);
-    return rows.map(toDto);
+    return (await this.repository.milestones(taskId)).map(toDto);
   }
 }
 
-function toDto(r: Record<string, any>): MilestoneDto {
-  return { id: r.id, taskId: r.task_id, title: r.title, dueDate: r.due_date, doneAt: r.done_at ? new Date(r.done_at).toISOString() : null };
+function toDto(m: MilestoneRecord): MilestoneDto {
+  return { id: m.id, taskId: m.taskId, title: m.title, dueDate: m.dueDate, doneAt: m.doneAt ? new Date(m.doneAt).toISOString() : null };
 }

@@ -5,13 +5,15 @@ import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../access/permissions';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { FieldProblem } from '../common/validation';
-import { one, rows } from '../database/sql';
 import { addTargetsOf } from '../targets/target-sync';
 import type { CreateTaskDto } from './dto/create-task.dto';
 import type { TaskDetailDto } from './dto/task.dto';
 import { ASSIGNMENT_ROLES } from './task-status';
 import { recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
+import { TaskRepository } from './task.repository';
+import { PlanRepository } from '../plans/plan.repository';
+import { UnitRepository } from '../units/unit.repository';
 
 /**
  * Tasks a supervisor adds by hand: a leader's instruction (领导批示), a meeting's decision (会议议定事项), a
@@ -22,6 +24,9 @@ import { TasksService } from './tasks.service';
 export class TaskCreationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TaskRepository,
+    private readonly plans: PlanRepository,
+    private readonly units: UnitRepository,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
   ) {}
@@ -34,11 +39,8 @@ export class TaskCreationService {
     );
     this.assertUnitsShape(assignments);
     const id = await this.dataSource.transaction(async (manager) => {
-      const plan = await one<{ id: string }>(manager, `SELECT id FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
-      if (!plan) throw new NotFoundError('计划', planId);
-      const known = new Set(
-        (await rows<{ id: string }>(manager, `SELECT id FROM unit WHERE id = ANY($1)`, [assignments.map((a) => a.unitId)])).map((u) => u.id),
-      );
+      if (!(await this.plans.in(manager).lockForUpdate(planId))) throw new NotFoundError('计划', planId);
+      const known = await this.units.in(manager).existing(assignments.map((a) => a.unitId));
       const unknown = assignments.filter((a) => !known.has(a.unitId));
       if (unknown.length > 0) {
         throw new BadRequestError(
@@ -47,25 +49,19 @@ export class TaskCreationService {
           unknown.map((a) => ({ field: `units.${a.role}.${a.index}`, reason: `单位不存在：${a.unitId}` })),
         );
       }
-      const task = await one<{ id: string; number: number }>(
-        manager,
-        `INSERT INTO task (plan_id, number, content, due_date, origin, source_kind, source_document_number, source_date)
-         SELECT $1, coalesce(max(number), 0) + 1, $2, $3, 'manual', $4, $5, $6 FROM task WHERE plan_id = $1
-         RETURNING id, number`,
-        [planId, dto.content.trim(), dto.dueDate, dto.source.kind, dto.source.documentNumber?.trim() ?? null, dto.source.date ?? null],
-      );
-      for (const a of assignments) {
-        await manager.query(`INSERT INTO task_assignment (task_id, unit_id, role, position) VALUES ($1, $2, $3, $4)`, [
-          task!.id,
-          a.unitId,
-          a.role,
-          a.position,
-        ]);
-      }
-      await addTargetsOf(manager, task!.id, dto.content.trim());
-      await recordTaskEvent(manager, task!.id, actor, { action: 'created', data: { number: task!.number, source: dto.source } });
-      await this.audit.record({ action: 'task.create', entity: 'task', entityId: task!.id, after: { planId, number: task!.number, ...dto } }, manager);
-      return task!.id;
+      const repository = this.repository.in(manager);
+      const task = await repository.insertManual(planId, {
+        content: dto.content.trim(),
+        dueDate: dto.dueDate,
+        sourceKind: dto.source.kind,
+        documentNumber: dto.source.documentNumber?.trim() ?? null,
+        sourceDate: dto.source.date ?? null,
+      });
+      for (const a of assignments) await repository.addAssignment(task.id, a.unitId, a.role, a.position);
+      await addTargetsOf(manager, task.id, dto.content.trim());
+      await recordTaskEvent(manager, task.id, actor, { action: 'created', data: { number: task.number, source: dto.source } });
+      await this.audit.record({ action: 'task.create', entity: 'task', entityId: task.id, after: { planId, number: task.number, ...dto } }, manager);
+      return task.id;
     });
     return this.tasks.get(id);
   }

@@ -5,19 +5,20 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import { currentActor, requirePermission } from '../access/permissions';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
-import { exec } from '../database/sql';
 import { EvidenceService } from '../evidence/evidence.service';
 import type { CompletionRequestDto, CompletionReviewDto, TaskEventDto, UpdateTaskDto } from './dto/task-lifecycle.dto';
 import type { TaskDetailDto } from './dto/task.dto';
 import { recordAcknowledgement } from './acknowledgements';
 import { changeStatus, leadUnits, lockTask, recordTaskEvent } from './task-writes';
 import { TasksService } from './tasks.service';
+import { TaskRepository } from './task.repository';
 
 /** 销号, 退回, 暂缓, 撤销, 恢复 and supervisors' edits: every step checked, versioned and kept as history. */
 @Injectable()
 export class TaskLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TaskRepository,
     private readonly tasks: TasksService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
@@ -31,10 +32,7 @@ export class TaskLifecycleService {
       const task = await lockTask(manager, taskId);
       const { unitId } = this.access.requireWriteTaskAs(leadUnits(task), dto.unitId);
       await changeStatus(manager, task, 'completion_requested', actor, { action: 'completion_requested', comment: dto.summary });
-      const [{ id }] = await manager.query(
-        `INSERT INTO completion_request (task_id, unit_id, summary, requested_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [taskId, unitId, dto.summary.trim(), actor.userId],
-      );
+      const id = await this.repository.in(manager).addCompletionRequest(taskId, unitId, dto.summary.trim(), actor.userId);
       const attached = await this.evidence.attach(manager, actor, taskId, { kind: 'completion_request', id }, dto.evidenceIds);
       await this.evidence.assertCompletionEvidence(manager, task.planId, attached);
       await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'completion_request');
@@ -55,11 +53,7 @@ export class TaskLifecycleService {
         action: approve ? 'completion_approved' : 'completion_returned',
         comment: dto.comment ?? null,
       });
-      await manager.query(
-        `UPDATE completion_request SET decision = $2, comment = $3, decided_by = $4, decided_at = now()
-          WHERE task_id = $1 AND decision IS NULL`,
-        [taskId, dto.decision, dto.comment ?? null, actor.userId],
-      );
+      await this.repository.in(manager).decideCompletionRequest(taskId, dto.decision, dto.comment ?? null, actor.userId);
       await this.audit.record({ action: `task.completion_${dto.decision}`, entity: 'task', entityId: taskId, after: { ...dto } }, manager);
     });
     return this.tasks.get(taskId);
@@ -75,7 +69,7 @@ export class TaskLifecycleService {
 
   /** Back from 暂缓 to where the work stood: in progress if anything was reported, else not started. */
   async resume(taskId: string, reason: string): Promise<TaskDetailDto> {
-    const [{ reported }] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM progress_report WHERE task_id = $1) AS reported`, [taskId]);
+    const reported = await this.repository.hasProgress(taskId);
     return this.supervisorStep(taskId, reported ? 'in_progress' : 'not_started', 'resumed', reason);
   }
 
@@ -90,18 +84,17 @@ export class TaskLifecycleService {
     }
     const before = await this.tasks.get(taskId);
     await this.dataSource.transaction(async (manager) => {
-      const updated = await exec(
-        manager,
-        `UPDATE task SET due_date = COALESCE($3::date, due_date), content = COALESCE($4, content),
-                kind = COALESCE($5, kind), version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2`,
-        [taskId, expected, dto.dueDate ?? null, dto.content?.trim() ?? null, dto.kind ?? null],
-      );
+      const repository = this.repository.in(manager);
+      const updated = await repository.updateIfVersion(taskId, expected, {
+        dueDate: dto.dueDate ?? null,
+        content: dto.content?.trim() ?? null,
+        kind: dto.kind ?? null,
+      });
       if (updated === 0) {
-        const [current] = await manager.query(`SELECT version FROM task WHERE id = $1`, [taskId]);
-        if (!current) throw new NotFoundError('任务', taskId);
-        throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${current.version}，您提交的是 ${expected}），请刷新后再改`, {
-          currentVersion: current.version,
+        const current = await repository.currentVersion(taskId);
+        if (current === null) throw new NotFoundError('任务', taskId);
+        throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${current}，您提交的是 ${expected}），请刷新后再改`, {
+          currentVersion: current,
         });
       }
       const changes = { dueDate: dto.dueDate, content: dto.content, kind: dto.kind };
@@ -113,20 +106,7 @@ export class TaskLifecycleService {
 
   async history(taskId: string): Promise<TaskEventDto[]> {
     await this.access.requireReadTask(taskId);
-    const rows = await this.dataSource.query(
-      `SELECT id, at, actor_username, action, from_status, to_status, comment, data FROM task_event WHERE task_id = $1 ORDER BY at, id`,
-      [taskId],
-    );
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id,
-      at: new Date(r.at).toISOString(),
-      actor: r.actor_username,
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      comment: r.comment,
-      data: r.data,
-    }));
+    return (await this.repository.events(taskId)).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
   }
 
   private async supervisorStep(

@@ -11,7 +11,7 @@ import {
 import { Requires } from '../access/permission.decorator';
 import { uuidParam } from '../common/uuid-param';
 import { AcknowledgementsService } from './acknowledgements.service';
-import { AcknowledgementDto, ListTasksQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
+import { AcknowledgementDto, ListTasksPageQueryDto, TaskDetailDto, TaskPageDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -25,10 +25,15 @@ export class TasksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the task register; paginated, ordered by plan and number' })
+  @ApiOperation({
+    summary: 'Search the task register; paginated, ordered by plan and number',
+    description:
+      'Page numbers (`page`) or keyset pagination (`after` = the previous page\'s `nextCursor`), which stays fast at any ' +
+      'depth. `total` is exact up to 1,000 matching tasks; past that it is the planner\'s estimate and `totalExact` is false.',
+  })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiBadRequestResponse({ description: 'A filter is malformed; `details` names it' })
-  list(@Query() query: ListTasksQueryDto): Promise<TaskPageDto> {
+  list(@Query() query: ListTasksPageQueryDto): Promise<TaskPageDto> {
     return this.tasks.list(query);
   }
 

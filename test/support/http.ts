@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Role } from '../../src/auth/roles';
+import type { Role } from '../../src/access/roles';
 import { tokenFor } from './test-app';
 
 type App = NestFastifyApplication;

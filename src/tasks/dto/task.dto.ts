@@ -68,6 +68,21 @@ export class ListTasksQueryDto extends pageQuery(200) {
   acknowledged?: boolean;
 }
 
+/** GET /api/tasks: the register's filters and either page numbers or a cursor. */
+export class ListTasksPageQueryDto extends ListTasksQueryDto {
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Keyset pagination: the `nextCursor` of the page before; the page starts after that page\'s last task, ' +
+      'however deep (cannot be combined with `page`). Page numbers suit the first few pages; follow cursors past them.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  after?: string;
+}
+
 export class SectionRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2.1' }) code!: string;
@@ -135,7 +150,11 @@ export class TaskDetailDto extends TaskDto {
 
 export class TaskPageDto {
   @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Tasks matching the filters: exact up to 1,000; past that the planner\'s estimate (see totalExact)' })
+  total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({ description: 'false when more than 1,000 tasks match and `total` is an estimate' }) totalExact!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null on the last page' })
+  nextCursor!: string | null;
 }
