@@ -20,6 +20,7 @@ import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './n
 import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
 import { handMadeCollisions } from './hand-made-tasks';
+import { NoticeImportRepository, type ImportedTaskFields } from './notice-import.repository';
 import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -72,8 +73,7 @@ export class NoticeImportService {
     const dryRun = options.dryRun ?? false;
     try {
       const report = await this.dataSource.transaction(async (manager) => {
-        // One import per plan at a time; the second waits and then sees the first one's tasks.
-        await manager.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+        await new NoticeImportRepository(manager).lockPlan(planId);
         const plan = await this.plans.findOrFail(planId, manager);
         await this.units.lockDirectory(manager);
         const report = await this.run(manager, plan, source, dryRun, options.createMissingUnits ?? false);
@@ -126,7 +126,7 @@ export class NoticeImportService {
       const sectionIds = await this.syncSections(manager, plan.id, notice);
       tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings, results);
       targets = await syncTargets(manager, plan.id);
-      await this.dropStaleSections(manager, plan.id, sectionIds);
+      await new NoticeImportRepository(manager).dropStaleSections(plan.id, [...sectionIds.values()]);
       await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
     }
     const report = buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
@@ -238,19 +238,6 @@ export class NoticeImportService {
     return ids;
   }
 
-  /**
-   * Headings the revised notice dropped go once the tasks have moved to their new headings, unless a task it no
-   * longer lists still sits under them or under one of their subsections (deleting the parent would cascade).
-   */
-  private async dropStaleSections(manager: EntityManager, planId: string, kept: Map<string, string>): Promise<void> {
-    await manager.query(
-      `DELETE FROM plan_section s WHERE s.plan_id = $1 AND s.id <> ALL($2)
-         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
-         AND NOT EXISTS (SELECT 1 FROM plan_section c JOIN task t ON t.section_id = c.id WHERE c.parent_id = s.id)`,
-      [planId, [...kept.values()]],
-    );
-  }
-
   /** Creates new numbers, updates changed ones in place (ids, and all that hangs off them, survive). */
   private async syncTasks(
     manager: EntityManager,
@@ -265,6 +252,7 @@ export class NoticeImportService {
     );
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const toInsert: DesiredTask[] = [];
+    const toUpdate: Array<ImportedTaskFields & { id: string }> = [];
     const replaceAssignments: Array<{ taskId: string; desired: DesiredTask }> = [];
 
     for (const task of desired) {
@@ -284,37 +272,29 @@ export class NoticeImportService {
       }
       counts.updated++;
       results.set(task.item.number, 'updated');
-      await manager.query(
-        `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
-                leaders = $7, deadline_text = $8, source_line = $9, extra_fields = $10, version = version + 1,
-                updated_at = now()
-          WHERE id = $1`,
-        [current.id, ...Object.values(fields)],
-      );
+      toUpdate.push({ id: current.id, ...fields });
       if (unitsChanged) replaceAssignments.push({ taskId: current.id, desired: task });
     }
 
-    if (toInsert.length > 0) {
-      const inserted = await manager.getRepository(Task).insert(
-        toInsert.map((task) => ({
-          planId,
-          number: task.item.number,
-          sectionId: task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null,
-          content: task.content,
-          kind: task.kind,
-          dueDate: task.dueDate,
-          includesOtherUnits: task.includesOtherUnits,
-          leaders: task.leaders,
-          deadlineText: task.deadlineText,
-          sourceLine: task.sourceLine,
-          extraFields: task.extraFields,
-        })),
-      );
-      inserted.identifiers.forEach((identifier, i) =>
-        replaceAssignments.push({ taskId: String(identifier['id']), desired: toInsert[i]! }),
-      );
-      counts.created = toInsert.length;
-    }
+    const repository = new NoticeImportRepository(manager);
+    await repository.updateTasks(toUpdate);
+    const ids = await repository.insertTasks(
+      planId,
+      toInsert.map((task) => ({
+        number: task.item.number,
+        sectionId: task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null,
+        content: task.content,
+        kind: task.kind,
+        dueDate: task.dueDate,
+        includesOtherUnits: task.includesOtherUnits,
+        leaders: task.leaders,
+        deadlineText: task.deadlineText,
+        sourceLine: task.sourceLine,
+        extraFields: task.extraFields,
+      })),
+    );
+    for (const task of toInsert) replaceAssignments.push({ taskId: ids.get(task.item.number)!, desired: task });
+    counts.created = toInsert.length;
 
     // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
     await syncAssignments(
@@ -338,7 +318,7 @@ function sectionCode(item: ParsedItem): string | null {
 
 /** What an import would change on an existing task: its row's fields (an edited due date kept) and its units. */
 function compareTask(current: Task, task: DesiredTask, sectionId: string | null) {
-  const fields = {
+  const fields: ImportedTaskFields = {
     sectionId,
     content: task.content,
     kind: task.kind,

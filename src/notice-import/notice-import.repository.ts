@@ -1,0 +1,96 @@
+import { exec, returning, rows, type Db } from '../database/sql';
+import type { TaskKind } from '../tasks/task-status';
+
+/** A task row as the import writes it (the fields a notice sets). */
+export interface ImportedTaskFields {
+  sectionId: string | null;
+  content: string;
+  kind: TaskKind;
+  dueDate: string;
+  includesOtherUnits: boolean;
+  leaders: string[];
+  deadlineText: string | null;
+  sourceLine: string | null;
+  extraFields: Record<string, string>;
+}
+
+/**
+ * The import's writes to a plan's tasks and headings. Each write is one statement over arrays (unnest), so its
+ * parameter count stays the same for any size of notice: PostgreSQL allows 65,535 parameters per statement, which
+ * a row-per-value insert of ~6,000 items already exceeds. Arrays of arrays (leaders) and objects travel as jsonb.
+ */
+export class NoticeImportRepository {
+  constructor(private readonly db: Db) {}
+
+  /** One import per plan at a time: the second waits for the first and then sees its tasks. */
+  async lockPlan(planId: string): Promise<void> {
+    await rows(this.db, `SELECT 1 FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
+  }
+
+  /** Inserts the tasks, in one statement; answers each new task's id by its number. */
+  async insertTasks(planId: string, tasks: Array<ImportedTaskFields & { number: number }>): Promise<Map<number, string>> {
+    if (tasks.length === 0) return new Map();
+    const inserted = await returning<{ id: string; number: number }>(
+      this.db,
+      `INSERT INTO task (plan_id, number, section_id, content, kind, due_date, includes_other_units, leaders,
+                         deadline_text, source_line, extra_fields)
+       SELECT $1, n.number, n.section_id, n.content, n.kind, n.due_date, n.includes_other_units,
+              ARRAY(SELECT jsonb_array_elements_text(n.leaders)), n.deadline_text, n.source_line, n.extra_fields
+         FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::boolean[], $8::jsonb[], $9::text[],
+                     $10::text[], $11::jsonb[])
+              AS n(number, section_id, content, kind, due_date, includes_other_units, leaders, deadline_text, source_line,
+                   extra_fields)
+       RETURNING id, number`,
+      [planId, tasks.map((t) => t.number), ...taskColumns(tasks)],
+    );
+    return new Map(inserted.map((row) => [row.number, row.id]));
+  }
+
+  /** Rewrites the given tasks' notice fields, in one statement; each one's version moves on. */
+  async updateTasks(tasks: Array<ImportedTaskFields & { id: string }>): Promise<void> {
+    if (tasks.length === 0) return;
+    await exec(
+      this.db,
+      `UPDATE task t
+          SET section_id = n.section_id, content = n.content, kind = n.kind, due_date = n.due_date,
+              includes_other_units = n.includes_other_units, leaders = ARRAY(SELECT jsonb_array_elements_text(n.leaders)),
+              deadline_text = n.deadline_text, source_line = n.source_line, extra_fields = n.extra_fields,
+              version = t.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::boolean[], $7::jsonb[], $8::text[],
+                     $9::text[], $10::jsonb[])
+              AS n(id, section_id, content, kind, due_date, includes_other_units, leaders, deadline_text, source_line,
+                   extra_fields)
+        WHERE t.id = n.id`,
+      [tasks.map((t) => t.id), ...taskColumns(tasks)],
+    );
+  }
+
+  /**
+   * Headings the revised notice dropped go once the tasks have moved to their new headings, unless a task it no
+   * longer lists still sits under them or under one of their subsections (deleting the parent would cascade).
+   */
+  async dropStaleSections(planId: string, keptIds: string[]): Promise<void> {
+    await exec(
+      this.db,
+      `DELETE FROM plan_section s WHERE s.plan_id = $1 AND s.id <> ALL($2::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
+         AND NOT EXISTS (SELECT 1 FROM plan_section c JOIN task t ON t.section_id = c.id WHERE c.parent_id = s.id)`,
+      [planId, keptIds],
+    );
+  }
+}
+
+/** The notice fields as parallel arrays, in the column order both statements above name them. */
+function taskColumns(tasks: ImportedTaskFields[]): unknown[] {
+  return [
+    tasks.map((t) => t.sectionId),
+    tasks.map((t) => t.content),
+    tasks.map((t) => t.kind),
+    tasks.map((t) => t.dueDate),
+    tasks.map((t) => t.includesOtherUnits),
+    tasks.map((t) => JSON.stringify(t.leaders)),
+    tasks.map((t) => t.deadlineText),
+    tasks.map((t) => t.sourceLine),
+    tasks.map((t) => JSON.stringify(t.extraFields)),
+  ];
+}
