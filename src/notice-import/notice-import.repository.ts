@@ -1,4 +1,6 @@
+import { isoDate } from '../common/sql-dates';
 import { exec, returning, rows, type Db } from '../database/sql';
+import type { AssignmentRow } from '../tasks/task-assignments';
 import type { TaskKind } from '../tasks/task-status';
 
 /** A task row as the import writes it (the fields a notice sets). */
@@ -14,6 +16,28 @@ export interface ImportedTaskFields {
   extraFields: Record<string, string>;
 }
 
+/** A task an earlier import made, with its units. */
+export interface ImportedTask extends ImportedTaskFields {
+  id: string;
+  number: number;
+  assignments: AssignmentRow[];
+}
+
+interface ImportedTaskRow {
+  id: string;
+  number: number;
+  section_id: string | null;
+  content: string;
+  kind: TaskKind;
+  due_date: string;
+  includes_other_units: boolean;
+  leaders: string[];
+  deadline_text: string | null;
+  source_line: string | null;
+  extra_fields: Record<string, string>;
+  assignments: AssignmentRow[];
+}
+
 /**
  * The import's writes to a plan's tasks and headings. Each write is one statement over arrays (unnest), so its
  * parameter count stays the same for any size of notice: PostgreSQL allows 65,535 parameters per statement, which
@@ -25,6 +49,34 @@ export class NoticeImportRepository {
   /** One import per plan at a time: the second waits for the first and then sees its tasks. */
   async lockPlan(planId: string): Promise<void> {
     await rows(this.db, `SELECT 1 FROM plan WHERE id = $1 FOR UPDATE`, [planId]);
+  }
+
+  /** The plan's tasks that imports made (not those added by hand), each with its assignments. */
+  async importedTasks(planId: string): Promise<ImportedTask[]> {
+    const found = await rows<ImportedTaskRow>(
+      this.db,
+      `SELECT t.id, t.number, t.section_id, t.content, t.kind, ${isoDate('t.due_date')} AS due_date, t.includes_other_units,
+              t.leaders, t.deadline_text, t.source_line, t.extra_fields,
+              coalesce((SELECT json_agg(json_build_object('unitId', a.unit_id, 'role', a.role, 'position', a.position,
+                                                          'viaGroupId', a.via_group_id))
+                          FROM task_assignment a WHERE a.task_id = t.id), '[]') AS assignments
+         FROM task t WHERE t.plan_id = $1 AND t.origin = 'import'`,
+      [planId],
+    );
+    return found.map((r) => ({
+      id: r.id,
+      number: r.number,
+      sectionId: r.section_id,
+      content: r.content,
+      kind: r.kind,
+      dueDate: r.due_date,
+      includesOtherUnits: r.includes_other_units,
+      leaders: r.leaders,
+      deadlineText: r.deadline_text,
+      sourceLine: r.source_line,
+      extraFields: r.extra_fields,
+      assignments: r.assignments,
+    }));
   }
 
   /** Inserts the tasks, in one statement; answers each new task's id by its number. */

@@ -9,7 +9,6 @@ import { PlansService } from '../plans/plans.service';
 import { syncTargets } from '../targets/target-sync';
 import type { ImportTargetsDto } from '../targets/dto/target.dto';
 import { syncAssignments } from '../tasks/task-assignments';
-import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
 import { UnitsService } from '../units/units.service';
@@ -20,7 +19,7 @@ import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './n
 import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
 import { handMadeCollisions } from './hand-made-tasks';
-import { NoticeImportRepository, type ImportedTaskFields } from './notice-import.repository';
+import { NoticeImportRepository, type ImportedTask, type ImportedTaskFields } from './notice-import.repository';
 import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -139,9 +138,7 @@ export class NoticeImportService {
     desired: DesiredTask[],
     results: Map<number, ItemResult>,
   ): Promise<void> {
-    const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
-    );
+    const existing = new Map((await new NoticeImportRepository(manager).importedTasks(planId)).map((t) => [t.number, t]));
     const sectionIds = new Map((await manager.getRepository(PlanSection).find({ where: { planId } })).map((s) => [s.code, s.id]));
     for (const task of desired) {
       const current = existing.get(task.item.number);
@@ -247,9 +244,7 @@ export class NoticeImportService {
     warnings: ImportIssue[],
     results: Map<number, ItemResult>,
   ): Promise<ImportReportDto['tasks']> {
-    const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
-    );
+    const existing = new Map((await new NoticeImportRepository(manager).importedTasks(planId)).map((t) => [t.number, t]));
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const toInsert: DesiredTask[] = [];
     const toUpdate: Array<ImportedTaskFields & { id: string }> = [];
@@ -317,7 +312,7 @@ function sectionCode(item: ParsedItem): string | null {
 }
 
 /** What an import would change on an existing task: its row's fields (an edited due date kept) and its units. */
-function compareTask(current: Task, task: DesiredTask, sectionId: string | null) {
+function compareTask(current: ImportedTask, task: DesiredTask, sectionId: string | null) {
   const fields: ImportedTaskFields = {
     sectionId,
     content: task.content,
@@ -331,9 +326,9 @@ function compareTask(current: Task, task: DesiredTask, sectionId: string | null)
     extraFields: task.extraFields,
   };
   const fieldsChanged = Object.entries(fields).some(
-    ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
+    ([key, value]) => canonicalJson(current[key as keyof ImportedTaskFields]) !== canonicalJson(value),
   );
-  const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+  const unitsChanged = assignmentKey(current.assignments) !== assignmentKey(task.assignments);
   return { fields, fieldsChanged, unitsChanged };
 }
 
