@@ -1,3 +1,4 @@
+import { chunks } from '../common/chunks';
 import { isoDate } from '../common/sql-dates';
 import { exec, returning, rows, type Db } from '../database/sql';
 import type { AssignmentRow } from '../tasks/task-assignments';
@@ -39,9 +40,10 @@ interface ImportedTaskRow {
 }
 
 /**
- * The import's writes to a plan's tasks and headings. Each write is one statement over arrays (unnest), so its
- * parameter count stays the same for any size of notice: PostgreSQL allows 65,535 parameters per statement, which
- * a row-per-value insert of ~6,000 items already exceeds. Arrays of arrays (leaders) and objects travel as jsonb.
+ * The import's writes to a plan's tasks and headings. Bulk writes are statements over arrays (unnest), a fixed
+ * number of parameters whatever the rows (PostgreSQL allows 65,535 per statement, which a row-per-value insert of
+ * ~6,000 items already exceeds), in chunks of ROWS_PER_STATEMENT rows so that each statement stays short.
+ * Arrays of arrays (leaders) and objects travel as jsonb.
  */
 export class NoticeImportRepository {
   constructor(private readonly db: Db) {}
@@ -79,10 +81,17 @@ export class NoticeImportRepository {
     }));
   }
 
-  /** Inserts the tasks, in one statement; answers each new task's id by its number. */
+  /** Inserts the tasks; answers each new task's id by its number. */
   async insertTasks(planId: string, tasks: Array<ImportedTaskFields & { number: number }>): Promise<Map<number, string>> {
-    if (tasks.length === 0) return new Map();
-    const inserted = await returning<{ id: string; number: number }>(
+    const ids = new Map<number, string>();
+    for (const chunk of chunks(tasks)) {
+      for (const row of await this.insertChunk(planId, chunk)) ids.set(row.number, row.id);
+    }
+    return ids;
+  }
+
+  private async insertChunk(planId: string, tasks: Array<ImportedTaskFields & { number: number }>) {
+    return returning<{ id: string; number: number }>(
       this.db,
       `INSERT INTO task (plan_id, number, section_id, content, kind, due_date, includes_other_units, leaders,
                          deadline_text, source_line, extra_fields)
@@ -95,12 +104,14 @@ export class NoticeImportRepository {
        RETURNING id, number`,
       [planId, tasks.map((t) => t.number), ...taskColumns(tasks)],
     );
-    return new Map(inserted.map((row) => [row.number, row.id]));
   }
 
-  /** Rewrites the given tasks' notice fields, in one statement; each one's version moves on. */
+  /** Rewrites the given tasks' notice fields; each one's version moves on. */
   async updateTasks(tasks: Array<ImportedTaskFields & { id: string }>): Promise<void> {
-    if (tasks.length === 0) return;
+    for (const chunk of chunks(tasks)) await this.updateChunk(chunk);
+  }
+
+  private async updateChunk(tasks: Array<ImportedTaskFields & { id: string }>): Promise<void> {
     await exec(
       this.db,
       `UPDATE task t

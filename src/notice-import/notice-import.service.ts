@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { chunks } from '../common/chunks';
 import { requirePermission } from '../auth/access-policy';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
@@ -106,7 +107,9 @@ export class NoticeImportService {
     const unknownUnits = await this.unknownUnits(manager, notice);
     const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
     if (createdUnits.length > 0) {
-      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
+      for (const names of chunks(createdUnits)) {
+        await manager.getRepository(Unit).insert(names.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
+      }
     } else {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
     }
@@ -291,11 +294,11 @@ export class NoticeImportService {
     for (const task of toInsert) replaceAssignments.push({ taskId: ids.get(task.item.number)!, desired: task });
     counts.created = toInsert.length;
 
-    // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
-    await syncAssignments(
-      manager,
-      replaceAssignments.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })),
-    );
+    // Units that stay keep their assigned_at and 签收; only added units are newly assigned. Each task's assignments
+    // are its own, so a chunk of tasks at a time is the same sync in shorter statements.
+    for (const chunk of chunks(replaceAssignments)) {
+      await syncAssignments(manager, chunk.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })));
+    }
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
       warnings.push(

@@ -1,3 +1,4 @@
+import { chunks } from '../common/chunks';
 import { exec, one, returning, rows, type Db } from '../database/sql';
 import type { ReportActualDto, TargetDto } from './dto/target.dto';
 import { isRateUnit, type ParsedTarget, type TargetComparator } from './target-parser';
@@ -201,9 +202,12 @@ export class TargetRepository {
     );
   }
 
-  /** One statement for any number of targets (a first import of 2,000 items has hundreds). */
+  /** A statement per chunk of targets, not one per target (a first import of 2,000 items has hundreds). */
   async insertParsed(targets: NewTarget[]): Promise<void> {
-    if (targets.length === 0) return;
+    for (const chunk of chunks(targets)) await this.insertParsedChunk(chunk);
+  }
+
+  private async insertParsedChunk(targets: NewTarget[]): Promise<void> {
     await exec(
       this.db,
       `INSERT INTO task_target (task_id, position, metric, verb, comparator, value, unit, source_text)
