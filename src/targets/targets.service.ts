@@ -9,11 +9,6 @@ import { recordTaskEvent } from '../tasks/task-writes';
 import type { TargetDto, TaskTargetsDto, UpdateTargetsDto } from './dto/target.dto';
 import { TargetRepository } from './target.repository';
 
-/** A task's targets with each one's latest actual (the latest report that gave one). */
-export async function loadTargets(manager: EntityManager | DataSource, taskId: string): Promise<TargetDto[]> {
-  return new TargetRepository(manager).withLatestActuals(taskId);
-}
-
 @Injectable()
 export class TargetsService {
   constructor(
