@@ -5,7 +5,7 @@ import { requirePermission } from '../access/permissions';
 import type { Actor } from '../access/actor';
 import { requestContext } from '../access/request-context';
 import { BadRequestError } from '../common/domain-errors';
-import { AuditEvent } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
 import type { AuditEventDto, ListAuditQueryDto } from './dto/audit.dto';
 
 export interface AuditEntry {
@@ -29,7 +29,7 @@ export class AuditService {
   ): Promise<void> {
     const context = requestContext();
     const who = actor ?? context.actor;
-    await manager.getRepository(AuditEvent).insert({
+    await new AuditRepository(manager).append({
       actorId: who?.userId ?? null,
       actorUsername: who?.username ?? 'anonymous',
       action: entry.action,
@@ -49,18 +49,7 @@ export class AuditService {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：from', [{ field: 'from', reason: '开始时间不能晚于结束时间 (from must not be after to)' }]);
     }
-    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
-    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
-    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.at < :to', { to: query.to });
-    const [rows, total] = await qb
-      .orderBy('e.at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [rows, total] = await new AuditRepository(this.dataSource).page(query, page, pageSize);
     return {
       items: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
       total,

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../access/permission.decorator';
+import { rows } from '../database/sql';
 import { REDIS } from '../queue/redis.module';
 import { countLiveWorkers } from './worker-heartbeat';
 
@@ -49,7 +50,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis is down; `checks` says which' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
+      check(() => rows(this.dataSource, 'SELECT 1')),
       check(() => this.redis.ping()),
     ]);
     const ok = postgres.status === 'up' && redis.status === 'up';

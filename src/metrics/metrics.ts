@@ -7,6 +7,7 @@ import { QUEUES, type Queues } from '../queue/queue.module';
 import { stalledJobsKey } from '../queue/queues';
 import { REDIS } from '../queue/redis.module';
 import { metricsAccessRule } from './metrics-access';
+import { MetricsRepository } from './metrics.repository';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
@@ -24,7 +25,7 @@ export function mountMetrics(app: NestFastifyApplication): void {
   const env = app.get(Env);
   const queues = app.get<Queues>(QUEUES);
   const redis = app.get<Redis>(REDIS);
-  const dataSource = app.get(DataSource);
+  const counts = new MetricsRepository(app.get(DataSource));
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -71,7 +72,7 @@ export function mountMetrics(app: NestFastifyApplication): void {
     registers: [registry],
     async collect() {
       await quietly(async () => {
-        const rows: Array<{ kind: string; count: number }> = await dataSource.query('SELECT kind, count(*)::int AS count FROM reminder GROUP BY kind');
+        const rows = await counts.remindersByKind();
         this.reset();
         for (const row of rows) this.set({ kind: row.kind }, row.count);
       });
@@ -84,9 +85,7 @@ export function mountMetrics(app: NestFastifyApplication): void {
     registers: [registry],
     async collect() {
       await quietly(async () => {
-        const rows: Array<{ channel: string; status: string; count: number }> = await dataSource.query(
-          'SELECT channel, status, count(*)::int AS count FROM reminder_delivery GROUP BY channel, status',
-        );
+        const rows = await counts.deliveriesByChannelAndStatus();
         this.reset();
         for (const row of rows) this.set({ channel: row.channel, status: row.status }, row.count);
       });

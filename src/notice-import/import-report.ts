@@ -6,7 +6,7 @@ export type ItemResult = 'created' | 'updated' | 'unchanged' | 'error';
 
 /**
  * Lists are capped so that a huge junk notice answers a report of a few hundred kilobytes, not megabytes; the
- * counts of what was left out are in the report. Every item that parsed is listed (numbers stop at 9999).
+ * counts of what was left out are in the report. Every item that parsed is listed.
  */
 export const MAX_LISTED = 200;
 const MAX_CONTENT = 200;

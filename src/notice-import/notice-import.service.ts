@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../access/permissions';
+import { chunks } from '../common/chunks';
 import { PlanSection } from '../plans/plan-section.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlansService } from '../plans/plans.service';
 import { syncTargets } from '../targets/target-sync';
 import type { ImportTargetsDto } from '../targets/dto/target.dto';
 import { syncAssignments } from '../tasks/task-assignments';
-import { Task } from '../tasks/task.entity';
 import { Unit } from '../units/unit.entity';
 import { normalizeUnitName } from '../units/unit-name';
 import { UnitsService } from '../units/units.service';
@@ -20,6 +20,7 @@ import { issue, type ImportIssue, type ParsedItem, type ParsedNotice } from './n
 import { buildReport, type ItemResult } from './import-report';
 import { parseSource, sourceText } from './parse-source';
 import { handMadeCollisions } from './hand-made-tasks';
+import { NoticeImportRepository, type ImportedTask, type ImportedTaskFields } from './notice-import.repository';
 import { guessUnitKind } from './unit-kind-guess';
 import { createUnitResolver, type ResolvedAssignment } from './unit-resolver';
 
@@ -72,8 +73,7 @@ export class NoticeImportService {
     const dryRun = options.dryRun ?? false;
     try {
       const report = await this.dataSource.transaction(async (manager) => {
-        // One import per plan at a time; the second waits and then sees the first one's tasks.
-        await manager.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+        await new NoticeImportRepository(manager).lockPlan(planId);
         const plan = await this.plans.findOrFail(planId, manager);
         await this.units.lockDirectory(manager);
         const report = await this.run(manager, plan, source, dryRun, options.createMissingUnits ?? false);
@@ -107,7 +107,9 @@ export class NoticeImportService {
     const unknownUnits = await this.unknownUnits(manager, notice);
     const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
     if (createdUnits.length > 0) {
-      await manager.getRepository(Unit).insert(createdUnits.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
+      for (const names of chunks(createdUnits)) {
+        await manager.getRepository(Unit).insert(names.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
+      }
     } else {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
     }
@@ -126,7 +128,7 @@ export class NoticeImportService {
       const sectionIds = await this.syncSections(manager, plan.id, notice);
       tasks = await this.syncTasks(manager, plan.id, desired, sectionIds, warnings, results);
       targets = await syncTargets(manager, plan.id);
-      await this.dropStaleSections(manager, plan.id, sectionIds);
+      await new NoticeImportRepository(manager).dropStaleSections(plan.id, [...sectionIds.values()]);
       await manager.update(Plan, { id: plan.id }, { sourceText: sourceText(source), importedAt: new Date() });
     }
     const report = buildReport({ source, notice, dryRun, tasks, unknownUnits, createdUnits, warnings, errors, results });
@@ -139,9 +141,7 @@ export class NoticeImportService {
     desired: DesiredTask[],
     results: Map<number, ItemResult>,
   ): Promise<void> {
-    const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
-    );
+    const existing = new Map((await new NoticeImportRepository(manager).importedTasks(planId)).map((t) => [t.number, t]));
     const sectionIds = new Map((await manager.getRepository(PlanSection).find({ where: { planId } })).map((s) => [s.code, s.id]));
     for (const task of desired) {
       const current = existing.get(task.item.number);
@@ -238,19 +238,6 @@ export class NoticeImportService {
     return ids;
   }
 
-  /**
-   * Headings the revised notice dropped go once the tasks have moved to their new headings, unless a task it no
-   * longer lists still sits under them or under one of their subsections (deleting the parent would cascade).
-   */
-  private async dropStaleSections(manager: EntityManager, planId: string, kept: Map<string, string>): Promise<void> {
-    await manager.query(
-      `DELETE FROM plan_section s WHERE s.plan_id = $1 AND s.id <> ALL($2)
-         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.section_id = s.id)
-         AND NOT EXISTS (SELECT 1 FROM plan_section c JOIN task t ON t.section_id = c.id WHERE c.parent_id = s.id)`,
-      [planId, [...kept.values()]],
-    );
-  }
-
   /** Creates new numbers, updates changed ones in place (ids, and all that hangs off them, survive). */
   private async syncTasks(
     manager: EntityManager,
@@ -260,11 +247,10 @@ export class NoticeImportService {
     warnings: ImportIssue[],
     results: Map<number, ItemResult>,
   ): Promise<ImportReportDto['tasks']> {
-    const existing = new Map(
-      (await manager.getRepository(Task).find({ where: { planId, origin: 'import' }, relations: { assignments: true } })).map((t) => [t.number, t]),
-    );
+    const existing = new Map((await new NoticeImportRepository(manager).importedTasks(planId)).map((t) => [t.number, t]));
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const toInsert: DesiredTask[] = [];
+    const toUpdate: Array<ImportedTaskFields & { id: string }> = [];
     const replaceAssignments: Array<{ taskId: string; desired: DesiredTask }> = [];
 
     for (const task of desired) {
@@ -284,43 +270,35 @@ export class NoticeImportService {
       }
       counts.updated++;
       results.set(task.item.number, 'updated');
-      await manager.query(
-        `UPDATE task SET section_id = $2, content = $3, kind = $4, due_date = $5, includes_other_units = $6,
-                leaders = $7, deadline_text = $8, source_line = $9, extra_fields = $10, version = version + 1,
-                updated_at = now()
-          WHERE id = $1`,
-        [current.id, ...Object.values(fields)],
-      );
+      toUpdate.push({ id: current.id, ...fields });
       if (unitsChanged) replaceAssignments.push({ taskId: current.id, desired: task });
     }
 
-    if (toInsert.length > 0) {
-      const inserted = await manager.getRepository(Task).insert(
-        toInsert.map((task) => ({
-          planId,
-          number: task.item.number,
-          sectionId: task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null,
-          content: task.content,
-          kind: task.kind,
-          dueDate: task.dueDate,
-          includesOtherUnits: task.includesOtherUnits,
-          leaders: task.leaders,
-          deadlineText: task.deadlineText,
-          sourceLine: task.sourceLine,
-          extraFields: task.extraFields,
-        })),
-      );
-      inserted.identifiers.forEach((identifier, i) =>
-        replaceAssignments.push({ taskId: String(identifier['id']), desired: toInsert[i]! }),
-      );
-      counts.created = toInsert.length;
-    }
-
-    // Units that stay keep their assigned_at and 签收; only added units are newly assigned.
-    await syncAssignments(
-      manager,
-      replaceAssignments.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })),
+    const repository = new NoticeImportRepository(manager);
+    await repository.updateTasks(toUpdate);
+    const ids = await repository.insertTasks(
+      planId,
+      toInsert.map((task) => ({
+        number: task.item.number,
+        sectionId: task.sectionCode ? (sectionIds.get(task.sectionCode) ?? null) : null,
+        content: task.content,
+        kind: task.kind,
+        dueDate: task.dueDate,
+        includesOtherUnits: task.includesOtherUnits,
+        leaders: task.leaders,
+        deadlineText: task.deadlineText,
+        sourceLine: task.sourceLine,
+        extraFields: task.extraFields,
+      })),
     );
+    for (const task of toInsert) replaceAssignments.push({ taskId: ids.get(task.item.number)!, desired: task });
+    counts.created = toInsert.length;
+
+    // Units that stay keep their assigned_at and 签收; only added units are newly assigned. Each task's assignments
+    // are its own, so a chunk of tasks at a time is the same sync in shorter statements.
+    for (const chunk of chunks(replaceAssignments)) {
+      await syncAssignments(manager, chunk.map(({ taskId, desired: task }) => ({ taskId, assignments: task.assignments })));
+    }
 
     for (const orphan of [...existing.values()].sort((a, b) => a.number - b.number)) {
       warnings.push(
@@ -337,8 +315,8 @@ function sectionCode(item: ParsedItem): string | null {
 }
 
 /** What an import would change on an existing task: its row's fields (an edited due date kept) and its units. */
-function compareTask(current: Task, task: DesiredTask, sectionId: string | null) {
-  const fields = {
+function compareTask(current: ImportedTask, task: DesiredTask, sectionId: string | null) {
+  const fields: ImportedTaskFields = {
     sectionId,
     content: task.content,
     kind: task.kind,
@@ -351,9 +329,9 @@ function compareTask(current: Task, task: DesiredTask, sectionId: string | null)
     extraFields: task.extraFields,
   };
   const fieldsChanged = Object.entries(fields).some(
-    ([key, value]) => canonicalJson(current[key as keyof Task]) !== canonicalJson(value),
+    ([key, value]) => canonicalJson(current[key as keyof ImportedTaskFields]) !== canonicalJson(value),
   );
-  const unitsChanged = assignmentKey(current.assignments ?? []) !== assignmentKey(task.assignments);
+  const unitsChanged = assignmentKey(current.assignments) !== assignmentKey(task.assignments);
   return { fields, fieldsChanged, unitsChanged };
 }
 

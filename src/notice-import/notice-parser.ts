@@ -1,5 +1,6 @@
 import { parseChineseNumber, parseNumber, toHalfWidth } from './chinese-number';
 import type { SourceLocation } from './import-source';
+import { MAX_ITEM_NUMBER } from './item-number';
 import { LABEL_LINE, looksLikeUnitClause, readClause, TRAILING_LABEL } from './unit-clause';
 
 export type { AssignmentRole } from './unit-clause';
@@ -82,8 +83,6 @@ const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
 // A wrapped item rarely spans more than a few lines; beyond that the lines are more likely unrelated.
 const MAX_WRAPPED_LINES = 3;
 const MAX_ISSUE_TEXT = 200;
-// Item numbers are stored as int and must be positive; no notice comes near this many items.
-const MAX_ITEM_NUMBER = 9999;
 
 export function parseNotice(text: string): ParsedNotice {
   const notice: ParsedNotice = { sections: [], items: [], warnings: [], errors: [], columns: [] };

@@ -291,8 +291,8 @@ describe('parseTaskTables on faulty tables', () => {
       [{ table: 1, row: 3 }, '第2条缺少任务内容'],
       [{ table: 1, row: 4 }, '第3条含有无法识别的字段“督办单位”'],
       [{ table: 1, row: 6 }, '第4条编号重复（第1个表格第5行已有第4条）'],
-      [{ table: 1, row: 7 }, '序号0无效：应为 1 到 9999 之间的数字'],
-      [{ table: 1, row: 8 }, '序号99999999999无效：应为 1 到 9999 之间的数字'],
+      [{ table: 1, row: 7 }, '序号0无效：应为 1 到 99999999 之间的数字'],
+      [{ table: 1, row: 8 }, '序号99999999999无效：应为 1 到 99999999 之间的数字'],
     ]);
     expect(notice.items.map((i) => i.number)).toEqual([4]);
   });

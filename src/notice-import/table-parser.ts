@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { toHalfWidth } from './chinese-number';
 import type { SourceLocation, SourceTable, TableRow } from './import-source';
+import { MAX_ITEM_NUMBER } from './item-number';
 import {
   findUnitClause,
   issue,
@@ -32,7 +33,6 @@ interface Header {
 const PASTED_TABLE_NAME = '粘贴的表格';
 
 // Item numbers are stored as int and must be positive; no notice comes near this many items.
-const MAX_ITEM_NUMBER = 9999;
 // A merged row longer than this, or ending with 。, is more likely a task that lost its units than a heading.
 const MAX_HEADING_LENGTH = 40;
 const SECTION = /^第?([一二三四五六七八九十]+)(?:、|\.|．|部分)\s*(.*)$/s;

@@ -9,10 +9,7 @@ import type { PlanSnapshot, TaskSnapshot } from '../supervision/supervision-snap
 import type { TaskStatus } from '../tasks/task-status';
 import { OPEN_STATUSES } from '../tasks/task-rules';
 import type { ScoreFact } from './score-calculator';
-
-/** The instant the Shanghai day after asOf begins: "on or before asOf" is `< $bound`. */
-const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
-const SHANGHAI_DAY = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+import { ScoringRepository, type StatusChange } from './scoring.repository';
 
 export interface ScoreFacts {
   units: Array<{ id: string; name: string }>;
@@ -53,38 +50,13 @@ export class ScoreFactsLoader {
   ) {}
 
   async load(snapshot: PlanSnapshot): Promise<ScoreFacts> {
-    const params = [snapshot.plan.id, snapshot.asOf];
-    const [plan]: Array<{ reporting_cycle: ReportingCycle; report_cutoff_day: number }> = await this.dataSource.query(
-      `SELECT reporting_cycle, report_cutoff_day FROM plan WHERE id = $1`,
-      [snapshot.plan.id],
-    );
-    const statusEvents: Array<{ task_id: string; to_status: TaskStatus; day: string }> = await this.dataSource.query(
-      `SELECT e.task_id, e.to_status, ${SHANGHAI_DAY('e.at')} AS day
-         FROM task_event e JOIN task t ON t.id = e.task_id
-        WHERE t.plan_id = $1 AND e.to_status IS NOT NULL AND e.at < ${END_OF_AS_OF}
-        ORDER BY e.task_id, e.at, e.id`,
-      params,
-    );
-    const reports: Array<{ task_id: string; unit_id: string; period: string }> = await this.dataSource.query(
-      `SELECT DISTINCT r.task_id, r.unit_id, r.period
-         FROM progress_report r JOIN task t ON t.id = r.task_id
-        WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}`,
-      params,
-    );
-    const returns: Array<{ task_id: string; unit_id: string; day: string }> = await this.dataSource.query(
-      `SELECT c.task_id, c.unit_id, ${SHANGHAI_DAY('c.decided_at')} AS day
-         FROM completion_request c JOIN task t ON t.id = c.task_id
-        WHERE t.plan_id = $1 AND c.decision = 'return' AND c.decided_at < ${END_OF_AS_OF}
-        ORDER BY c.decided_at, c.id`,
-      params,
-    );
-    const extensions: Array<{ task_id: string; unit_id: string; day: string; nth: number }> = await this.dataSource.query(
-      `SELECT x.task_id, x.unit_id, ${SHANGHAI_DAY('x.decided_at')} AS day,
-              row_number() OVER (PARTITION BY x.task_id ORDER BY x.decided_at, x.id)::int AS nth
-         FROM extension_request x JOIN task t ON t.id = x.task_id
-        WHERE t.plan_id = $1 AND x.decision = 'approve' AND x.decided_at < ${END_OF_AS_OF}`,
-      params,
-    );
+    const { id: planId } = snapshot.plan;
+    const scoring = new ScoringRepository(this.dataSource);
+    const plan = await scoring.reportingSchedule(planId);
+    const statusEvents = await scoring.statusChanges(planId, snapshot.asOf);
+    const reports = await scoring.reportsMade(planId, snapshot.asOf);
+    const returns = await scoring.completionsReturned(planId, snapshot.asOf);
+    const extensions = await scoring.extensionsApproved(planId, snapshot.asOf);
     const calendar = await this.calendars.load();
     const warnings = new Set<string>();
 
@@ -117,13 +89,13 @@ export class ScoreFactsLoader {
 
     // A unit owes a report for each closed period on each task it leads or is responsible for that was open at the
     // period's cutoff; a late report (made after the cutoff, by asOf) still counts as made.
-    const reported = new Set(reports.map((r) => `${r.task_id}|${r.unit_id}|${r.period}`));
-    const eventsByTask = new Map<string, Array<{ to_status: TaskStatus; day: string }>>();
-    for (const e of statusEvents) eventsByTask.set(e.task_id, [...(eventsByTask.get(e.task_id) ?? []), e]);
+    const reported = new Set(reports.map((r) => `${r.taskId}|${r.unitId}|${r.period}`));
+    const eventsByTask = new Map<string, StatusChange[]>();
+    for (const e of statusEvents) eventsByTask.set(e.taskId, [...(eventsByTask.get(e.taskId) ?? []), e]);
     const statusOn = (taskId: string, day: string): TaskStatus =>
-      (eventsByTask.get(taskId) ?? []).filter((e) => e.day <= day).at(-1)?.to_status ?? 'not_started';
-    for (const period of closedPeriods(snapshot.plan.startDate, snapshot.asOf, plan!.reporting_cycle, plan!.report_cutoff_day)) {
-      const cutoff = periodCutoff(period, plan!.report_cutoff_day);
+      (eventsByTask.get(taskId) ?? []).filter((e) => e.day <= day).at(-1)?.toStatus ?? 'not_started';
+    for (const period of closedPeriods(snapshot.plan.startDate, snapshot.asOf, plan!.reportingCycle, plan!.reportCutoffDay)) {
+      const cutoff = periodCutoff(period, plan!.reportCutoffDay);
       for (const task of snapshot.tasks) {
         if (!OPEN_STATUSES.includes(statusOn(task.id, cutoff))) continue;
         for (const unit of [...task.units.lead, ...task.units.responsible]) {
@@ -134,12 +106,12 @@ export class ScoreFactsLoader {
       }
     }
     for (const r of returns) {
-      const task = taskById.get(r.task_id)!;
-      facts.push({ kind: 'completion_returned', unitId: r.unit_id, task: { id: task.id, number: task.number }, day: r.day });
+      const task = taskById.get(r.taskId)!;
+      facts.push({ kind: 'completion_returned', unitId: r.unitId, task: { id: task.id, number: task.number }, day: r.day });
     }
     for (const x of extensions) {
-      const task = taskById.get(x.task_id)!;
-      facts.push({ kind: 'extension', unitId: x.unit_id, task: { id: task.id, number: task.number }, day: x.day, nth: x.nth });
+      const task = taskById.get(x.taskId)!;
+      facts.push({ kind: 'extension', unitId: x.unitId, task: { id: task.id, number: task.number }, day: x.day, nth: x.nth });
     }
     return { units: [...units.values()], facts, warnings: [...warnings] };
   }

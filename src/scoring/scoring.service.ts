@@ -10,6 +10,7 @@ import type { PlanScoringRulesDto, ScoresViewDto, ScoringRulesDto } from './dto/
 import { computeScores } from './score-calculator';
 import { ScoreFactsLoader } from './score-facts';
 import { DEFAULT_SCORING_RULES, SCORING_RULE_LABELS, type ScoringRules } from './scoring-rules';
+import { ScoringRepository } from './scoring.repository';
 
 /** Each plan's 考核 rules (editable) and the units' scores as of any day, computed on every request. */
 @Injectable()
@@ -34,14 +35,11 @@ export class ScoringService {
     await this.plans.findOrFail(planId);
     const next: ScoringRules = { ...rules };
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(`SELECT rules FROM scoring_rule_set WHERE plan_id = $1 FOR UPDATE`, [planId]);
-      await manager.query(
-        `INSERT INTO scoring_rule_set (plan_id, rules, updated_by) VALUES ($1, $2, $3)
-         ON CONFLICT (plan_id) DO UPDATE SET rules = EXCLUDED.rules, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [planId, JSON.stringify(next), actor.userId],
-      );
+      const scoring = new ScoringRepository(manager);
+      const before = await scoring.rules(planId, { lock: true });
+      await scoring.saveRules(planId, next, actor.userId);
       await this.audit.record(
-        { action: 'plan.scoring_rules', entity: 'plan', entityId: planId, before: before?.rules ?? DEFAULT_SCORING_RULES, after: next },
+        { action: 'plan.scoring_rules', entity: 'plan', entityId: planId, before: before ?? DEFAULT_SCORING_RULES, after: next },
         manager,
       );
     });
@@ -60,8 +58,8 @@ export class ScoringService {
   }
 
   private async storedRules(planId: string): Promise<ScoringRules | null> {
-    const [row] = await this.dataSource.query(`SELECT rules FROM scoring_rule_set WHERE plan_id = $1`, [planId]);
+    const stored = await new ScoringRepository(this.dataSource).rules(planId);
     // Rules stored before a rule was added get its default.
-    return row ? { ...DEFAULT_SCORING_RULES, ...row.rules } : null;
+    return stored ? { ...DEFAULT_SCORING_RULES, ...stored } : null;
   }
 }

@@ -18,6 +18,7 @@ import { daysBetween } from '../tasks/task-rules';
 import { TaskLifecycleService } from '../tasks/task-lifecycle.service';
 import { TasksService } from '../tasks/tasks.service';
 import { DemoTimeline } from './demo-timeline';
+import { DemoRepository } from './demo.repository';
 import { DEMO_DAY, NOTICE_DAY, planDemoYear, type DemoAction, type YearTask } from './demo-year';
 import { hashOf } from './prng';
 
@@ -64,8 +65,7 @@ export class DemoHistoryService {
     };
     const as = <T>(actor: Actor, fn: () => Promise<T>) => runInContext({ requestId: null, ip: null, actor }, fn);
     const calendar = await this.service(CalendarService).load();
-    const [plan] = await this.dataSource.query(`SELECT report_cutoff_day FROM plan WHERE id = $1`, [planId]);
-    const byDay = planDemoYear(await this.tasks(planId), calendar, plan.report_cutoff_day);
+    const byDay = planDemoYear(await this.tasks(planId), calendar, await new DemoRepository(this.dataSource).reportCutoffDay(planId));
 
     const progress = this.service(ProgressService);
     const lifecycle = this.service(TaskLifecycleService);
@@ -126,9 +126,7 @@ export class DemoHistoryService {
     }
 
     const summary = await as(supervisor, () => this.service(SupervisionService).summary({ planId, asOf: DEMO_DAY }));
-    const [counts] = await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM progress_report) AS reports, (SELECT count(*)::int FROM reminder) AS reminders`,
-    );
+    const counts = await new DemoRepository(this.dataSource).counts();
     const result = { asOf: DEMO_DAY, totals: summary.totals, reports: counts.reports, reminders: counts.reminders, remindersRead };
     this.logger.log(`Demo history to ${DEMO_DAY}: ${counts.reports} progress reports, ${counts.reminders} reminders (${remindersRead} read)`);
     this.logger.log(`Lights as of ${DEMO_DAY}: ${describeLights(summary.totals)}`);
@@ -137,29 +135,18 @@ export class DemoHistoryService {
 
   /** The plan's tasks with their units, in number order, as the planner needs them. */
   private async tasks(planId: string): Promise<YearTask[]> {
-    const rows: Array<{ id: string; number: number; due_date: string; units: string[]; roles: string[] }> = await this.dataSource.query(
-      `SELECT t.id, t.number, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
-              array_agg(a.unit_id ORDER BY a.role, a.position) AS units, array_agg(a.role ORDER BY a.role, a.position) AS roles
-         FROM task t JOIN task_assignment a ON a.task_id = t.id
-        WHERE t.plan_id = $1 GROUP BY t.id ORDER BY t.number`,
-      [planId],
-    );
-    return rows.map((row) => {
+    return (await new DemoRepository(this.dataSource).tasksWithUnits(planId)).map((row) => {
       const lead = row.units.filter((_, i) => row.roles[i] === 'lead');
       const responsible = row.units.filter((_, i) => row.roles[i] === 'responsible');
-      return { id: row.id, number: row.number, dueDate: row.due_date, units: row.units, leads: lead.length > 0 ? lead : responsible };
+      return { id: row.id, number: row.number, dueDate: row.dueDate, units: row.units, leads: lead.length > 0 ? lead : responsible };
     });
   }
 
   /** The demo accounts as actors: the office by username, each unit's clerk by unit id. */
   private async actors(): Promise<Map<string, Actor>> {
-    const rows: Array<{ id: string; username: string; role: Actor['role']; unit_id: string | null }> = await this.dataSource.query(
-      `SELECT id, username, role, unit_id FROM app_user WHERE active ORDER BY username`,
-    );
     const actors = new Map<string, Actor>();
-    for (const row of rows) {
-      const actor: Actor = { userId: row.id, username: row.username, role: row.role, unitId: row.unit_id };
-      actors.set(row.role === 'unit_user' && row.unit_id ? row.unit_id : row.username, actor);
+    for (const actor of await new DemoRepository(this.dataSource).activeActors()) {
+      actors.set(actor.role === 'unit_user' && actor.unitId ? actor.unitId : actor.username, actor);
     }
     return actors;
   }
@@ -169,23 +156,12 @@ export class DemoHistoryService {
    * they came. Decided by what the reminder is (kind, task number, unit, day), so reruns read the same ones.
    */
   private async remindersToRead(day: string): Promise<Array<{ id: string; unitId: string }>> {
-    const rows: Array<{ id: string; unit_id: string; kind: string; number: number; unit_name: string; created: string}> =
-      await this.dataSource.query(
-        `SELECT r.id, r.unit_id, r.kind, t.number, u.name AS unit_name,
-                to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS created
-           FROM reminder r JOIN task t ON t.id = r.task_id JOIN unit u ON u.id = r.unit_id
-          WHERE r.audience = 'unit' AND r.read_at IS NULL
-            AND r.created_at >= ($1::date - 7)::timestamp AT TIME ZONE 'Asia/Shanghai'
-            AND r.created_at < $1::date::timestamp AT TIME ZONE 'Asia/Shanghai'
-          ORDER BY t.number, u.name, r.kind, r.created_at`,
-        [day],
-      );
-    return rows
+    return (await new DemoRepository(this.dataSource).unreadUnitRemindersOfWeekBefore(day))
       .filter((row) => {
-        const h = hashOf(`${row.kind}|${row.number}|${row.unit_name}|${row.created}`);
+        const h = hashOf(`${row.kind}|${row.number}|${row.unitName}|${row.created}`);
         return h % 100 < 50 && daysBetween(row.created, day) >= 1 + ((h >>> 8) % 3);
       })
-      .map((row) => ({ id: row.id, unitId: row.unit_id }));
+      .map((row) => ({ id: row.id, unitId: row.unitId }));
   }
 }
 

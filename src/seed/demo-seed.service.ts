@@ -7,6 +7,7 @@ import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
 import { DemoHistoryService, type DemoHistoryResult } from './demo-history.service';
+import { DemoRepository } from './demo.repository';
 import { NOTICE_DAY } from './demo-year';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
 import { readJiyuanNotice } from './jiyuan-notice';
@@ -32,10 +33,7 @@ export class DemoSeedService {
 
   /** Returns null (and touches nothing) when the database already holds units or plans. */
   async seedIfEmpty(): Promise<DemoHistoryResult | null> {
-    const [{ used }] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM unit) OR EXISTS (SELECT 1 FROM plan) AS used`,
-    );
-    if (used) {
+    if (!(await new DemoRepository(this.dataSource).isEmpty())) {
       this.logger.log('Database already has data: demo seed skipped');
       return null;
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { BadRequestError } from '../common/domain-errors';
 import type { ActualInputDto, ReportActualDto } from './dto/target.dto';
 import { isRateUnit, type TargetComparator } from './target-parser';
+import { TargetRepository } from './target.repository';
 
 export interface ResolvedActual {
   targetId: string;
@@ -17,18 +18,14 @@ const invalid = (field: string, reason: string) => new BadRequestError('VALIDATI
 /** The actuals a report gives, each checked to be one of the task's targets, at most once. */
 export async function resolveActuals(manager: EntityManager, taskId: string, actuals: ActualInputDto[] | undefined): Promise<ResolvedActual[]> {
   if (!actuals || actuals.length === 0) return [];
-  const rows: Array<{ id: string; metric: string; unit: string; comparator: TargetComparator; value: string }> = await manager.query(
-    `SELECT id, metric, unit, comparator, value FROM task_target WHERE task_id = $1`,
-    [taskId],
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map((await new TargetRepository(manager).ofTask(taskId)).map((t) => [t.id, t]));
   const seen = new Set<string>();
   return actuals.map((actual, i) => {
     const target = byId.get(actual.targetId);
     if (!target) throw invalid(`actuals[${i}].targetId`, '不是该任务的指标 (not a target of this task)');
     if (seen.has(actual.targetId)) throw invalid(`actuals[${i}].targetId`, '同一指标只能填报一个实际值 (one actual per target)');
     seen.add(actual.targetId);
-    return { targetId: target.id, metric: target.metric, unit: target.unit, comparator: target.comparator, target: Number(target.value), value: actual.value };
+    return { targetId: target.id, metric: target.metric, unit: target.unit, comparator: target.comparator, target: target.value, value: actual.value };
   });
 }
 
@@ -45,24 +42,11 @@ export function percentFromActuals(actuals: ResolvedActual[]): number | null {
 }
 
 export async function saveActuals(manager: EntityManager, reportId: string, actuals: ResolvedActual[]): Promise<void> {
-  for (const actual of actuals) {
-    await manager.query(`INSERT INTO progress_actual (report_id, target_id, value) VALUES ($1, $2, $3)`, [reportId, actual.targetId, actual.value]);
-  }
+  const targets = new TargetRepository(manager);
+  for (const actual of actuals) await targets.insertActual(reportId, actual.targetId, actual.value);
 }
 
 /** The actuals of the given reports, by report id, in the targets' order. */
 export async function actualsOfReports(manager: EntityManager, reportIds: string[]): Promise<Map<string, ReportActualDto[]>> {
-  const rows: Array<{ report_id: string; target_id: string; metric: string; unit: string; value: string }> = reportIds.length
-    ? await manager.query(
-        `SELECT pa.report_id, pa.target_id, tt.metric, tt.unit, pa.value
-           FROM progress_actual pa JOIN task_target tt ON tt.id = pa.target_id
-          WHERE pa.report_id = ANY($1) ORDER BY pa.report_id, tt.position`,
-        [reportIds],
-      )
-    : [];
-  const map = new Map<string, ReportActualDto[]>();
-  for (const r of rows) {
-    map.set(r.report_id, [...(map.get(r.report_id) ?? []), { targetId: r.target_id, metric: r.metric, unit: r.unit, value: Number(r.value) }]);
-  }
-  return map;
+  return new TargetRepository(manager).actualsOfReports(reportIds);
 }

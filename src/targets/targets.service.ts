@@ -7,56 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import { recordTaskEvent } from '../tasks/task-writes';
 import type { TargetDto, TaskTargetsDto, UpdateTargetsDto } from './dto/target.dto';
-import { isRateUnit, type TargetComparator } from './target-parser';
-
-interface TargetRow {
-  id: string;
-  position: number;
-  metric: string;
-  verb: string | null;
-  comparator: TargetComparator;
-  value: string;
-  unit: string;
-  source_text: string | null;
-  edited_by_supervisor: boolean;
-  actual_value: string | null;
-  actual_period: string | null;
-  actual_unit_name: string | null;
-  actual_at: Date | null;
-}
-
-/** A task's targets with each one's latest actual (the latest report that gave one). */
-export async function loadTargets(manager: EntityManager | DataSource, taskId: string): Promise<TargetDto[]> {
-  const rows: TargetRow[] = await manager.query(
-    `SELECT tt.id, tt.position, tt.metric, tt.verb, tt.comparator, tt.value, tt.unit, tt.source_text, tt.edited_by_supervisor,
-            la.value AS actual_value, la.period AS actual_period, la.unit_name AS actual_unit_name, la.created_at AS actual_at
-       FROM task_target tt
-       LEFT JOIN LATERAL (
-             SELECT pa.value, r.period, u.name AS unit_name, r.created_at
-               FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id JOIN unit u ON u.id = r.unit_id
-              WHERE pa.target_id = tt.id
-              ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
-      WHERE tt.task_id = $1
-      ORDER BY tt.position`,
-    [taskId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    position: r.position,
-    metric: r.metric,
-    verb: r.verb,
-    comparator: r.comparator,
-    value: Number(r.value),
-    unit: r.unit,
-    rate: isRateUnit(r.unit),
-    sourceText: r.source_text,
-    editedBySupervisor: r.edited_by_supervisor,
-    latestActual:
-      r.actual_value === null
-        ? null
-        : { value: Number(r.actual_value), period: r.actual_period!, unitName: r.actual_unit_name!, reportedAt: new Date(r.actual_at!).toISOString() },
-  }));
-}
+import { TargetRepository } from './target.repository';
 
 @Injectable()
 export class TargetsService {
@@ -84,18 +35,13 @@ export class TargetsService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const before = await loadTargets(manager, taskId);
-      const rows: Array<{ id: string }> = await manager.query(
-        `WITH updated AS (
-           UPDATE task SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id)
-         SELECT id FROM updated`,
-        [taskId, expected],
-      );
-      if (rows.length === 0) {
-        const [current] = await manager.query(`SELECT version FROM task WHERE id = $1`, [taskId]);
-        if (!current) throw new NotFoundError('任务', taskId);
-        throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${current.version}，您提交的是 ${expected}），请刷新后再改`, {
-          currentVersion: current.version,
+      const targets = new TargetRepository(manager);
+      const before = await targets.withLatestActuals(taskId);
+      if (!(await targets.claimTaskVersion(taskId, expected))) {
+        const currentVersion = await targets.taskVersion(taskId);
+        if (currentVersion === null) throw new NotFoundError('任务', taskId);
+        throw new ConflictError('STALE_VERSION', `任务已被他人修改（当前版本 ${currentVersion}，您提交的是 ${expected}），请刷新后再改`, {
+          currentVersion,
         });
       }
       const known = new Set(before.map((t) => t.id));
@@ -107,25 +53,13 @@ export class TargetsService {
         }
       });
       const kept = dto.targets.flatMap((t) => (t.id ? [t.id] : []));
-      await manager.query(`DELETE FROM task_target WHERE task_id = $1 AND NOT (id = ANY($2))`, [taskId, kept]);
+      await targets.deleteOthers(taskId, kept);
       // Positions move; park the kept rows out of the unique range first.
-      await manager.query(`UPDATE task_target SET position = position + 1000 WHERE task_id = $1`, [taskId]);
+      await targets.parkPositions(taskId);
       for (const [position, t] of dto.targets.entries()) {
-        const values = [t.metric.trim(), t.verb?.trim() || null, t.comparator, t.value, t.unit.trim()];
-        if (t.id) {
-          await manager.query(
-            `UPDATE task_target SET position = $2, metric = $3, verb = $4, comparator = $5, value = $6, unit = $7,
-                    edited_by_supervisor = true, updated_at = now()
-              WHERE id = $1`,
-            [t.id, position, ...values],
-          );
-        } else {
-          await manager.query(
-            `INSERT INTO task_target (task_id, position, metric, verb, comparator, value, unit, edited_by_supervisor)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, true)`,
-            [taskId, position, ...values],
-          );
-        }
+        const edited = { metric: t.metric.trim(), verb: t.verb?.trim() || null, comparator: t.comparator, value: t.value, unit: t.unit.trim() };
+        if (t.id) await targets.updateEdited(t.id, position, edited);
+        else await targets.insertEdited(taskId, position, edited);
       }
       // The task event also marks a list emptied by hand, which has no row left to carry the flag (see syncTargets).
       const after = await this.read(manager, taskId);
@@ -143,8 +77,9 @@ export class TargetsService {
   }
 
   private async read(manager: EntityManager, taskId: string): Promise<TaskTargetsDto> {
-    const [task] = await manager.query(`SELECT version FROM task WHERE id = $1`, [taskId]);
-    if (!task) throw new NotFoundError('任务', taskId);
-    return { taskId, version: task.version, targets: await loadTargets(manager, taskId) };
+    const targets = new TargetRepository(manager);
+    const version = await targets.taskVersion(taskId);
+    if (version === null) throw new NotFoundError('任务', taskId);
+    return { taskId, version, targets: await targets.withLatestActuals(taskId) };
   }
 }

@@ -1,5 +1,5 @@
 import { Env } from '../../src/config/env';
-import { STAMPS } from '../../src/seed/demo-timeline';
+import { STAMPS } from '../../src/seed/demo.repository';
 import type { TestApp } from './test-app';
 
 /**

@@ -5,11 +5,14 @@ import type { ColumnMapping } from '../notice-parser';
 import { ImportTargetsDto } from '../../targets/dto/target.dto';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
+/** Characters take at least a byte each: at the default IMPORT_BODY_LIMIT_BYTES the body limit answers first (413). */
+const MAX_TEXT_LENGTH = 20_971_520;
+
 export class ImportNoticeDto {
-  @ApiProperty({ description: 'The notice text as pasted (full- or half-width punctuation, CRLF or LF)', maxLength: 1_000_000 })
+  @ApiProperty({ description: 'The notice text as pasted (full- or half-width punctuation, CRLF or LF)', maxLength: MAX_TEXT_LENGTH })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1_000_000)
+  @MaxLength(MAX_TEXT_LENGTH)
   text!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Report what would change and write nothing' })
