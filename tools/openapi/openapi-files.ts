@@ -17,7 +17,8 @@ export async function generateOpenApiFiles(): Promise<Record<keyof typeof OPENAP
   const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false });
   try {
     const document = `${JSON.stringify(createOpenApiDocument(app), null, 2)}\n`;
-    const schema = astToString(await openapiTS(document, { alphabetize: false }));
+    // A property with a default stays optional to send: the server fills it in.
+    const schema = astToString(await openapiTS(document, { defaultNonNullable: false }));
     return { document, schema: `${SCHEMA_HEADER}${schema}` };
   } finally {
     await app.close();

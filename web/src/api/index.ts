@@ -1,114 +1,49 @@
 import { message } from 'antd';
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
 
 const TOKEN_KEY = 'duban.token';
 const USER_KEY = 'duban.user';
 
-export type Role = 'admin' | 'supervisor' | 'unit_user' | 'leader';
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  active: boolean;
-}
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-export interface SectionRef {
-  id: string;
-  code: string;
-  title: string;
-}
-export interface Task {
-  id: string;
-  planId: string;
-  number: number;
-  content: string;
-  kind: string;
-  section: SectionRef | null;
-  subsection: SectionRef | null;
-  dueDate: string;
-  status: string;
-  version: number;
-  lead: NamedRef[];
-  responsible: NamedRef[];
-  cooperating: NamedRef[];
-  includesOtherUnits: boolean;
-  leaders: string[];
-  deadlineText: string | null;
-  source: { kind: string; documentNumber: string | null; date: string | null };
-  origin: 'import' | 'manual';
-  sourceLine?: string | null;
-  /** Assigned units that have not signed (签收) yet. */
-  unacknowledged: Array<NamedRef & { assignedAt: string }>;
-  /** Task detail only: each unit's 签收. */
-  acknowledgements?: Acknowledgement[];
-}
-export interface Acknowledgement {
-  unit: NamedRef;
-  acknowledgedAt: string;
-  by: { id: string; username: string; displayName: string } | null;
-  via: 'acknowledge' | 'progress' | 'completion_request';
-}
-/** A task of /api/supervision/tasks: the register's fields plus its timeliness as of the page's asOf. */
-export interface SupervisedTask extends Task {
-  statusAsOf: string;
-  light: string;
-  flags: { overdue: boolean; dueSoon: boolean; behindSchedule: boolean; unreported: boolean };
-  reasons: string[];
-  daysOverdue: number;
-  workdaysOverdue: number | null;
-  expectedPercent: number;
-  latestPercent: number | null;
-}
-export interface SupervisedTaskPage extends Page<SupervisedTask> {
-  asOf: string;
-  warnings: string[];
-}
-export interface Plan {
-  id: string;
-  title: string;
-  year: number;
-  startDate: string;
-  endDate: string;
-  taskCount: number;
-  importedAt: string | null;
-}
-/** 佐证材料: uploaded to a task, then submitted with a report or request by id. */
-export interface EvidenceFile {
-  id: string;
-  taskId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  previewable: boolean;
-  uploadedBy: { id: string; username: string; displayName: string };
-  uploadedAt: string;
-  attachedTo: { kind: 'progress_report' | 'completion_request' | 'extension_request'; id: string; at: string } | null;
-}
-export interface SectionNode {
-  id: string;
-  code: string;
-  title: string;
-  taskCount: number;
-  children: SectionNode[];
+/** The API's own types, generated from its OpenAPI document (docs/openapi.json) by `npm run openapi`. */
+export type Schemas = components['schemas'];
+export type User = Schemas['UserDto'];
+export type Role = User['role'];
+export type Task = Schemas['TaskDto'];
+export type TaskDetail = Schemas['TaskDetailDto'];
+export type Acknowledgement = Schemas['AcknowledgementDto'];
+export type SupervisedTask = Schemas['SupervisedTaskDto'];
+export type SupervisedTaskPage = Schemas['SupervisedTaskPageDto'];
+export type Plan = Schemas['PlanDto'];
+export type SectionNode = Schemas['SectionNodeDto'];
+export type EvidenceFile = Schemas['EvidenceFileDto'];
+export type Target = Schemas['TargetDto'];
+export type TaskTargets = Schemas['TaskTargetsDto'];
+export type NamedRef = Schemas['NamedRefDto'];
+export type Light = SupervisedTask['light'];
+export type TaskStatus = Task['status'];
+/** A GET route's query parameters, e.g. QueryOf<'/api/tasks'>. */
+export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
+
+/** The one error shape every failed request answers (src/common/error.filter.ts). */
+export interface ApiErrorBody {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  details?: Array<{ field: string; reason: string }>;
+  correlationId?: string;
 }
 
 export class ApiError extends Error {
+  readonly body: ApiErrorBody;
   constructor(
     readonly status: number,
-    readonly body: any,
+    /** The answer as it came, for routes that document their own error body (the import's 422 report). */
+    readonly raw: unknown,
   ) {
-    super(body?.message ?? `HTTP ${status}`);
+    const body: ApiErrorBody = typeof raw === 'object' && raw !== null ? raw : {};
+    super(body.message ?? `HTTP ${status}`);
+    this.body = body;
   }
 }
 
@@ -136,43 +71,54 @@ function toLogin() {
 export function query(params: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null && item !== '') search.append(key, String(item));
+    }
   }
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The API, typed from its OpenAPI document: paths, parameters, bodies and answers are checked by the compiler.
+ * Every request carries the token; empty filters (undefined, null, '') are left out of the query string.
+ */
+export const client = createClient<paths>({ querySerializer: (params) => query(params).slice(1) });
+client.use({
+  onRequest({ request }) {
+    const token = session.token();
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+});
 
 export interface CallOptions {
   /** Don't show the server's message (the caller shows it itself, e.g. an import report with errors). */
   quiet?: boolean;
 }
 
-/** fetch with the bearer token; an error shows the server's (Chinese) message, a 401 goes back to the login. */
-export async function api<T = any>(method: string, url: string, body?: unknown, options: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {};
-  const token = session.token();
-  if (token) headers.authorization = `Bearer ${token}`;
-  // A FormData body (a file upload) sets its own multipart content type and boundary.
-  const form = body instanceof FormData;
-  if (body !== undefined && !form) headers['content-type'] = 'application/json';
-  let res: Response;
+/**
+ * A client call's answer, or a thrown ApiError after the server's (Chinese) message is shown; a 401 goes back
+ * to the login, and an unreachable server says so.
+ */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, options: CallOptions = {}): Promise<T> {
+  let result: Awaited<typeof call>;
   try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
+    result = await call;
   } catch (error) {
     message.error('无法连接服务器，请检查网络后重试');
     throw error;
   }
-  const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
-  const data = isJson ? await res.json() : await res.text();
-  if (res.status === 401 && url !== '/api/auth/login') {
+  const { data, error, response } = result;
+  if (response.status === 401 && !response.url.endsWith('/api/auth/login')) {
     message.error('登录已失效，请重新登录');
     toLogin();
-    throw new ApiError(401, data);
+    throw new ApiError(401, error);
   }
-  if (!res.ok) {
-    const error = new ApiError(res.status, data);
-    if (!options.quiet) message.error(error.message);
-    throw error;
+  if (!response.ok) {
+    const failure = new ApiError(response.status, error);
+    if (!options.quiet) message.error(failure.message);
+    throw failure;
   }
   return data as T;
 }
@@ -184,7 +130,7 @@ export async function download(url: string, fallbackName: string, body?: unknown
   const res = await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status === 401) return toLogin();
   if (!res.ok) {
-    const body = await res.json().catch(() => ({}));
+    const body = new ApiError(res.status, await res.json().catch(() => ({}))).body;
     message.error(body.message ?? `下载失败（HTTP ${res.status}）`);
     return;
   }
@@ -202,9 +148,14 @@ export async function download(url: string, fallbackName: string, body?: unknown
 }
 
 /** Uploads files as multipart/form-data (parts named `file`); errors show the server's message like api(). */
-export async function uploadFiles<T = any>(url: string, files: File[]): Promise<T> {
+export async function uploadFiles<T>(url: string, files: File[]): Promise<T> {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
+  return postForm<T>(url, form);
+}
+
+/** POSTs multipart/form-data (a file with its fields); errors show the server's message like ok(), unless quiet. */
+export async function postForm<T>(url: string, form: FormData, options: CallOptions = {}): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${session.token() ?? ''}` }, body: form });
   if (res.status === 401) {
     toLogin();
@@ -213,7 +164,7 @@ export async function uploadFiles<T = any>(url: string, files: File[]): Promise<
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
     const error = new ApiError(res.status, data);
-    message.error(error.message);
+    if (!options.quiet) message.error(error.message);
     throw error;
   }
   return data as T;
@@ -224,29 +175,9 @@ export async function blobUrl(url: string): Promise<string> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
   if (res.status === 401) toLogin();
   if (!res.ok) {
-    const body = await res.json().catch(() => ({}));
+    const body = new ApiError(res.status, await res.json().catch(() => ({}))).body;
     message.error(body.message ?? `文件读取失败（HTTP ${res.status}）`);
     throw new ApiError(res.status, body);
   }
   return URL.createObjectURL(await res.blob());
-}
-
-/** A target of a task (GET /api/tasks/:id/targets). */
-export interface Target {
-  id: string;
-  position: number;
-  metric: string;
-  verb: string | null;
-  comparator: 'at_least' | 'at_most' | 'about';
-  value: number;
-  unit: string;
-  rate: boolean;
-  sourceText: string | null;
-  editedBySupervisor: boolean;
-  latestActual: { value: number; period: string; unitName: string; reportedAt: string } | null;
-}
-export interface TaskTargets {
-  taskId: string;
-  version: number;
-  targets: Target[];
 }

@@ -1294,17 +1294,17 @@ export interface components {
              * @default monthly
              * @enum {string}
              */
-            reportingCycle: "monthly" | "quarterly";
+            reportingCycle?: "monthly" | "quarterly";
             /**
              * @description Day of the month progress reports are due
              * @default 25
              */
-            reportCutoffDay: number;
+            reportCutoffDay?: number;
             /**
              * @description 销号 requests must come with at least one 佐证材料 (evidence file)
              * @default false
              */
-            completionEvidenceRequired: boolean;
+            completionEvidenceRequired?: boolean;
         };
         CreateProgressReportDto: {
             /** @example 已完成项目立项和初步设计，正在办理施工许可。 */
@@ -1366,7 +1366,7 @@ export interface components {
              * @default department
              * @enum {string}
              */
-            kind: "department" | "town" | "subdistrict" | "park" | "enterprise" | "institution" | "vertical" | "mass_organization" | "county" | "party" | "judicial" | "other";
+            kind?: "department" | "town" | "subdistrict" | "park" | "enterprise" | "institution" | "vertical" | "mass_organization" | "county" | "party" | "judicial" | "other";
             /**
              * @description Other names the notices use
              * @example [
@@ -1531,12 +1531,12 @@ export interface components {
              * @description Report what would change and write nothing
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
             /**
              * @description Create units the registry does not know instead of failing, with the kind their name suggests (甲县人民政府 county, 市委宣传部 party, 某镇人民政府 town, …; otherwise "other")
              * @default false
              */
-            createMissingUnits: boolean;
+            createMissingUnits?: boolean;
         };
         ImportReportDto: {
             dryRun: boolean;
@@ -1593,12 +1593,12 @@ export interface components {
              * @description Report what would change and write nothing
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
             /**
              * @description Create units the registry does not know instead of failing
              * @default false
              */
-            createMissingUnits: boolean;
+            createMissingUnits?: boolean;
             /**
              * Format: binary
              * @description The notice or task table: .docx, .doc, .xlsx, .csv, .tsv, .txt
@@ -1874,8 +1874,7 @@ export interface components {
             /** @enum {string} */
             audience: "unit" | "supervisors";
             unit: components["schemas"]["NamedRefDto"] | null;
-            /** @description The task: id, number, content */
-            task: Record<string, never>;
+            task: components["schemas"]["ReminderTaskDto"];
             /** @example 2021-09-30 */
             dueDate: string;
             period: string | null;
@@ -1900,32 +1899,40 @@ export interface components {
             /** Format: uuid */
             planId: string;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * @description Due-soon reminder this many workdays ahead (0: none)
              * @default 3
              */
-            dueSoonWorkdays: number;
+            dueSoonWorkdays?: number;
             /**
              * @description Overdue reminders repeat every N workdays
              * @default 5
              */
-            overdueRepeatWorkdays: number;
+            overdueRepeatWorkdays?: number;
             /**
              * @description 督办 (level 2) at N workdays overdue
              * @default 10
              */
-            escalateAfterWorkdays: number;
+            escalateAfterWorkdays?: number;
             /**
              * @description Remind units that have not reported for a closed period
              * @default true
              */
-            reportMissing: boolean;
+            reportMissing?: boolean;
             /**
              * @description 签收 reminder to a unit that has not signed a task N workdays after it was assigned, repeated every overdueRepeatWorkdays (0: none)
              * @default 2
              */
-            acknowledgeWithinWorkdays: number;
+            acknowledgeWithinWorkdays?: number;
+        };
+        ReminderTaskDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            content: string;
+            /** Format: uuid */
+            planId: string;
         };
         ReplaceOverridesDto: {
             /** @example 2027 */
@@ -2361,8 +2368,10 @@ export interface components {
             actor: string;
             /** @example completion_requested */
             action: string;
-            fromStatus: string | null;
-            toStatus: string | null;
+            /** @enum {string|null} */
+            fromStatus: "not_started" | "in_progress" | "completion_requested" | "completed" | "suspended" | "cancelled" | null;
+            /** @enum {string|null} */
+            toStatus: "not_started" | "in_progress" | "completion_requested" | "completed" | "suspended" | "cancelled" | null;
             comment: string | null;
             data: Record<string, never> | null;
         };
