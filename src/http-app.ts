@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,6 +15,7 @@ import { createValidationPipe } from './common/validation';
 import { cancelStatementsOnDisconnect } from './database/statement-scope';
 import { createJsonLogger, JsonLogger, logRequests } from './logging/json-logger';
 import { loadEnv, logLevels, trustProxy } from './config/env';
+import { createOpenApiDocument } from './meta/openapi';
 import { mountMetrics } from './metrics/metrics';
 import { mountQueueBoard } from './queue/queue-board';
 import { mountWebApp } from './web/web-static';
@@ -83,12 +84,6 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('督查督办 API')
-    .setDescription('Key-work supervision: plans imported from notices, tasks, units, progress and reminders.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: '督查督办 API' });
 }

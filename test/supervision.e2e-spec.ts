@@ -367,7 +367,7 @@ describe('supervision views (GET /api/supervision/*)', () => {
       ]);
       expect(row9.getCell(11).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF4D4F' } });
       const light = (n: number) => sheet.getRow(2 + n).getCell(11).value;
-      expect([light(10), light(12), light(14), light(17)]).toEqual(['绿灯', '黄灯', '—', '黄灯']);
+      expect([light(10), light(12), light(14), light(17)]).toEqual(['绿灯', '黄灯', '灰灯', '黄灯']);
       expect(sheet.getRow(2 + 10).getCell(7).value).toBe('已办结');
       expect(sheet.getRow(2 + 17).getCell(9).value).toBeNull();
       const lights = dataRows.map((r) => r.getCell(11).value);

@@ -1,11 +1,12 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { LIGHT_LABELS } from '../meta/labels';
 import type { BulletinDto, BulletinTaskDto } from './dto/bulletin.dto';
 import { stampZipEntries } from './zip-stamp';
 
 const BODY_FONT = '仿宋';
 const HEADING_FONT = '黑体';
 const TITLE_FONT = '宋体';
-const LIGHT_NAMES: Record<string, string> = { red: '红灯', yellow: '黄灯' };
+const LIGHT_NAMES: Record<string, string> = LIGHT_LABELS;
 const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 const text = (value: string, options: { bold?: boolean; font?: string; size?: number } = {}) =>

@@ -1,14 +1,9 @@
+import { REMINDER_KIND_LABELS } from '../meta/labels';
+
 /** The words a department reads. Chinese, naming plan, task number and content, due date, overdue days, link. */
 export type ReminderKind = 'due_soon' | 'report_missing' | 'overdue' | 'escalation' | 'urge' | 'unacknowledged';
 
-export const KIND_LABELS: Record<ReminderKind, string> = {
-  due_soon: '临期提醒',
-  report_missing: '进展未报送提醒',
-  overdue: '逾期催办',
-  escalation: '逾期督办',
-  urge: '催办',
-  unacknowledged: '签收提醒',
-};
+export const KIND_LABELS: Record<ReminderKind, string> = REMINDER_KIND_LABELS;
 
 export interface ReminderFacts {
   planTitle: string;

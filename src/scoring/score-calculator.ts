@@ -1,3 +1,4 @@
+import { SCORE_EVENT_LABELS as LABELS } from '../meta/labels';
 import type { ScoringRules } from './scoring-rules';
 
 /**
@@ -7,13 +8,7 @@ import type { ScoringRules } from './scoring-rules';
 
 export type ScoreEventKind = 'on_time_completion' | 'overdue' | 'missing_report' | 'completion_returned' | 'extension_beyond';
 
-export const SCORE_EVENT_LABELS: Record<ScoreEventKind, string> = {
-  on_time_completion: '按期销号',
-  overdue: '逾期',
-  missing_report: '未按期报送',
-  completion_returned: '销号退回',
-  extension_beyond: '超次数延期',
-};
+export const SCORE_EVENT_LABELS: Record<ScoreEventKind, string> = LABELS;
 
 export interface TaskRef {
   id: string;

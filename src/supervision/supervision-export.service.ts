@@ -85,7 +85,7 @@ function addNotes(workbook: Workbook, snapshot: PlanSnapshot): void {
     `统计日期：${asOf}（北京时间）；进展报送检查期次：${period}${checked}`,
     '红灯：未办结且已超过完成时限（逾期）。',
     `黄灯：未逾期，但距完成时限不超过 ${policy.dueSoonWorkdays} 个工作日（临期），或最新报送进度落后序时进度超过 ${policy.behindTolerance} 个百分点，或上一期进展未报送。`,
-    '绿灯：已办结，或按期推进。“—”：已暂缓或已撤销的任务，不计预警。',
+    '绿灯：已办结，或按期推进。灰灯：已暂缓或已撤销的任务，不计预警。',
     '序时进度：自计划开始日至完成时限，截至统计日期已过天数所占比例。',
     ...warnings.map((w) => `提示：${w}`),
   ];

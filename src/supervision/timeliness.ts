@@ -1,4 +1,5 @@
 import type { WorkdayOracle } from '../calendar/work-calendar';
+import { LIGHT_LABELS as LABELS } from '../meta/labels';
 import { daysBetween, deadlineAsOf, expectedPercent, type Deadline } from '../tasks/task-rules';
 import type { TaskStatus } from '../tasks/task-status';
 import { judgeTargets, type TargetProgress } from './target-judgement';
@@ -12,7 +13,7 @@ import { judgeTargets, type TargetProgress } from './target-judgement';
 
 export type Light = 'red' | 'yellow' | 'green' | 'grey';
 
-export const LIGHT_LABELS: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '—' };
+export const LIGHT_LABELS: Record<Light, string> = LABELS;
 
 export interface TimelinessPolicy {
   /** An open task due within this many workdays is "due soon"; 0 turns the flag off (as for the reminders). */

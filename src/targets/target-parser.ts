@@ -11,9 +11,11 @@
  * - 以上 / 余 / 不低于 → at least; 以内 / 控制在 / 不超过 → at most; 左右 → about; otherwise at least.
  */
 
+import { COMPARATOR_LABELS as LABELS } from '../meta/labels';
+
 export type TargetComparator = 'at_least' | 'at_most' | 'about';
 
-export const COMPARATOR_LABELS: Record<TargetComparator, string> = { at_least: '不低于', at_most: '不高于', about: '左右' };
+export const COMPARATOR_LABELS: Record<TargetComparator, string> = LABELS;
 
 export interface ParsedTarget {
   metric: string;

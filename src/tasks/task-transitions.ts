@@ -1,14 +1,8 @@
 import { ConflictError } from '../common/domain-errors';
+import { TASK_STATUS_LABELS } from '../meta/labels';
 import type { TaskStatus } from './task-status';
 
-export const STATUS_LABELS: Record<TaskStatus, string> = {
-  not_started: '未开始',
-  in_progress: '推进中',
-  completion_requested: '申请销号',
-  completed: '已办结',
-  suspended: '已暂缓',
-  cancelled: '已撤销',
-};
+export const STATUS_LABELS: Record<TaskStatus, string> = TASK_STATUS_LABELS;
 
 /** Which status may follow which; anything else is a 409 that says why. */
 const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {

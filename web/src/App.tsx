@@ -56,7 +56,7 @@ function Shell({ children }: { children: ReactNode }) {
   const items = entries.map((e) => ({ key: e.path, label: e.label }));
   const userName = (
     <span data-testid="current-user">
-      {user?.displayName || user?.username}（{ROLE_LABELS[user?.role ?? ''] ?? ''}）
+      {user?.displayName || user?.username}（{user ? ROLE_LABELS[user.role] : ''}）
     </span>
   );
   const logoutButton = (

@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { api, session, type User } from './api';
+import { client, ok, session, type Role, type User } from './api';
 
 interface AuthState {
   user: User | null;
@@ -14,7 +14,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value: AuthState = {
     user,
     async login(username, password) {
-      const result = await api<{ accessToken: string; user: User }>('POST', '/api/auth/login', { username, password });
+      const result = await ok(client.POST('/api/auth/login', { body: { username, password } }));
       session.save(result.accessToken, result.user);
       setUser(result.user);
       return result.user;
@@ -30,7 +30,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 export const useAuth = () => useContext(AuthContext);
 
 /** The first page of each role. */
-export function homeOf(role: string): string {
+export function homeOf(role: Role): string {
   if (role === 'unit_user') return '/my-tasks';
   if (role === 'admin') return '/users';
   if (role === 'leader') return '/dashboard';

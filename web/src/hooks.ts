@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { Grid } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type Plan } from './api';
+import { client, ok, type Plan } from './api';
 
 let serverToday: Promise<string> | undefined;
 
@@ -9,7 +9,7 @@ let serverToday: Promise<string> | undefined;
 export function useServerToday(): Dayjs | undefined {
   const [today, setToday] = useState<Dayjs>();
   useEffect(() => {
-    serverToday ??= api<{ today: string }>('GET', '/api/meta')
+    serverToday ??= ok(client.GET('/api/meta'))
       .then((meta) => meta.today)
       .catch(() => {
         serverToday = undefined;
@@ -36,7 +36,7 @@ export function usePlans(initial?: string | null) {
   const [plans, setPlans] = useState<Plan[]>([]);
   const [planId, setPlanIdState] = useState<string | undefined>(() => initial ?? localStorage.getItem('duban.planId') ?? undefined);
   const reload = async () => {
-    const list = await api<Plan[]>('GET', '/api/plans');
+    const list = await ok(client.GET('/api/plans'));
     setPlans(list);
     setPlanIdState((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
     return list;

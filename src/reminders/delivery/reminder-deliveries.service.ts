@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { requirePermission } from '../../access/permissions';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors';
+import { DELIVERY_STATUS_LABELS } from '../../meta/labels';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../../queue/queues';
 import { QUEUES, type Queues } from '../../queue/queue.module';
 import type { ListDeliveriesQueryDto, ReminderDeliveryDto, ReminderDeliveryPageDto } from './dto/reminder-delivery.dto';
 
-const STATUS_LABELS: Record<string, string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+const STATUS_LABELS: Record<string, string> = DELIVERY_STATUS_LABELS;
 
 const SELECT_DELIVERIES = `
   SELECT d.id, d.unit_id, u.name AS unit_name, d.audience, d.channel, to_char(d.day, 'YYYY-MM-DD') AS day, d.status,

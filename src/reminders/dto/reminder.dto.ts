@@ -56,13 +56,20 @@ export class ListRemindersQueryDto extends pageQuery(200) {
 
 }
 
+export class ReminderTaskDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() content!: string;
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+}
+
 export class ReminderDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: KINDS }) kind!: string;
   @ApiProperty({ enum: [1, 2], description: '2 = 督办 (escalation)' }) level!: number;
   @ApiProperty({ enum: ['unit', 'supervisors'] }) audience!: string;
   @ApiProperty({ type: NamedRefDto, nullable: true }) unit!: NamedRefDto | null;
-  @ApiProperty({ description: 'The task: id, number, content' }) task!: { id: string; number: number; content: string; planId: string };
+  @ApiProperty({ type: ReminderTaskDto }) task!: ReminderTaskDto;
   @ApiProperty({ example: '2021-09-30' }) dueDate!: string;
   @ApiProperty({ nullable: true, type: String }) period!: string | null;
   @ApiProperty({ nullable: true, type: Number }) workdaysOverdue!: number | null;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../../common/not-blank';
-import { TASK_KINDS, type TaskKind } from '../task-status';
+import { TASK_KINDS, TASK_STATUSES, type TaskKind } from '../task-status';
 import { EvidenceIdsProperty } from '../../evidence/dto/evidence-ids.decorator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,8 +72,8 @@ export class TaskEventDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() actor!: string;
   @ApiProperty({ example: 'completion_requested' }) action!: string;
-  @ApiProperty({ nullable: true, type: String }) fromStatus!: string | null;
-  @ApiProperty({ nullable: true, type: String }) toStatus!: string | null;
+  @ApiProperty({ nullable: true, enum: TASK_STATUSES }) fromStatus!: string | null;
+  @ApiProperty({ nullable: true, enum: TASK_STATUSES }) toStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty({ nullable: true, type: Object }) data!: object | null;
 }

@@ -1,6 +1,6 @@
 import { Button, message } from 'antd';
 import { useState } from 'react';
-import { api, type Task } from '../api';
+import { client, ok, type Task } from '../api';
 import { useAuth } from '../auth';
 
 /** One click 签收 for a unit user whose unit has not signed the task yet; nothing for anyone else. */
@@ -11,11 +11,11 @@ export function AcknowledgeButton({ task, onDone, size }: { task: Pick<Task, 'id
   const sign = async () => {
     setBusy(true);
     try {
-      await api('POST', `/api/tasks/${task.id}/acknowledge`);
+      await ok(client.POST('/api/tasks/{id}/acknowledge', { params: { path: { id: task.id } } }));
       message.success('已签收');
       onDone();
     } catch {
-      // shown by api()
+      // shown by ok()
     } finally {
       setBusy(false);
     }

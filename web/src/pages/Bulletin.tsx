@@ -1,9 +1,27 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, download, query } from '../api';
+import { client, download, ok, type Schemas } from '../api';
 import { useAsOf, usePlans } from '../hooks';
 import { LightTag } from '../labels';
 import { PlanSelect } from './PlanSelect';
+
+type BulletinTask = Schemas['BulletinTaskDto'];
+interface BulletinForm {
+  title?: string;
+  docNumber?: string;
+  issuer?: string;
+  preface?: string;
+  praise?: string;
+  criticism?: string;
+}
+
+/** 一、总体情况 as the Word file writes it. */
+function figuresText({ dateText, period, figures: f }: Schemas['BulletinDto']): string {
+  return (
+    `截至${dateText}，共有重点任务${f.tasks}项，已办结${f.completed}项（办结率${f.completionRate ?? '—'}%），正在推进${f.inProgress}项，尚未启动${f.notStarted}项；` +
+    `红灯${f.red}项、黄灯${f.yellow}项、绿灯${f.green}项，逾期${f.overdue}项，${period}期未报送进展${f.unreported}项。`
+  );
+}
 
 const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
 
@@ -11,8 +29,8 @@ const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => 
 export function BulletinPage() {
   const { plans, planId, setPlanId } = usePlans();
   const [asOf, setAsOf] = useAsOf();
-  const [form] = Form.useForm();
-  const [view, setView] = useState<any>();
+  const [form] = Form.useForm<BulletinForm>();
+  const [view, setView] = useState<Schemas['BulletinDto']>();
   const day = asOf?.format('YYYY-MM-DD');
   const texts = () => {
     const v = form.getFieldsValue();
@@ -27,14 +45,12 @@ export function BulletinPage() {
   };
   const preview = () => {
     if (!planId || !day) return;
-    const { praise, criticism, ...rest } = texts();
-    void api('GET', `/api/supervision/bulletin${query({ planId, asOf: day, ...rest, praise: praise.join('\n'), criticism: criticism.join('\n') })}`)
+    void ok(client.GET('/api/supervision/bulletin', { params: { query: { planId, asOf: day, ...texts() } } }))
       .then(setView)
       .catch(() => undefined);
   };
   useEffect(preview, [planId, day]);
-  const f = view?.figures;
-  const taskColumns = [
+  const taskColumns: TableColumnsType<BulletinTask> = [
     { title: '序号', dataIndex: 'number', width: 60 },
     { title: '任务', dataIndex: 'content' },
     { title: '责任单位', dataIndex: 'units', width: 220 },
@@ -93,51 +109,50 @@ export function BulletinPage() {
               {view.preface && <Typography.Paragraph>{view.preface}</Typography.Paragraph>}
               <Typography.Title level={5}>一、总体情况</Typography.Title>
               <Typography.Paragraph data-testid="bulletin-figures">
-                截至{view.dateText}，共有重点任务{f.tasks}项，已办结{f.completed}项（办结率{f.completionRate ?? '—'}%），正在推进{f.inProgress}项，尚未启动{f.notStarted}项；
-                红灯{f.red}项、黄灯{f.yellow}项、绿灯{f.green}项，逾期{f.overdue}项，{view.period}期未报送进展{f.unreported}项。
+                {figuresText(view)}
               </Typography.Paragraph>
               <Typography.Title level={5}>二、已办结事项</Typography.Title>
               <Table rowKey="number" size="small" pagination={false} dataSource={view.completed} columns={[...taskColumns, { title: '办结日期', dataIndex: 'completedOn', width: 110 }]} />
               <Typography.Title level={5}>三、红灯、黄灯事项</Typography.Title>
-              <Table
+              <Table<BulletinTask>
                 rowKey="number"
                 size="small"
                 pagination={false}
                 dataSource={[...view.red, ...view.yellow]}
                 columns={[
-                  { title: '预警', dataIndex: 'light', width: 70, render: (l: string) => <LightTag light={l} /> },
+                  { title: '预警', dataIndex: 'light', width: 70, render: (l: BulletinTask['light']) => <LightTag light={l} /> },
                   ...taskColumns,
                   { title: '原因', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
                 ]}
               />
               <Typography.Title level={5}>四、单位考核得分排名</Typography.Title>
-              <Table
-                rowKey={(r: any) => r.unit.id}
+              <Table<Schemas['BulletinScoreDto']>
+                rowKey={(r) => r.unit.id}
                 size="small"
                 pagination={false}
                 dataSource={view.ranking}
                 columns={[
                   { title: '排名', dataIndex: 'rank', width: 60 },
-                  { title: '单位', render: (_: unknown, r: any) => r.unit.name },
+                  { title: '单位', render: (_: unknown, r) => r.unit.name },
                   { title: '得分', dataIndex: 'score' },
                   { title: '加分', dataIndex: 'bonus' },
                   { title: '扣分', dataIndex: 'deductions' },
                 ]}
               />
               <Typography.Title level={5}>五、{view.period}期未按时报送进展的单位</Typography.Title>
-              <Table
-                rowKey={(r: any) => r.unit.id}
+              <Table<Schemas['BulletinMissingDto']>
+                rowKey={(r) => r.unit.id}
                 size="small"
                 pagination={false}
                 dataSource={view.notReported}
                 columns={[
-                  { title: '单位', render: (_: unknown, r: any) => r.unit.name },
-                  { title: '未报送任务序号', render: (_: unknown, r: any) => r.tasks.join('、') },
+                  { title: '单位', render: (_: unknown, r) => r.unit.name },
+                  { title: '未报送任务序号', render: (_: unknown, r) => r.tasks.join('、') },
                 ]}
               />
               <Typography.Title level={5}>六、主要指标完成情况</Typography.Title>
-              <Table
-                rowKey={(r: any) => `${r.number}-${r.metric}`}
+              <Table<Schemas['BulletinIndicatorDto']>
+                rowKey={(r) => `${r.number}-${r.metric}`}
                 size="small"
                 pagination={false}
                 dataSource={view.indicators}
@@ -145,16 +160,16 @@ export function BulletinPage() {
                   { title: '序号', dataIndex: 'number', width: 60 },
                   { title: '指标', dataIndex: 'metric' },
                   { title: '目标', dataIndex: 'target' },
-                  { title: '实际', render: (_: unknown, r: any) => (r.actual === null ? '—' : `${r.actual}${r.unit}`) },
+                  { title: '实际', render: (_: unknown, r) => (r.actual === null ? '—' : `${r.actual}${r.unit}`) },
                   { title: '情况', dataIndex: 'standing' },
                 ]}
               />
               {view.praise.length > 0 && <Typography.Title level={5}>表扬</Typography.Title>}
-              {view.praise.map((line: string) => (
+              {view.praise.map((line) => (
                 <Typography.Paragraph key={line}>{line}</Typography.Paragraph>
               ))}
               {view.criticism.length > 0 && <Typography.Title level={5}>通报批评</Typography.Title>}
-              {view.criticism.map((line: string) => (
+              {view.criticism.map((line) => (
                 <Typography.Paragraph key={line}>{line}</Typography.Paragraph>
               ))}
             </Space>

@@ -6,7 +6,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, query, type NamedRef } from '../api';
+import { client, ok, query, type Light, type Schemas } from '../api';
 import { useAsOf, usePlans } from '../hooks';
 import { LIGHT_LABELS, LightTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
@@ -14,29 +14,12 @@ import { PlanSelect } from './PlanSelect';
 // Only the parts drawn here; SVG so that each bar and slice is an element (crisp, and clickable in tests).
 echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-const LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
-type Light = (typeof LIGHTS)[number];
+const LIGHTS: readonly Light[] = ['red', 'yellow', 'green', 'grey'];
 /** The lights' colours, as the register's tags show them. */
 const LIGHT_FILL: Record<Light, string> = { red: '#f5222d', yellow: '#faad14', green: '#52c41a', grey: '#bfbfbf' };
 const TOP_UNITS = 15;
 
-type Counts = Record<Light, number> & { tasks: number; overdue: number; completed: number; behindSchedule: number };
-interface Dashboard {
-  asOf: string;
-  warnings: string[];
-  totals: Counts;
-  completionTrend: Array<{ month: string; day: string; completed: number; total: number; rate: number | null }>;
-  sections: Array<{ id: string; code: string; title: string; counts: Counts }>;
-  mostOverdue: Array<{
-    task: { id: string; number: number; content: string; lead: NamedRef[]; responsible: NamedRef[] };
-    dueDate: string;
-    daysOverdue: number;
-    latestPercent: number | null;
-    light: Light;
-  }>;
-  units: Array<{ rank: number; unit: NamedRef; total: number; completed: number; overdue: number; onTimeCompletionRate: number | null }>;
-  reportsDue: { period: string; cutoff: string; dueThisWeek: boolean; total: number; units: Array<{ unit: NamedRef; tasks: Array<{ number: number }> }> };
-}
+type Dashboard = Schemas['DashboardDto'];
 
 /**
  * 驾驶舱: one screen for leaders (GET /api/supervision/dashboard). Every chart opens 任务总览 filtered on what was
@@ -51,7 +34,7 @@ export function DashboardPage() {
 
   useEffect(() => {
     if (!planId || !day) return;
-    void api<Dashboard>('GET', `/api/supervision/dashboard${query({ planId, asOf: day })}`)
+    void ok(client.GET('/api/supervision/dashboard', { params: { query: { planId, asOf: day } } }))
       .then(setData)
       .catch(() => undefined);
   }, [planId, day]);

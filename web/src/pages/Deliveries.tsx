@@ -1,18 +1,21 @@
 import { Button, Card, DatePicker, Select, Space, Table, Tag, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, query, type Page } from '../api';
+import { client, ok, type QueryOf, type Schemas } from '../api';
 import { useAuth } from '../auth';
 import { CHANNELS, DELIVERY_STATUS, dateTime } from '../labels';
 import { serverPagination } from '../pagination';
 
+type Delivery = Schemas['ReminderDeliveryDto'];
+type Filters = Pick<QueryOf<'/api/reminder-deliveries'>, 'status' | 'channel' | 'day'>;
+
 /** Reminder digests per unit, channel and day: what was sent, what failed and why, and a retry. */
 export function DeliveriesPage() {
   const { user } = useAuth();
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<any>>();
+  const [data, setData] = useState<Schemas['ReminderDeliveryPageDto']>();
   const load = () =>
-    api<Page<any>>('GET', `/api/reminder-deliveries${query({ ...filters, ...page })}`)
+    ok(client.GET('/api/reminder-deliveries', { params: { query: { ...filters, ...page } } }))
       .then(setData)
       .catch(() => undefined);
   useEffect(() => {
@@ -20,23 +23,23 @@ export function DeliveriesPage() {
   }, [filters, page.page, page.pageSize]);
   const retry = async (id: string) => {
     try {
-      await api('POST', `/api/reminder-deliveries/${id}/retry`);
+      await ok(client.POST('/api/reminder-deliveries/{id}/retry', { params: { path: { id } } }));
       message.success('已重新排队发送');
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const scan = async () => {
     try {
-      const r = await api<any>('POST', '/api/reminders/scan', {});
+      const r = await ok(client.POST('/api/reminders/scan', { body: {} }));
       message.success(`扫描完成：新提醒 ${r.created ?? 0} 条`);
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
-  const set = (k: string, v: string | undefined) => (setFilters((f) => ({ ...f, [k]: v })), setPage((p) => ({ ...p, page: 1 })));
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => (setFilters((f) => ({ ...f, [k]: v })), setPage((p) => ({ ...p, page: 1 })));
   return (
     <Card title="提醒投递" extra={user?.role === 'supervisor' && <Button onClick={() => void scan()}>立即扫描提醒</Button>}>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -58,7 +61,7 @@ export function DeliveriesPage() {
         />
         <DatePicker aria-label="日期" placeholder="日期" onChange={(d) => set('day', d ? d.format('YYYY-MM-DD') : undefined)} />
       </Space>
-      <Table
+      <Table<Delivery>
         rowKey="id"
         size="middle"
         dataSource={data?.items}
@@ -66,13 +69,13 @@ export function DeliveriesPage() {
         locale={{ emptyText: '暂无投递记录' }}
         columns={[
           { title: '日期', dataIndex: 'day', width: 110 },
-          { title: '接收方', render: (_: unknown, r: any) => r.unit?.name ?? (r.audience === 'supervisors' ? '督查室' : r.audience) },
-          { title: '渠道', dataIndex: 'channel', width: 90, render: (c: string) => CHANNELS[c] ?? c },
+          { title: '接收方', render: (_: unknown, r) => r.unit?.name ?? (r.audience === 'supervisors' ? '督查室' : r.audience) },
+          { title: '渠道', dataIndex: 'channel', width: 90, render: (c: Delivery['channel']) => CHANNELS[c] },
           {
             title: '状态',
             dataIndex: 'status',
             width: 90,
-            render: (s: string) => <Tag color={s === 'failed' ? 'red' : s === 'sent' ? 'green' : 'default'}>{DELIVERY_STATUS[s] ?? s}</Tag>,
+            render: (s: Delivery['status']) => <Tag color={s === 'failed' ? 'red' : s === 'sent' ? 'green' : 'default'}>{DELIVERY_STATUS[s]}</Tag>,
           },
           { title: '提醒数', dataIndex: 'reminderCount', width: 80 },
           { title: '尝试次数', dataIndex: 'attempts', width: 90 },
@@ -83,7 +86,7 @@ export function DeliveriesPage() {
                 {
                   title: '操作',
                   width: 80,
-                  render: (_: unknown, r: any) =>
+                  render: (_: unknown, r: Delivery) =>
                     r.status === 'failed' ? (
                       <Button size="small" onClick={() => void retry(r.id)}>
                         重试

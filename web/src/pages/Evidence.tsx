@@ -1,7 +1,7 @@
 import { CameraOutlined, DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Image, List, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, blobUrl, download, uploadFiles, type EvidenceFile } from '../api';
+import { blobUrl, client, download, ok, uploadFiles, type EvidenceFile } from '../api';
 
 /** What the file picker offers: images (the camera on phones), PDF, Word, Excel — the server checks the bytes. */
 const ACCEPT =
@@ -33,7 +33,7 @@ export function EvidenceUpload({ taskId, value = [], onChange }: { taskId: strin
     }
   };
   const remove = async (file: EvidenceFile) => {
-    await api('DELETE', `/api/evidence/${file.id}`).catch(() => undefined);
+    await ok(client.DELETE('/api/evidence/{id}', { params: { path: { id: file.id } } })).catch(() => undefined);
     onChange?.(value.filter((f) => f.id !== file.id));
   };
   return (

@@ -18,45 +18,16 @@ import {
   message,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, download } from '../api';
+import { ApiError, client, download, ok, postForm, type Schemas } from '../api';
 import { usePlans } from '../hooks';
 import { PlanSelect } from './PlanSelect';
 
 /** Where a person finds an item: a line of pasted text, a row of a workbook sheet, a row of a Word table. */
-type SourceLocation = { line: number } | { sheet: string; row: number } | { table: number; row: number };
-type ItemResult = 'created' | 'updated' | 'unchanged' | 'error';
-
-interface Issue {
-  line: number;
-  location?: SourceLocation;
-  text: string;
-  message: string;
-}
-interface ItemRow {
-  number: number | null;
-  location: SourceLocation;
-  content: string;
-  result: ItemResult;
-  message?: string;
-}
-interface ColumnMapping {
-  table: string;
-  index: number;
-  header: string;
-  field: string;
-}
-interface Report {
-  dryRun: boolean;
-  sections: number;
-  subsections: number;
-  tasks: { created: number; updated: number; unchanged: number };
-  unknownUnits: { name: string; items: number[] }[];
-  createdUnits: string[];
-  warnings: Issue[];
-  errors: Issue[];
-  items?: ItemRow[];
-  columns?: ColumnMapping[];
-}
+type SourceLocation = Schemas['SourceLocationDto'];
+type Issue = Schemas['ImportIssueDto'];
+type ItemRow = Schemas['ImportItemDto'];
+type ItemResult = ItemRow['result'];
+type Report = Schemas['ImportReportDto'];
 
 const FILE_TYPES = '.docx,.doc,.xlsx,.csv,.tsv,.txt';
 
@@ -67,7 +38,7 @@ const RESULTS: Record<ItemResult, { label: string; color: string }> = {
   error: { label: '错误', color: 'red' },
 };
 
-const FIELDS: Record<string, string> = {
+const FIELDS: Record<Schemas['ColumnMappingDto']['field'], string> = {
   number: '序号',
   task: '任务',
   lead: '牵头单位',
@@ -81,9 +52,9 @@ const FIELDS: Record<string, string> = {
 
 function describeLocation(location: SourceLocation | undefined, fallbackLine: number): string {
   if (!location) return fallbackLine > 0 ? `第${fallbackLine}行` : '全文';
-  if ('sheet' in location) return `工作表“${location.sheet}”第${location.row}行`;
-  if ('table' in location) return `表格${location.table}第${location.row}行`;
-  return location.line > 0 ? `第${location.line}行` : '全文';
+  if (location.sheet !== undefined) return `工作表“${location.sheet}”第${location.row}行`;
+  if (location.table !== undefined) return `表格${location.table}第${location.row}行`;
+  return location.line ? `第${location.line}行` : '全文';
 }
 
 /** Upload a Word/Excel/CSV file or paste a notice → dry run (nothing written) → each row's result → commit. */
@@ -96,7 +67,7 @@ export function ImportPage() {
   const [report, setReport] = useState<Report>();
   const [busy, setBusy] = useState(false);
   const [newPlan, setNewPlan] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ title: string; year: number }>();
 
   // A changed input needs a new dry run before it can be committed.
   const changeInput = (apply: () => void) => {
@@ -104,13 +75,17 @@ export function ImportPage() {
     setReport(undefined);
   };
 
-  const body = (dryRun: boolean): FormData | object => {
-    if (mode === 'text') return { text, dryRun, createMissingUnits: createMissing };
+  // A pasted text goes as JSON, a file as multipart/form-data with the same fields.
+  const send = (id: string, dryRun: boolean): Promise<Report> => {
+    if (mode === 'text' || !file) {
+      const body = { text, dryRun, createMissingUnits: createMissing };
+      return ok(client.POST('/api/plans/{id}/import', { params: { path: { id } }, body }), { quiet: true });
+    }
     const data = new FormData();
     data.append('dryRun', String(dryRun));
     data.append('createMissingUnits', String(createMissing));
-    data.append('file', file!);
-    return data;
+    data.append('file', file);
+    return postForm<Report>(`/api/plans/${id}/import`, data, { quiet: true });
   };
 
   const run = async (dryRun: boolean) => {
@@ -119,15 +94,16 @@ export function ImportPage() {
     if (mode === 'text' && !text.trim()) return message.error('请粘贴通知全文或任务表');
     setBusy(true);
     try {
-      const result = await api<Report>('POST', `/api/plans/${planId}/import`, body(dryRun), { quiet: true });
+      const result = await send(planId, dryRun);
       setReport(result);
       if (!dryRun) {
         message.success(`导入完成：新增 ${result.tasks.created} 项，更新 ${result.tasks.updated} 项`);
         await reload();
       }
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && error.body?.errors) {
-        setReport(error.body as Report);
+      // A 422 answers the report itself (docs/openapi.json): the errors to show row by row.
+      if (error instanceof ApiError && error.status === 422 && 'errors' in error.body) {
+        setReport(error.raw as Report);
         message.error('内容中有无法识别的地方，请修正后再试');
       } else if (error instanceof ApiError) {
         setReport(undefined);
@@ -140,13 +116,13 @@ export function ImportPage() {
   const createPlan = async () => {
     const v = await form.validateFields();
     try {
-      const plan = await api<{ id: string }>('POST', '/api/plans', { title: v.title, year: v.year });
+      const plan = await ok(client.POST('/api/plans', { body: { title: v.title, year: v.year } }));
       await reload();
       setPlanId(plan.id);
       setNewPlan(false);
       message.success('计划已创建');
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const lines = text.split(/\r?\n/);

@@ -13,7 +13,7 @@ export function LoginPage() {
       const user = await login(values.username.trim(), values.password);
       navigate(homeOf(user.role), { replace: true });
     } catch {
-      // the server's message is shown by api()
+      // the server's message is shown by ok()
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, List, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, query, type Page, type SupervisedTask, type SupervisedTaskPage, type Task } from '../api';
+import { client, ok, type Schemas, type SupervisedTask, type SupervisedTaskPage, type TaskStatus } from '../api';
 import { useAuth } from '../auth';
 import { useIsPhone, usePlans, useServerToday } from '../hooks';
 import { LightWithReasons, REMINDER_KINDS, StatusTag, dateTime, units } from '../labels';
@@ -10,16 +10,7 @@ import { PlanSelect } from './PlanSelect';
 import { TaskActions } from './TaskActions';
 import { serverPagination } from '../pagination';
 
-interface Reminder {
-  id: string;
-  kind: string;
-  level: number;
-  task: { id: string; number: number; content?: string } | null;
-  message: string;
-  createdAt: string;
-  readAt: string | null;
-  dueDate: string;
-}
+type Reminder = Schemas['ReminderDto'];
 
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
@@ -36,17 +27,17 @@ export function MyTasksPage() {
     if (!planId || !user?.unitId || !today) return;
     setLoading(true);
     try {
-      const url = `/api/supervision/tasks${query({ planId, unitId: user.unitId, asOf: today.format('YYYY-MM-DD'), ...page })}`;
-      setData(await api<SupervisedTaskPage>('GET', url));
+      const filter = { planId, unitId: user.unitId, asOf: today.format('YYYY-MM-DD'), ...page };
+      setData(await ok(client.GET('/api/supervision/tasks', { params: { query: filter } })));
     } finally {
       setLoading(false);
     }
   };
   // 待签收 is the unit's to-do as it stands now (not as of a day): the tasks its unit has not signed yet.
-  const [pending, setPending] = useState<Page<Task>>();
+  const [pending, setPending] = useState<Schemas['TaskPageDto']>();
   const loadPending = async () => {
     if (!planId || !user?.unitId) return;
-    setPending(await api<Page<Task>>('GET', `/api/tasks${query({ planId, unitId: user.unitId, acknowledged: false, pageSize: 200 })}`));
+    setPending(await ok(client.GET('/api/tasks', { params: { query: { planId, unitId: user.unitId, acknowledged: false, pageSize: 200 } } })));
   };
   const reload = async () => {
     await Promise.all([load(), loadPending()]);
@@ -149,7 +140,7 @@ export function MyTasksPage() {
               { title: '本单位', width: 80, render: (_: unknown, t) => <Tag>{roleOf(t)}</Tag> },
               { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
               { title: '完成时限', dataIndex: 'dueDate', width: 110 },
-              { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} /> },
+              { title: '状态', dataIndex: 'status', width: 100, render: (s: TaskStatus) => <StatusTag status={s} /> },
               {
                 title: '预警',
                 width: 80,
@@ -170,12 +161,12 @@ export function ReminderInbox() {
   const phone = useIsPhone();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
-  const [data, setData] = useState<Page<Reminder>>();
+  const [data, setData] = useState<Schemas['ReminderPageDto']>();
   const [unread, setUnread] = useState(0);
   const load = async () => {
     const [list, unreadPage] = await Promise.all([
-      api<Page<Reminder>>('GET', `/api/reminders${query({ ...page, ...(unreadOnly ? { unread: true } : {}) })}`),
-      api<Page<Reminder>>('GET', `/api/reminders${query({ unread: true, page: 1, pageSize: 1 })}`),
+      ok(client.GET('/api/reminders', { params: { query: { ...page, ...(unreadOnly ? { unread: true } : {}) } } })),
+      ok(client.GET('/api/reminders', { params: { query: { unread: true, page: 1, pageSize: 1 } } })),
     ]);
     setData(list);
     setUnread(unreadPage.total);
@@ -184,7 +175,7 @@ export function ReminderInbox() {
     void load().catch(() => undefined);
   }, [unreadOnly, page.page, page.pageSize]);
   const markRead = async (id: string) => {
-    await api('POST', `/api/reminders/${id}/read`);
+    await ok(client.POST('/api/reminders/{id}/read', { params: { path: { id } } }));
     message.success('已标记为已读');
     await load();
   };
@@ -194,10 +185,10 @@ export function ReminderInbox() {
     total: data?.total,
     onChange: (p: number, s: number) => setPage({ page: p, pageSize: s }),
   };
-  const kindTag = (r: Reminder) => <Tag color={r.level > 1 ? 'red' : 'orange'}>{REMINDER_KINDS[r.kind] ?? r.kind}</Tag>;
+  const kindTag = (r: Reminder) => <Tag color={r.level > 1 ? 'red' : 'orange'}>{REMINDER_KINDS[r.kind]}</Tag>;
   const messageOf = (r: Reminder) => (
     <Typography.Text strong={!r.readAt}>
-      {r.task ? <Link to={`/tasks/${r.task.id}`}>第{r.task.number}项</Link> : null} {r.message}
+      <Link to={`/tasks/${r.task.id}`}>第{r.task.number}项</Link> {r.message}
     </Typography.Text>
   );
   const receipt = (r: Reminder, size: 'small' | 'large') =>

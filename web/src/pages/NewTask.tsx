@@ -1,14 +1,26 @@
 import { Button, DatePicker, Form, Input, Modal, Select, message } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, type NamedRef, type Task } from '../api';
+import { client, ok, type NamedRef, type Schemas } from '../api';
 import { ASSIGNMENT_LABELS, SOURCE_LABELS } from '../labels';
+
+interface NewTaskForm {
+  content: string;
+  dueDate: Dayjs;
+  lead?: string[];
+  responsible?: string[];
+  cooperating?: string[];
+  sourceKind: Schemas['TaskSourceInputDto']['kind'];
+  documentNumber?: string;
+  sourceDate?: Dayjs;
+}
 
 /** 新增任务: a supervisor adds a task by hand (领导批示, 会议议定事项, 建议提案…) to the plan; it is numbered after the last. */
 export function NewTaskButton({ planId, units, onCreated }: { planId: string; units: NamedRef[]; onCreated: () => void }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NewTaskForm>();
   const navigate = useNavigate();
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   const unitPicker = (role: 'lead' | 'responsible' | 'cooperating') => (
@@ -18,7 +30,7 @@ export function NewTaskButton({ planId, units, onCreated }: { planId: string; un
     const v = await form.validateFields();
     setBusy(true);
     try {
-      const task = await api<Task>('POST', `/api/plans/${planId}/tasks`, {
+      const body = {
         content: v.content,
         dueDate: v.dueDate.format('YYYY-MM-DD'),
         units: { lead: v.lead ?? [], responsible: v.responsible ?? [], cooperating: v.cooperating ?? [] },
@@ -27,13 +39,14 @@ export function NewTaskButton({ planId, units, onCreated }: { planId: string; un
           ...(v.documentNumber?.trim() ? { documentNumber: v.documentNumber.trim() } : {}),
           ...(v.sourceDate ? { date: v.sourceDate.format('YYYY-MM-DD') } : {}),
         },
-      });
+      };
+      const task = await ok(client.POST('/api/plans/{id}/tasks', { params: { path: { id: planId } }, body }));
       message.success(`已新增第${task.number}项任务`);
       setOpen(false);
       onCreated();
       navigate(`/tasks/${task.id}`);
     } catch {
-      // shown by api()
+      // shown by ok()
     } finally {
       setBusy(false);
     }

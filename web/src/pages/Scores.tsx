@@ -1,42 +1,44 @@
 import { Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, download, query } from '../api';
+import { client, download, ok, query, type Schemas } from '../api';
 import { useAuth } from '../auth';
 import { useAsOf, usePlans } from '../hooks';
+import { SCORE_EVENT_LABELS } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
-const EVENT_LABELS: Record<string, string> = {
-  on_time_completion: '按期销号',
-  overdue: '逾期',
-  missing_report: '未按期报送',
-  completion_returned: '销号退回',
-  extension_beyond: '超次数延期',
-};
+type UnitScore = Schemas['UnitScoreDto'];
+type ScoreEvent = Schemas['ScoreEventDto'];
+type Rules = Schemas['ScoringRulesDto'];
+
+/** Each rule with the words the server gives it, in the server's order. */
+const ruleLabels = (rules: Schemas['PlanScoringRulesDto']) =>
+  Object.entries(rules.labels).filter((entry): entry is [keyof Rules, string] => entry[0] in rules.rules);
 
 /** The 考核 scores as of a day, each with the events behind it; supervisors edit the plan's rules here. */
 export function ScoresPage() {
   const { user } = useAuth();
   const { plans, planId, setPlanId } = usePlans();
   const [asOf, setAsOf] = useAsOf();
-  const [view, setView] = useState<any>();
-  const [rules, setRules] = useState<any>();
+  const [view, setView] = useState<Schemas['ScoresViewDto']>();
+  const [rules, setRules] = useState<Schemas['PlanScoringRulesDto']>();
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Rules>();
   const day = asOf?.format('YYYY-MM-DD');
   const load = () => {
     if (!planId || !day) return;
-    void api('GET', `/api/supervision/scores${query({ planId, asOf: day })}`).then(setView).catch(() => undefined);
-    void api('GET', `/api/plans/${planId}/scoring-rules`).then(setRules).catch(() => undefined);
+    void ok(client.GET('/api/supervision/scores', { params: { query: { planId, asOf: day } } })).then(setView).catch(() => undefined);
+    void ok(client.GET('/api/plans/{id}/scoring-rules', { params: { path: { id: planId } } })).then(setRules).catch(() => undefined);
   };
   useEffect(load, [planId, day]);
   const save = async () => {
     const values = await form.validateFields();
+    if (!planId) return;
     try {
-      await api('PUT', `/api/plans/${planId}/scoring-rules`, values);
+      await ok(client.PUT('/api/plans/{id}/scoring-rules', { params: { path: { id: planId } }, body: values }));
       setEditing(false);
       load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   return (
@@ -53,22 +55,22 @@ export function ScoresPage() {
           </Space>
         }
       >
-        <Table
-          rowKey={(r: any) => r.unit.id}
+        <Table<UnitScore>
+          rowKey={(r) => r.unit.id}
           size="small"
           loading={!view}
           dataSource={view?.items ?? []}
           pagination={{ pageSize: 20 }}
           expandable={{
-            rowExpandable: (r: any) => r.events.length > 0,
-            expandedRowRender: (r: any) => (
-              <Table
-                rowKey={(e: any) => `${e.kind}-${e.taskNumber}-${e.detail}`}
+            rowExpandable: (r) => r.events.length > 0,
+            expandedRowRender: (r) => (
+              <Table<ScoreEvent>
+                rowKey={(e) => `${e.kind}-${e.taskNumber}-${e.detail}`}
                 size="small"
                 pagination={false}
                 dataSource={r.events}
                 columns={[
-                  { title: '事项', dataIndex: 'kind', width: 110, render: (k: string) => EVENT_LABELS[k] ?? k },
+                  { title: '事项', dataIndex: 'kind', width: 110, render: (k: ScoreEvent['kind']) => SCORE_EVENT_LABELS[k] },
                   { title: '说明', dataIndex: 'detail' },
                   { title: '分值', dataIndex: 'points', width: 80, render: (p: number) => <Tag color={p > 0 ? 'green' : 'red'}>{p > 0 ? `+${p}` : p}</Tag> },
                 ]}
@@ -77,11 +79,11 @@ export function ScoresPage() {
           }}
           columns={[
             { title: '排名', dataIndex: 'rank', width: 60 },
-            { title: '单位', render: (_: unknown, r: any) => r.unit.name },
+            { title: '单位', render: (_: unknown, r) => r.unit.name },
             { title: '得分', dataIndex: 'score', width: 80 },
             { title: '加分', dataIndex: 'bonus', width: 80 },
             { title: '扣分', dataIndex: 'deductions', width: 80 },
-            { title: '计分事项', width: 90, render: (_: unknown, r: any) => r.events.length },
+            { title: '计分事项', width: 90, render: (_: unknown, r) => r.events.length },
           ]}
         />
       </Card>
@@ -91,7 +93,7 @@ export function ScoresPage() {
           user?.role === 'supervisor' && (
             <Button
               onClick={() => {
-                form.setFieldsValue(rules?.rules);
+                if (rules) form.setFieldsValue(rules.rules);
                 setEditing(true);
               }}
             >
@@ -102,7 +104,7 @@ export function ScoresPage() {
       >
         <Descriptions column={2} size="small" bordered>
           {rules &&
-            Object.entries(rules.labels as Record<string, string>).map(([key, label]) => (
+            ruleLabels(rules).map(([key, label]) => (
               <Descriptions.Item key={key} label={label}>
                 {rules.rules[key]}
               </Descriptions.Item>
@@ -112,7 +114,7 @@ export function ScoresPage() {
       <Modal title="修改计分规则" open={editing} onOk={save} okText="保存" cancelText="取消" onCancel={() => setEditing(false)} destroyOnHidden>
         <Form form={form} layout="vertical">
           {rules &&
-            Object.entries(rules.labels as Record<string, string>).map(([key, label]) => (
+            ruleLabels(rules).map(([key, label]) => (
               <Form.Item key={key} name={key} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
                 <InputNumber min={0} step={key === 'extensionsAllowed' ? 1 : 0.5} precision={key === 'extensionsAllowed' ? 0 : 2} style={{ width: 160 }} />
               </Form.Item>

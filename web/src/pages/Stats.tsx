@@ -1,11 +1,13 @@
 import { Button, Card, Col, DatePicker, Progress, Row, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, download, query } from '../api';
+import { client, download, ok, query, type Schemas } from '../api';
 import { useAsOf, usePlans } from '../hooks';
 import { dateTime } from '../labels';
 import { PlanSelect } from './PlanSelect';
 
-function Bars({ title, items, value, max, color, suffix = '' }: { title: string; items: any[]; value: (i: any) => number; max: number; color: string; suffix?: string }) {
+type Standing = Schemas['UnitStandingDto'];
+
+function Bars({ title, items, value, max, color, suffix = '' }: { title: string; items: Standing[]; value: (i: Standing) => number; max: number; color: string; suffix?: string }) {
   const top = [...items].sort((a, b) => value(b) - value(a)).filter((i) => value(i) > 0).slice(0, 10);
   return (
     <Card size="small" title={title}>
@@ -31,13 +33,13 @@ function Bars({ title, items, value, max, color, suffix = '' }: { title: string;
 export function StatsPage() {
   const { plans, planId, setPlanId } = usePlans();
   const [asOf, setAsOf] = useAsOf();
-  const [view, setView] = useState<any>();
+  const [view, setView] = useState<Schemas['UnitsViewDto']>();
   useEffect(() => {
     if (!planId || !asOf) return;
-    void api('GET', `/api/supervision/units${query({ planId, asOf: asOf?.format('YYYY-MM-DD') })}`).then(setView).catch(() => undefined);
+    void ok(client.GET('/api/supervision/units', { params: { query: { planId, asOf: asOf.format('YYYY-MM-DD') } } })).then(setView).catch(() => undefined);
   }, [planId, asOf]);
-  const items: any[] = view?.items ?? [];
-  const maxOf = (f: (i: any) => number) => Math.max(1, ...items.map(f));
+  const items = view?.items ?? [];
+  const maxOf = (f: (i: Standing) => number) => Math.max(1, ...items.map(f));
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
@@ -71,15 +73,15 @@ export function StatsPage() {
         </Row>
       </Card>
       <Card title={`单位排名（截至 ${view?.asOf ?? '—'}，报送周期 ${view?.period ?? '—'}）`}>
-        <Table
-          rowKey={(r: any) => r.unit.id}
+        <Table<Standing>
+          rowKey={(r) => r.unit.id}
           size="small"
           dataSource={items}
           loading={!view}
           pagination={{ pageSize: 20 }}
           columns={[
             { title: '排名', dataIndex: 'rank', width: 60 },
-            { title: '单位', render: (_: unknown, r: any) => r.unit.name },
+            { title: '单位', render: (_: unknown, r) => r.unit.name },
             { title: '牵头', dataIndex: 'asLead', width: 60 },
             { title: '责任', dataIndex: 'asResponsible', width: 60 },
             { title: '配合', dataIndex: 'asCooperating', width: 60 },

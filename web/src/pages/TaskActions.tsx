@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, message } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, type EvidenceFile, type Target, type Task, type TaskTargets } from '../api';
+import { client, ok, type EvidenceFile, type Target, type Task } from '../api';
 import { useIsPhone } from '../hooks';
 import { targetText } from '../labels';
 import { AcknowledgeButton } from './AcknowledgeButton';
@@ -9,13 +9,24 @@ import { EvidenceUpload } from './Evidence';
 
 type Kind = 'progress' | 'completion' | 'extension';
 const TITLES: Record<Kind, string> = { progress: '报送进度', completion: '申请销号', extension: '申请延期' };
+/** The fields of the three forms; each form shows its own. */
+interface ActionForm {
+  summary: string;
+  percent?: number;
+  actuals?: Record<string, number | null | undefined>;
+  problems?: string;
+  nextSteps?: string;
+  dueDate: Dayjs;
+  reason: string;
+  evidence?: EvidenceFile[];
+}
 
 /** A unit user's writes on one task: 签收 (one click), a progress report, a 销号 request, a 延期 request — each a small form. */
 export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }) {
   const [open, setOpen] = useState<Kind | null>(null);
   const [busy, setBusy] = useState(false);
   const [targets, setTargets] = useState<Target[]>([]);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ActionForm>();
   // Touch-sized buttons and full-width fields on a phone.
   const phone = useIsPhone();
   const size = phone ? 'large' : 'small';
@@ -23,45 +34,44 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
   const open_ = (kind: Kind) => {
     form.resetFields();
     setOpen(kind);
-    if (kind === 'progress') void api<TaskTargets>('GET', `/api/tasks/${task.id}/targets`).then((t) => setTargets(t.targets)).catch(() => setTargets([]));
+    if (kind === 'progress') void ok(client.GET('/api/tasks/{id}/targets', { params: { path: { id: task.id } } })).then((t) => setTargets(t.targets)).catch(() => setTargets([]));
   };
   const actualValues: Record<string, number | null | undefined> = Form.useWatch('actuals', form) ?? {};
   // A quantity target's actual sets the percent on the server (actual ÷ target); the field is then not needed.
   const percentFollows = targets.some((t) => !t.rate && t.comparator !== 'at_most' && typeof actualValues[t.id] === 'number');
   const submit = async () => {
     const values = await form.validateFields();
-    const evidenceIds = ((values.evidence ?? []) as EvidenceFile[]).map((f) => f.id);
+    const evidenceIds = (values.evidence ?? []).map((f) => f.id);
     const evidence = evidenceIds.length > 0 ? { evidenceIds } : {};
     setBusy(true);
     try {
       if (open === 'progress') {
-        const actuals = targets
-          .filter((t) => typeof values.actuals?.[t.id] === 'number')
-          .map((t) => ({ targetId: t.id, value: values.actuals[t.id] as number }));
-        await api('POST', `/api/tasks/${task.id}/progress`, {
+        const actuals = targets.flatMap((t) => {
+          const value = values.actuals?.[t.id];
+          return typeof value === 'number' ? [{ targetId: t.id, value }] : [];
+        });
+        const body = {
           summary: values.summary,
           ...(typeof values.percent === 'number' ? { percent: values.percent } : {}),
           ...(actuals.length > 0 ? { actuals } : {}),
           ...(values.problems ? { problems: values.problems } : {}),
           ...(values.nextSteps ? { nextSteps: values.nextSteps } : {}),
           ...evidence,
-        });
+        };
+        await ok(client.POST('/api/tasks/{id}/progress', { params: { path: { id: task.id } }, body }));
         message.success('进度已报送');
       } else if (open === 'completion') {
-        await api('POST', `/api/tasks/${task.id}/completion-request`, { summary: values.summary, ...evidence });
+        await ok(client.POST('/api/tasks/{id}/completion-request', { params: { path: { id: task.id } }, body: { summary: values.summary, ...evidence } }));
         message.success('销号申请已提交，等待督查室审核');
       } else if (open === 'extension') {
-        await api('POST', `/api/tasks/${task.id}/extension-requests`, {
-          dueDate: values.dueDate.format('YYYY-MM-DD'),
-          reason: values.reason,
-          ...evidence,
-        });
+        const body = { dueDate: values.dueDate.format('YYYY-MM-DD'), reason: values.reason, ...evidence };
+        await ok(client.POST('/api/tasks/{id}/extension-requests', { params: { path: { id: task.id } }, body }));
         message.success('延期申请已提交');
       }
       setOpen(null);
       onDone();
     } catch {
-      // shown by api()
+      // shown by ok()
     } finally {
       setBusy(false);
     }
@@ -143,7 +153,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone: () => void }
                 rules={[
                   { required: true, message: '请选择新的完成时限' },
                   {
-                    validator: (_r, value) =>
+                    validator: (_r, value: Dayjs | undefined) =>
                       !value || value.isAfter(dayjs(task.dueDate), 'day')
                         ? Promise.resolve()
                         : Promise.reject(new Error(`新的完成时限须晚于原时限 ${task.dueDate}`)),

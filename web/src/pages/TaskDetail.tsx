@@ -1,13 +1,24 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, type EvidenceFile, type Page, type Task } from '../api';
+import type { Dayjs } from 'dayjs';
+import { client, ok, type EvidenceFile, type Schemas, type TaskDetail } from '../api';
 import { useAuth } from '../auth';
 import { useIsPhone } from '../hooks';
-import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, REMINDER_KINDS, SOURCE_LABELS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, EXTENSION_STATUS_LABELS, REMINDER_KINDS, SOURCE_LABELS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
 import { EvidenceList } from './Evidence';
 import { TaskActions } from './TaskActions';
 import { TaskTargetsCard } from './TaskTargets';
+
+/** The fields of the page's dialogs (审核销号, 催办, 撤销, 添加节点); each shows its own. */
+interface DialogForm {
+  decision: 'approve' | 'return';
+  comment?: string;
+  message: string;
+  reason: string;
+  title: string;
+  dueDate: Dayjs;
+}
 
 interface Event {
   at: string;
@@ -49,40 +60,43 @@ const HISTORY_ACTIONS: Record<string, string> = {
 export function TaskDetailPage() {
   const { id } = useParams();
   const { user } = useAuth();
-  const [task, setTask] = useState<Task>();
-  const [progress, setProgress] = useState<any[]>([]);
-  const [history, setHistory] = useState<any[]>([]);
-  const [milestones, setMilestones] = useState<any[]>([]);
-  const [extensions, setExtensions] = useState<any[]>([]);
-  const [reminders, setReminders] = useState<any[]>([]);
-  const [audit, setAudit] = useState<any[]>([]);
+  const [task, setTask] = useState<TaskDetail>();
+  const [progress, setProgress] = useState<Schemas['ProgressReportDto'][]>([]);
+  const [history, setHistory] = useState<Schemas['TaskEventDto'][]>([]);
+  const [milestones, setMilestones] = useState<Schemas['MilestoneDto'][]>([]);
+  const [extensions, setExtensions] = useState<Schemas['ExtensionRequestDto'][]>([]);
+  const [reminders, setReminders] = useState<Schemas['ReminderDto'][]>([]);
+  const [audit, setAudit] = useState<Schemas['AuditEventDto'][]>([]);
   const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
   const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | 'cancel' | null>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<DialogForm>();
   const supervisor = user?.role === 'supervisor';
   const phone = useIsPhone();
 
   const load = async () => {
-    const base = `/api/tasks/${id}`;
+    if (!id) return;
+    const path = { params: { path: { id } } };
     // The audit trail is for the office's staff; others simply do not get that part of the timeline.
     const staff = user?.role === 'admin' || user?.role === 'supervisor';
     const [t, p, h, m, e, r, a, f] = await Promise.all([
-      api<Task>('GET', base),
-      api<any>('GET', `${base}/progress`),
-      api<any>('GET', `${base}/history`),
-      api<any[]>('GET', `${base}/milestones`),
-      api<any[]>('GET', `${base}/extension-requests`),
-      api<Page<any>>('GET', `/api/reminders?taskId=${id}&pageSize=50`).catch(() => ({ items: [] }) as unknown as Page<any>),
-      staff ? api<Page<any>>('GET', `/api/audit?entity=task&entityId=${id}&pageSize=100`) : Promise.resolve({ items: [] } as unknown as Page<any>),
-      api<EvidenceFile[]>('GET', `${base}/evidence`),
+      ok(client.GET('/api/tasks/{id}', path)),
+      ok(client.GET('/api/tasks/{id}/progress', path)),
+      ok(client.GET('/api/tasks/{id}/history', path)),
+      ok(client.GET('/api/tasks/{id}/milestones', path)),
+      ok(client.GET('/api/tasks/{id}/extension-requests', path)),
+      ok(client.GET('/api/reminders', { params: { query: { taskId: id, pageSize: 50 } } }))
+        .then((page) => page.items)
+        .catch(() => []),
+      staff ? ok(client.GET('/api/audit', { params: { query: { entity: 'task', entityId: id, pageSize: 100 } } })).then((page) => page.items) : Promise.resolve([]),
+      ok(client.GET('/api/tasks/{id}/evidence', path)),
     ]);
     setTask(t);
-    setProgress(Array.isArray(p) ? p : (p.items ?? []));
-    setHistory(Array.isArray(h) ? h : (h.items ?? []));
+    setProgress(p);
+    setHistory(h);
     setMilestones(m);
     setExtensions(e);
-    setReminders(r.items);
-    setAudit(a.items);
+    setReminders(r);
+    setAudit(a);
     setEvidence(f);
   };
   useEffect(() => {
@@ -91,7 +105,7 @@ export function TaskDetailPage() {
 
   if (!task) return <Card loading />;
 
-  const filesOf = (kind: string, targetId: string) => evidence.filter((f) => f.attachedTo?.kind === kind && f.attachedTo.id === targetId);
+  const filesOf = (kind: NonNullable<EvidenceFile['attachedTo']>['kind'], targetId: string) => evidence.filter((f) => f.attachedTo?.kind === kind && f.attachedTo.id === targetId);
   const completionFiles = evidence.filter((f) => f.attachedTo?.kind === 'completion_request');
 
   const events: Event[] = [
@@ -100,8 +114,8 @@ export function TaskDetailPage() {
       color: 'blue',
       text: (
         <>
-          <b>进度报送</b>（{p.unit?.name}，{p.period}，{p.percent}%）{p.summary}
-          {p.actuals?.length > 0 && `（实际：${p.actuals.map((a: any) => `${a.metric} ${a.value}${a.unit}`).join('，')}）`}
+          <b>进度报送</b>（{p.unit.name}，{p.period}，{p.percent}%）{p.summary}
+          {p.actuals.length > 0 && `（实际：${p.actuals.map((a) => `${a.metric} ${a.value}${a.unit}`).join('，')}）`}
           {p.problems ? `；存在问题：${p.problems}` : ''}
           <EvidenceList files={filesOf('progress_report', p.id)} />
         </>
@@ -122,7 +136,7 @@ export function TaskDetailPage() {
       color: h.toStatus === 'completed' ? 'green' : 'gray',
       text: (
         <>
-          <b>{h.toStatus ? `${STATUS_LABELS[h.fromStatus] ?? h.fromStatus ?? ''} → ${STATUS_LABELS[h.toStatus] ?? h.toStatus}` : HISTORY_ACTIONS[h.action] ?? h.action}</b>
+          <b>{h.toStatus ? `${h.fromStatus ? STATUS_LABELS[h.fromStatus] : ''} → ${STATUS_LABELS[h.toStatus]}` : (HISTORY_ACTIONS[h.action] ?? h.action)}</b>
           （{h.actor}）{h.comment ?? ''}
           {h.action === 'completion_requested' && (
             // A 销号 request's files are submitted in the same transaction as this step: the same instant.
@@ -136,8 +150,8 @@ export function TaskDetailPage() {
       color: 'orange',
       text: (
         <>
-          <b>延期申请</b>（{x.unit?.name}）{x.previousDueDate} → {x.requestedDueDate}：{x.reason}{' '}
-          <Tag>{{ pending: '待审核', approve: '已批准', reject: '已驳回' }[x.status as string] ?? x.status}</Tag>
+          <b>延期申请</b>（{x.unit.name}）{x.previousDueDate} → {x.requestedDueDate}：{x.reason}{' '}
+          <Tag>{EXTENSION_STATUS_LABELS[x.status]}</Tag>
           <EvidenceList files={filesOf('extension_request', x.id)} />
         </>
       ),
@@ -147,7 +161,7 @@ export function TaskDetailPage() {
       color: 'red',
       text: (
         <>
-          <b>{REMINDER_KINDS[r.kind] ?? r.kind}</b>（{r.unit?.name ?? '督查室'}）{r.message}
+          <b>{REMINDER_KINDS[r.kind]}</b>（{r.unit?.name ?? '督查室'}）{r.message}
           {r.readAt ? <Tag color="green">已读</Tag> : <Tag>未读</Tag>}
         </>
       ),
@@ -163,30 +177,33 @@ export function TaskDetailPage() {
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
+  const taskPath = { params: { path: { id: task.id } } };
   const submitDialog = async () => {
     const v = await form.validateFields();
     try {
       if (dialog === 'review') {
-        await api('POST', `/api/tasks/${task.id}/completion-review`, { decision: v.decision, ...(v.comment ? { comment: v.comment } : {}) });
+        await ok(client.POST('/api/tasks/{id}/completion-review', { ...taskPath, body: { decision: v.decision, ...(v.comment ? { comment: v.comment } : {}) } }));
         message.success(v.decision === 'approve' ? '已批准销号' : '已退回');
       } else if (dialog === 'urge') {
-        await api('POST', `/api/tasks/${task.id}/urge`, { message: v.message });
+        await ok(client.POST('/api/tasks/{id}/urge', { ...taskPath, body: { message: v.message } }));
         message.success('催办已发送');
       } else if (dialog === 'cancel') {
-        await api('POST', `/api/tasks/${task.id}/cancel`, { reason: v.reason });
+        await ok(client.POST('/api/tasks/{id}/cancel', { ...taskPath, body: { reason: v.reason } }));
         message.success('任务已撤销');
       } else if (dialog === 'milestone') {
-        await api('POST', `/api/tasks/${task.id}/milestones`, { title: v.title, dueDate: v.dueDate.format('YYYY-MM-DD') });
+        await ok(client.POST('/api/tasks/{id}/milestones', { ...taskPath, body: { title: v.title, dueDate: v.dueDate.format('YYYY-MM-DD') } }));
         message.success('节点已添加');
       }
       setDialog(null);
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const reviewExtension = async (extensionId: string, decision: 'approve' | 'reject') => {
-    await api('POST', `/api/extension-requests/${extensionId}/review`, { decision, comment: decision === 'approve' ? '同意' : '不同意' });
+    await ok(
+      client.POST('/api/extension-requests/{id}/review', { params: { path: { id: extensionId } }, body: { decision, comment: decision === 'approve' ? '同意' : '不同意' } }),
+    );
     message.success('已审核');
     await load();
   };
@@ -244,7 +261,7 @@ export function TaskDetailPage() {
             {task.deadlineText ? `（${task.deadlineText}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label="任务来源">
-            {SOURCE_LABELS[task.source.kind] ?? task.source.kind}
+            {SOURCE_LABELS[task.source.kind]}
             {task.source.documentNumber ? `（${task.source.documentNumber}）` : ''}
             {task.source.date ? ` ${task.source.date}` : ''}
             {task.origin === 'manual' ? <Tag style={{ marginLeft: 8 }}>手工添加</Tag> : null}
@@ -277,7 +294,7 @@ export function TaskDetailPage() {
         <List
           dataSource={milestones}
           locale={{ emptyText: '暂无节点' }}
-          renderItem={(m: any) => (
+          renderItem={(m) => (
             <List.Item
               actions={
                 !m.doneAt && user?.role !== 'leader'
@@ -285,7 +302,7 @@ export function TaskDetailPage() {
                       <Button
                         key="done"
                         size="small"
-                        onClick={() => void api('POST', `/api/milestones/${m.id}/done`).then(load).catch(() => undefined)}
+                        onClick={() => void ok(client.POST('/api/milestones/{id}/done', { params: { path: { id: m.id } } })).then(load).catch(() => undefined)}
                       >
                         标记完成
                       </Button>,
@@ -358,7 +375,7 @@ export function TaskDetailPage() {
                 dependencies={['decision']}
                 rules={[
                   ({ getFieldValue }) => ({
-                    validator: (_r, value) =>
+                    validator: (_r, value: string | undefined) =>
                       getFieldValue('decision') === 'return' && !value?.trim()
                         ? Promise.reject(new Error('退回时请填写理由'))
                         : Promise.resolve(),

@@ -1,15 +1,17 @@
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type TaskTargets } from '../api';
+import { client, ok, type Schemas, type Target, type TaskTargets } from '../api';
 import { COMPARATOR_LABELS, targetText } from '../labels';
+
+type TargetInput = Schemas['TargetInputDto'];
 
 /** A task's quantitative targets with the latest actual of each; a supervisor corrects them here. */
 export function TaskTargetsCard({ taskId, supervisor, refreshKey }: { taskId: string; supervisor: boolean; refreshKey?: unknown }) {
   const [data, setData] = useState<TaskTargets>();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const load = () => api<TaskTargets>('GET', `/api/tasks/${taskId}/targets`).then(setData);
+  const [form] = Form.useForm<{ targets?: TargetInput[] }>();
+  const load = () => ok(client.GET('/api/tasks/{id}/targets', { params: { path: { id: taskId } } })).then(setData);
   useEffect(() => {
     void load().catch(() => undefined);
   }, [taskId, refreshKey]);
@@ -18,14 +20,15 @@ export function TaskTargetsCard({ taskId, supervisor, refreshKey }: { taskId: st
     const values = await form.validateFields();
     setBusy(true);
     try {
-      const next = await api<TaskTargets>('PUT', `/api/tasks/${taskId}/targets`, {
-        version: data!.version,
-        targets: (values.targets ?? []).map((t: any) => ({ ...(t.id ? { id: t.id } : {}), metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit })),
-      });
+      const body = {
+        version: data?.version,
+        targets: (values.targets ?? []).map((t) => ({ ...(t.id ? { id: t.id } : {}), metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit })),
+      };
+      const next = await ok(client.PUT('/api/tasks/{id}/targets', { params: { path: { id: taskId } }, body }));
       setData(next);
       setEditing(false);
     } catch {
-      // shown by api()
+      // shown by ok()
     } finally {
       setBusy(false);
     }
@@ -48,7 +51,7 @@ export function TaskTargetsCard({ taskId, supervisor, refreshKey }: { taskId: st
         )
       }
     >
-      <Table
+      <Table<Target>
         rowKey="id"
         size="small"
         pagination={false}
@@ -57,13 +60,13 @@ export function TaskTargetsCard({ taskId, supervisor, refreshKey }: { taskId: st
         locale={{ emptyText: '未从任务内容中识别出量化指标' }}
         columns={[
           { title: '指标', dataIndex: 'metric' },
-          { title: '目标', render: (_: unknown, t: any) => targetText(t) },
+          { title: '目标', render: (_: unknown, t) => targetText(t) },
           {
             title: '最新实际',
-            render: (_: unknown, t: any) => (t.latestActual ? `${t.latestActual.value}${t.unit}（${t.latestActual.period}，${t.latestActual.unitName}）` : '—'),
+            render: (_: unknown, t) => (t.latestActual ? `${t.latestActual.value}${t.unit}（${t.latestActual.period}，${t.latestActual.unitName}）` : '—'),
           },
           { title: '原文', dataIndex: 'sourceText', render: (v: string | null) => <Typography.Text type="secondary">{v ?? '—'}</Typography.Text> },
-          { title: '', width: 90, render: (_: unknown, t: any) => (t.editedBySupervisor ? <Tag>督查室设定</Tag> : null) },
+          { title: '', width: 90, render: (_: unknown, t) => (t.editedBySupervisor ? <Tag>督查室设定</Tag> : null) },
         ]}
       />
       <Modal title="修改指标目标" open={editing} onOk={save} okText="保存" cancelText="取消" confirmLoading={busy} onCancel={() => setEditing(false)} width={760} destroyOnHidden>

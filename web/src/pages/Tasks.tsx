@@ -1,7 +1,7 @@
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, download, query, type NamedRef, type SectionNode, type SupervisedTask, type SupervisedTaskPage } from '../api';
+import { client, download, ok, query, type NamedRef, type QueryOf, type SectionNode, type SupervisedTask, type SupervisedTaskPage, type TaskStatus } from '../api';
 import { useAsOf, usePlans } from '../hooks';
 import { useAuth } from '../auth';
 import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, SOURCE_LABELS, STATUS_LABELS, StatusTag, units } from '../labels';
@@ -11,6 +11,7 @@ import { serverPagination } from '../pagination';
 
 /** The register's filters a link may carry, e.g. from the 驾驶舱: /tasks?planId&asOf&sectionId&light&unitId… */
 const LINK_FILTERS = ['sectionId', 'unitId', 'role', 'status', 'light', 'acknowledged'] as const;
+type Filters = Pick<QueryOf<'/api/supervision/tasks'>, (typeof LINK_FILTERS)[number] | 'sourceKind'>;
 
 /**
  * The register for supervisors, leaders and admins: every filter (the light too) goes to the server, one page at a
@@ -21,9 +22,8 @@ export function TasksPage() {
   const { plans, planId, setPlanId } = usePlans(params.get('planId'));
   const [sections, setSections] = useState<SectionNode[]>([]);
   const [unitList, setUnitList] = useState<NamedRef[]>([]);
-  const [filters, setFilters] = useState<Record<string, string | undefined>>(() =>
-    Object.fromEntries(LINK_FILTERS.map((key) => [key, params.get(key) ?? undefined])),
-  );
+  // A link's values go to the server as they are: it answers an unknown one with a 400 that names it.
+  const [filters, setFilters] = useState<Filters>(() => Object.fromEntries(LINK_FILTERS.map((key) => [key, params.get(key) ?? undefined])) as Filters);
   const [q, setQ] = useState(() => params.get('q') ?? '');
   const [asOf, setAsOf] = useAsOf(params.get('asOf'));
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -33,21 +33,18 @@ export function TasksPage() {
   const { user } = useAuth();
 
   useEffect(() => {
-    void api<NamedRef[]>('GET', '/api/units').then(setUnitList).catch(() => undefined);
+    void ok(client.GET('/api/units')).then(setUnitList).catch(() => undefined);
   }, []);
   useEffect(() => {
     if (!planId) return;
-    void api<{ sections: SectionNode[] }>('GET', `/api/plans/${planId}`)
+    void ok(client.GET('/api/plans/{id}', { params: { path: { id: planId } } }))
       .then((p) => setSections(p.sections))
       .catch(() => undefined);
   }, [planId]);
   useEffect(() => {
     if (!planId || !asOf) return;
     setLoading(true);
-    api<SupervisedTaskPage>(
-      'GET',
-      `/api/supervision/tasks${query({ planId, asOf: asOf.format('YYYY-MM-DD'), ...filters, q, ...page })}`,
-    )
+    ok(client.GET('/api/supervision/tasks', { params: { query: { planId, asOf: asOf.format('YYYY-MM-DD'), ...filters, q, ...page } } }))
       .then(setData)
       .catch(() => undefined)
       .finally(() => setLoading(false));
@@ -61,7 +58,7 @@ export function TasksPage() {
       ]),
     [sections],
   );
-  const setFilter = (key: string, value: string | undefined) => {
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => {
     setFilters((f) => ({ ...f, [key]: value }));
     setPage((p) => ({ ...p, page: 1 }));
   };
@@ -185,7 +182,7 @@ export function TasksPage() {
           { title: '牵头单位', width: 160, render: (_: unknown, t) => units(t.lead) },
           { title: '责任单位', width: 200, render: (_: unknown, t) => units(t.responsible) },
           { title: '完成时限', dataIndex: 'dueDate', width: 110 },
-          { title: '状态', dataIndex: 'statusAsOf', width: 100, render: (s: string) => <StatusTag status={s} /> },
+          { title: '状态', dataIndex: 'statusAsOf', width: 100, render: (s: TaskStatus) => <StatusTag status={s} /> },
           {
             title: '预警',
             width: 80,

@@ -1,35 +1,30 @@
 import { Alert, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, query } from '../api';
+import { client, ok, type Schemas } from '../api';
 import { ASSIGNMENT_LABELS, StatusTag, dateTime } from '../labels';
 
-interface Row {
+type Row = Schemas['UnacknowledgedItemDto'] & {
   key: string;
   unit: string;
   count: number;
   first: boolean;
-  task: { id: string; number: number; content: string; dueDate: string; status: string };
-  role: string;
-  assignedAt: string;
-  workdaysSinceAssigned: number | null;
-  overdue: boolean;
-}
+};
 
 /** 未签收: per unit (the longest-waiting first), the open tasks it has not signed as of the day. */
 export function UnacknowledgedTab({ planId, asOf }: { planId: string | undefined; asOf: string | undefined }) {
-  const [view, setView] = useState<any>();
+  const [view, setView] = useState<Schemas['UnacknowledgedViewDto']>();
   useEffect(() => {
     if (!planId || !asOf) return;
     setView(undefined);
-    void api('GET', `/api/supervision/unacknowledged${query({ planId, asOf })}`).then(setView).catch(() => undefined);
+    void ok(client.GET('/api/supervision/unacknowledged', { params: { query: { planId, asOf } } })).then(setView).catch(() => undefined);
   }, [planId, asOf]);
-  const rows: Row[] = (view?.units ?? []).flatMap((u: any) =>
-    u.tasks.map((x: any, i: number) => ({ ...x, key: `${u.unit.id}:${x.task.id}`, unit: u.unit.name, count: u.count, first: i === 0 })),
+  const rows: Row[] = (view?.units ?? []).flatMap((u) =>
+    u.tasks.map((x, i) => ({ ...x, key: `${u.unit.id}:${x.task.id}`, unit: u.unit.name, count: u.count, first: i === 0 })),
   );
   return (
     <>
-      {view?.warnings?.map((w: string) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
+      {view?.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
       <Table<Row>
         rowKey="key"
         size="middle"
@@ -46,7 +41,7 @@ export function UnacknowledgedTab({ planId, asOf }: { planId: string | undefined
               <Link to={`/tasks/${r.task.id}`}>{r.task.content.length > 60 ? `${r.task.content.slice(0, 60)}…` : r.task.content}</Link>
             ),
           },
-          { title: '承办角色', width: 100, render: (_: unknown, r) => ASSIGNMENT_LABELS[r.role] ?? r.role },
+          { title: '承办角色', width: 100, render: (_: unknown, r) => ASSIGNMENT_LABELS[r.role] },
           { title: '交办时间', width: 150, render: (_: unknown, r) => dateTime(r.assignedAt) },
           {
             title: '未签收',

@@ -1,25 +1,23 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { client, ok, type Schemas } from '../api';
+import { UNIT_KIND_LABELS } from '../labels';
 
-interface Unit {
-  id: string;
+type Unit = Schemas['UnitDto'];
+interface UnitForm {
   name: string;
-  kind: string;
-  aliases: string[];
-  groups: { id: string; name: string }[];
-  contactEmails: string[];
-  webhookUrl: string | null;
+  aliases?: string[];
+  contactEmails?: string[];
+  webhookUrl?: string;
 }
-const KINDS: Record<string, string> = { department: '部门', town: '镇', subdistrict: '街道', park: '园区', enterprise: '企业', institution: '事业单位', vertical: '垂直管理', mass_organization: '群团组织', county: '县级政府', party: '党委部门', judicial: '政法机关', other: '其他' };
 
 /** The unit registry (admin): names, aliases, contacts for reminder digests. */
 export function UnitsPage() {
   const [list, setList] = useState<Unit[]>([]);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
-  const [form] = Form.useForm();
-  const load = () => api<Unit[]>('GET', '/api/units').then(setList).catch(() => undefined);
+  const [form] = Form.useForm<UnitForm>();
+  const load = () => ok(client.GET('/api/units')).then(setList).catch(() => undefined);
   useEffect(() => {
     void load();
   }, []);
@@ -38,13 +36,13 @@ export function UnitsPage() {
       ...(v.webhookUrl ? { webhookUrl: v.webhookUrl } : editing !== 'new' ? { webhookUrl: null } : {}),
     };
     try {
-      if (editing === 'new') await api('POST', '/api/units', body);
-      else if (editing) await api('PATCH', `/api/units/${editing.id}`, body);
+      if (editing === 'new') await ok(client.POST('/api/units', { body }));
+      else if (editing) await ok(client.PATCH('/api/units/{id}', { params: { path: { id: editing.id } }, body }));
       message.success('已保存');
       setEditing(null);
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const shown = list.filter((u) => !search || u.name.includes(search) || u.aliases.some((a) => a.includes(search)));
@@ -67,7 +65,7 @@ export function UnitsPage() {
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个单位` }}
         columns={[
           { title: '名称', dataIndex: 'name' },
-          { title: '类别', dataIndex: 'kind', width: 110, render: (k: string) => KINDS[k] ?? k },
+          { title: '类别', dataIndex: 'kind', width: 110, render: (k: Unit['kind']) => UNIT_KIND_LABELS[k] },
           { title: '别名', dataIndex: 'aliases', render: (a: string[]) => a.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: '所属组', dataIndex: 'groups', render: (g: Unit['groups']) => g.map((x) => x.name).join('、') || '—' },
           { title: '联系邮箱', dataIndex: 'contactEmails', render: (e: string[]) => e.join('、') || '—' },

@@ -1,7 +1,15 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api, type NamedRef, type User } from '../api';
+import { client, ok, type NamedRef, type Role, type User } from '../api';
 import { ROLE_LABELS } from '../labels';
+
+interface UserForm {
+  username: string;
+  password?: string;
+  displayName?: string;
+  role: Role;
+  unitId?: string;
+}
 
 /** User accounts (admin): create, change role or unit, disable, reset a password. */
 export function UsersPage() {
@@ -9,11 +17,11 @@ export function UsersPage() {
   const [unitList, setUnitList] = useState<NamedRef[]>([]);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [search, setSearch] = useState('');
-  const [form] = Form.useForm();
-  const load = () => api<User[]>('GET', '/api/users').then(setUsers).catch(() => undefined);
+  const [form] = Form.useForm<UserForm>();
+  const load = () => ok(client.GET('/api/users')).then(setUsers).catch(() => undefined);
   useEffect(() => {
     void load();
-    void api<NamedRef[]>('GET', '/api/units').then(setUnitList).catch(() => undefined);
+    void ok(client.GET('/api/units')).then(setUnitList).catch(() => undefined);
   }, []);
   const unitName = useMemo(() => new Map(unitList.map((u) => [u.id, u.name])), [unitList]);
   const role = Form.useWatch('role', form);
@@ -26,35 +34,44 @@ export function UsersPage() {
     const v = await form.validateFields();
     try {
       if (editing === 'new') {
-        await api('POST', '/api/users', {
-          username: v.username,
-          password: v.password,
+        await ok(
+          client.POST('/api/users', {
+            body: {
+              username: v.username,
+              password: v.password ?? '',
           role: v.role,
-          ...(v.displayName ? { displayName: v.displayName } : {}),
-          ...(v.role === 'unit_user' ? { unitId: v.unitId } : {}),
-        });
+              ...(v.displayName ? { displayName: v.displayName } : {}),
+              ...(v.role === 'unit_user' ? { unitId: v.unitId } : {}),
+            },
+          }),
+        );
         message.success('用户已创建');
       } else if (editing) {
-        await api('PATCH', `/api/users/${editing.id}`, {
-          ...(v.displayName ? { displayName: v.displayName } : {}),
-          role: v.role,
-          unitId: v.role === 'unit_user' ? v.unitId : null,
-          ...(v.password ? { password: v.password } : {}),
-        });
+        await ok(
+          client.PATCH('/api/users/{id}', {
+            params: { path: { id: editing.id } },
+            body: {
+              ...(v.displayName ? { displayName: v.displayName } : {}),
+              role: v.role,
+              unitId: v.role === 'unit_user' ? v.unitId : null,
+              ...(v.password ? { password: v.password } : {}),
+            },
+          }),
+        );
         message.success('已保存');
       }
       setEditing(null);
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const toggle = async (user: User, active: boolean) => {
     try {
-      await api('PATCH', `/api/users/${user.id}`, { active });
+      await ok(client.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { active } }));
       await load();
     } catch {
-      // shown by api()
+      // shown by ok()
     }
   };
   const shown = users.filter((u) => !search || u.username.includes(search) || u.displayName?.includes(search));
@@ -78,7 +95,7 @@ export function UsersPage() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'role', render: (r: string) => <Tag>{ROLE_LABELS[r] ?? r}</Tag> },
+          { title: '角色', dataIndex: 'role', render: (r: Role) => <Tag>{ROLE_LABELS[r]}</Tag> },
           { title: '单位', dataIndex: 'unitId', render: (id: string | null) => (id ? (unitName.get(id) ?? id) : '—') },
           {
             title: '启用',
