@@ -130,7 +130,7 @@ export class SupervisionSnapshotLoader {
 
   /**
    * Some tasks of a plan as they stood at the end of asOf (the views' page or board, chosen in SQL), in the order
-   * of `ids`, with their timeliness and reasons. Its `warnings` and `unitLastReport` cover these tasks only.
+   * of `ids`, with their timeliness and reasons.
    */
   loadTasks(planId: string, asOf: string, ids: readonly string[]): Promise<TaskSnapshot[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -215,21 +215,26 @@ export class SupervisionSnapshotLoader {
         params,
       );
 
+    // Per task through ix_progress_report_task_period, not a scan of every report of the period.
     const reported: Array<{ task_id: string; unit_ids: string[] }> = await manager.query(
-      `SELECT r.task_id, array_agg(DISTINCT r.unit_id) AS unit_ids
-         FROM progress_report r JOIN task t ON t.id = r.task_id
-        WHERE t.plan_id = $1 ${only} AND r.created_at < ${END_OF_AS_OF} AND r.period = ${periodParam}
-        GROUP BY r.task_id`,
+      `SELECT t.id AS task_id, r.unit_ids
+         FROM task t
+        CROSS JOIN LATERAL (
+              SELECT array_agg(DISTINCT r.unit_id) AS unit_ids FROM progress_report r
+               WHERE r.task_id = t.id AND r.period = ${periodParam} AND r.created_at < ${END_OF_AS_OF}) r
+        WHERE t.plan_id = $1 ${only} AND r.unit_ids IS NOT NULL`,
       [...params, period],
     );
 
-    const lastByUnit: Array<{ unit_id: string; at: Date }> = await manager.query(
-      `SELECT r.unit_id, max(r.created_at) AS at
-         FROM progress_report r JOIN task t ON t.id = r.task_id
-        WHERE t.plan_id = $1 ${only} AND r.created_at < ${END_OF_AS_OF}
-        GROUP BY r.unit_id`,
-      params,
-    );
+    const lastByUnit: Array<{ unit_id: string; at: Date }> = ids
+      ? []
+      : await manager.query(
+          `SELECT r.unit_id, max(r.created_at) AS at
+             FROM progress_report r JOIN task t ON t.id = r.task_id
+            WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
+            GROUP BY r.unit_id`,
+          params,
+        );
 
     const targetRows: Array<{ task_id: string; id: string; metric: string; comparator: TargetComparator; value: string; unit: string; actual: string | null; period: string | null }> =
       await manager.query(

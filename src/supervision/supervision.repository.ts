@@ -205,9 +205,9 @@ export class SupervisionRepository {
     const limit = options.limit === undefined ? '' : `LIMIT ${params.bind(options.limit)}`;
     const found = await rows<{ id: string }>(
       this.dataSource,
-      `SELECT t.id FROM ${taskTimelinessSql(1)} tl JOIN task t ON t.id = tl.task_id
+      `SELECT tl.task_id AS id FROM ${taskTimelinessSql(1)} tl
         WHERE ${options.overdueOnly ? 'tl.overdue' : '(tl.overdue OR tl.behind_schedule)'}
-        ORDER BY tl.days_overdue DESC, t.number ${limit}`,
+        ORDER BY tl.days_overdue DESC, tl.number ${limit}`,
       params.values,
     );
     return found.map((r) => r.id);
@@ -217,7 +217,7 @@ export class SupervisionRepository {
   lightCounts(scope: ViewScope): Promise<LightCountRow[]> {
     return rows<LightCountRow>(
       this.dataSource,
-      `SELECT t.section_id, count(*)::int AS tasks,
+      `SELECT tl.section_id, count(*)::int AS tasks,
               count(*) FILTER (WHERE tl.light = 'red')::int AS red,
               count(*) FILTER (WHERE tl.light = 'yellow')::int AS yellow,
               count(*) FILTER (WHERE tl.light = 'green')::int AS green,
@@ -227,8 +227,8 @@ export class SupervisionRepository {
               count(*) FILTER (WHERE tl.behind_schedule)::int AS behind_schedule,
               count(*) FILTER (WHERE tl.unreported)::int AS unreported,
               count(*) FILTER (WHERE tl.status = 'completed')::int AS completed
-         FROM ${taskTimelinessSql(1)} tl JOIN task t ON t.id = tl.task_id
-        GROUP BY t.section_id`,
+         FROM ${taskTimelinessSql(1)} tl
+        GROUP BY tl.section_id`,
       this.timeliness(scope).values,
     );
   }
@@ -248,15 +248,14 @@ export class SupervisionRepository {
                 count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
                 count(*) FILTER (WHERE tl.status = 'completed')::int AS completed,
                 count(*) FILTER (WHERE tl.status = 'completed'
-                                   AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= t.due_date)::int AS on_time,
+                                   AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= tl.due_date)::int AS on_time,
                 count(*) FILTER (WHERE tl.overdue)::int AS overdue,
                 count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND tl.open AND NOT EXISTS (
                          SELECT 1 FROM progress_report r
-                          WHERE r.task_id = t.id AND r.period = $3::text AND r.unit_id = a.unit_id
+                          WHERE r.task_id = tl.task_id AND r.period = $3::text AND r.unit_id = a.unit_id
                             AND r.created_at < ${END_OF_AS_OF}))::int AS reports_missing
            FROM ${taskTimelinessSql(1)} tl
-           JOIN task t ON t.id = tl.task_id
-           JOIN task_assignment a ON a.task_id = t.id
+           JOIN task_assignment a ON a.task_id = tl.task_id
           GROUP BY a.unit_id),
        last_report AS (
          SELECT r.unit_id, max(r.created_at) AS at
@@ -270,20 +269,26 @@ export class SupervisionRepository {
   }
 
   /**
-   * Years without calendar data that left some task's workdays unknown (README "Calendar gaps"). Most days have
-   * none: a gap is only possible when a day between the plan's earliest due date and asOf is unknown, or the
-   * due-soon window runs into an unknown day before the latest due date; only then are the tasks walked.
+   * Years without calendar data that the views must warn about (README "Calendar gaps"): asOf's own year when the
+   * calendar lacks it (calendar_day then misses some of its days), and the years that left some task's workdays
+   * unknown. Most days have none: a task gap is only possible when a day between the plan's earliest due date and
+   * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date; only then are the
+   * tasks walked.
    */
-  async gapYears(scope: ViewScope): Promise<number[]> {
-    const [possible] = await rows<{ possible: boolean }>(
+  async gapYears(scope: ViewScope): Promise<{ asOfYearMissing: boolean; years: number[] }> {
+    const params = [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays];
+    const [check] = await rows<{ possible: boolean; as_of_year_missing: boolean }>(
       this.dataSource,
       `SELECT coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
-                       OR ($3::int > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS possible
+                       OR ($3::int > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS possible,
+              (SELECT count(*) FROM calendar_day
+                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
+                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
          FROM (SELECT min(due_date) AS lo, max(due_date) AS hi FROM task WHERE plan_id = $1) AS span
          CROSS JOIN task_due_soon_window($2::date, $3::int) AS w`,
-      [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays],
+      params,
     );
-    if (!possible!.possible) return [];
+    if (!check!.possible) return { asOfYearMissing: check!.as_of_year_missing, years: [] };
     const found = await rows<{ year: number }>(
       this.dataSource,
       `SELECT DISTINCT y.year
@@ -294,9 +299,9 @@ export class SupervisionRepository {
          CROSS JOIN LATERAL (VALUES (dl.overdue_gap_year), (dl.due_soon_gap_year)) AS y(year)
         WHERE y.year IS NOT NULL
         ORDER BY y.year`,
-      [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays],
+      params,
     );
-    return found.map((r) => r.year);
+    return { asOfYearMissing: check!.as_of_year_missing, years: found.map((r) => r.year) };
   }
 
   /**

@@ -92,13 +92,12 @@ export class SupervisionService {
   }
 
   private async header(scope: ViewScope): Promise<ViewHeader> {
-    const [calendar, gaps] = await Promise.all([this.calendars.load(), this.repository.gapYears(scope)]);
-    const years = new Set(gaps);
-    const year = yearOf(scope.asOf);
-    if (!calendar.hasData(year)) {
-      years.add(year);
+    const gaps = await this.repository.gapYears(scope);
+    const years = new Set(gaps.years);
+    if (gaps.asOfYearMissing) {
+      years.add(yearOf(scope.asOf));
       // Asking about the day itself puts the gap in the calendar's loud (once per process) log as well.
-      calendar.lookup(scope.asOf);
+      (await this.calendars.load()).lookup(scope.asOf);
     }
     return {
       asOf: scope.asOf,

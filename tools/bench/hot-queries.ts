@@ -63,19 +63,19 @@ export const HOT_QUERIES: Array<{ name: string; sql: string; params: Params }> =
   {
     name: 'overdue board: flagged tasks',
     params: 'rules',
-    sql: `SELECT t.id FROM ${TIMELINESS} tl JOIN task t ON t.id = tl.task_id
-           WHERE (tl.overdue OR tl.behind_schedule) ORDER BY tl.days_overdue DESC, t.number`,
+    sql: `SELECT tl.task_id AS id FROM ${TIMELINESS} tl
+           WHERE (tl.overdue OR tl.behind_schedule) ORDER BY tl.days_overdue DESC, tl.number`,
   },
   {
     name: 'summary: light counts by section',
     params: 'rules',
-    sql: `SELECT t.section_id, count(*)::int AS tasks, count(*) FILTER (WHERE tl.light = 'red')::int AS red,
+    sql: `SELECT tl.section_id, count(*)::int AS tasks, count(*) FILTER (WHERE tl.light = 'red')::int AS red,
                  count(*) FILTER (WHERE tl.light = 'yellow')::int AS yellow, count(*) FILTER (WHERE tl.light = 'green')::int AS green,
                  count(*) FILTER (WHERE tl.light = 'grey')::int AS grey, count(*) FILTER (WHERE tl.overdue)::int AS overdue,
                  count(*) FILTER (WHERE tl.due_soon)::int AS due_soon, count(*) FILTER (WHERE tl.behind_schedule)::int AS behind_schedule,
                  count(*) FILTER (WHERE tl.unreported)::int AS unreported, count(*) FILTER (WHERE tl.status = 'completed')::int AS completed
-            FROM ${TIMELINESS} tl JOIN task t ON t.id = tl.task_id
-           GROUP BY t.section_id`,
+            FROM ${TIMELINESS} tl
+           GROUP BY tl.section_id`,
   },
   {
     name: 'units: standings',
@@ -87,15 +87,14 @@ export const HOT_QUERIES: Array<{ name: string; sql: string; params: Params }> =
                    count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
                    count(*) FILTER (WHERE tl.status = 'completed')::int AS completed,
                    count(*) FILTER (WHERE tl.status = 'completed'
-                                      AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= t.due_date)::int AS on_time,
+                                      AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= tl.due_date)::int AS on_time,
                    count(*) FILTER (WHERE tl.overdue)::int AS overdue,
                    count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND tl.open AND NOT EXISTS (
                             SELECT 1 FROM progress_report r
-                             WHERE r.task_id = t.id AND r.period = $3::text AND r.unit_id = a.unit_id
+                             WHERE r.task_id = tl.task_id AND r.period = $3::text AND r.unit_id = a.unit_id
                                AND r.created_at < ${END_OF_AS_OF}))::int AS reports_missing
               FROM ${TIMELINESS} tl
-              JOIN task t ON t.id = tl.task_id
-              JOIN task_assignment a ON a.task_id = t.id
+              JOIN task_assignment a ON a.task_id = tl.task_id
              GROUP BY a.unit_id),
           last_report AS (
             SELECT r.unit_id, max(r.created_at) AS at
