@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays } from '../calendar/work-calendar';
 import { periodCutoff, periodOf } from '../progress/reporting-period';
-import { lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import type { CompletionPointDto, DashboardDto, ReportsDueDto, UnitReportsDueDto } from './dto/dashboard.dto';
 import { SupervisionRepository, type ViewScope } from './supervision.repository';
 import { SupervisionService, type SupervisionQuery } from './supervision.service';
@@ -13,13 +10,12 @@ const WEEK_DAYS = 7;
 
 /**
  * The leaders' 驾驶舱 as of one day, in one answer: the supervision views (lights by section, most overdue, units
- * ranked) from one snapshot, the completion rate at each month's end by the same status-as-of rule, and the
+ * ranked) by the set-based task rules, the completion rate at each month's end by the same status-as-of rule, and the
  * reports due in the coming week by the reporting periods' rule.
  */
 @Injectable()
 export class DashboardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly supervision: SupervisionService,
     private readonly repository: SupervisionRepository,
   ) {}
@@ -53,15 +49,7 @@ export class DashboardService {
       days.push(last < asOf ? last : asOf);
     }
     if (days.length === 0) return [];
-    const rows: Array<{ day: string; completed: number; total: number }> = await this.dataSource.query(
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(t.id)::int AS total,
-              (count(t.id) FILTER (WHERE ${STATUS_AS_OF_SQL} = 'completed'))::int AS completed
-         FROM unnest($2::date[]) AS d(day)
-         LEFT JOIN task t ON t.plan_id = $1
-         ${lastStatusChangeSql('t', 'd.day')}
-        GROUP BY d.day ORDER BY d.day`,
-      [plan.id, days],
-    );
+    const rows = await this.repository.completedByDay(plan.id, days);
     return rows.map((row) => ({
       month: row.day.slice(0, 7),
       day: row.day,

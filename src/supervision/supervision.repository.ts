@@ -5,6 +5,7 @@ import { mayReadTaskSql } from '../auth/access-policy';
 import { NotFoundError } from '../common/domain-errors';
 import { one, rows } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
+import { lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
 import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
@@ -302,6 +303,20 @@ export class SupervisionRepository {
       params,
     );
     return { asOfYearMissing: check!.as_of_year_missing, years: found.map((r) => r.year) };
+  }
+
+  /** For each day, the plan's tasks and those completed by its end (status as of that day). */
+  completedByDay(planId: string, days: string[]): Promise<Array<{ day: string; completed: number; total: number }>> {
+    return rows(
+      this.dataSource,
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(t.id)::int AS total,
+              (count(t.id) FILTER (WHERE ${STATUS_AS_OF_SQL} = 'completed'))::int AS completed
+         FROM unnest($2::date[]) AS d(day)
+         LEFT JOIN task t ON t.plan_id = $1
+         ${lastStatusChangeSql('t', 'd.day')}
+        GROUP BY d.day ORDER BY d.day`,
+      [planId, days],
+    );
   }
 
   /**

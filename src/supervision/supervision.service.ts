@@ -8,7 +8,7 @@ import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
   OverdueItemDto,
-    OverdueViewDto,
+  OverdueViewDto,
   SectionSummaryDto,
   SummaryViewDto,
   SupervisedTaskPageDto,
