@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
 import type { FieldProblem } from '../common/validation';
+import { calendarDaysParams, WRITE_CALENDAR_DAYS_SQL } from './calendar-days';
 import { CalendarOverride, CalendarYear } from './calendar-override.entity';
 import type { ListOverridesQueryDto, OverrideDto, OverridesDto, ReplaceOverridesDto, WorkdayDto, WorkdaysDto } from './dto/calendar.dto';
 import { addDays, calendarGapMessage, WorkCalendar, yearOf, type CalendarOverrideEntry, type YearCoverage } from './work-calendar';
@@ -44,7 +45,7 @@ const tidyNote = (note: string | null | undefined): string | null => note?.trim(
  * load (one query), so an override saved through any api process counts at once in every api and worker process.
  */
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnApplicationBootstrap {
   private readonly logger = new Logger('calendar');
   /** Years already reported in this process: loud once, not on every reminder scan. */
   private readonly warnedYears = new Set<number>();
@@ -54,6 +55,22 @@ export class CalendarService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Every process writes calendar_day at start, so a newer bundled schedule reaches the SQL task rules. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.dataSource.transaction((manager) => this.syncDays(manager));
+    } catch (error) {
+      // Unreachable database at start: the table keeps what the last start or override wrote.
+      this.logger.warn(`calendar_day not refreshed at start: ${(error as Error).message}`);
+    }
+  }
+
+  /** Writes calendar_day (the SQL task rules' working-day calendar) from the calendar as it stands. */
+  async syncDays(manager: EntityManager): Promise<void> {
+    await lockForTransaction(manager, 'calendarYear');
+    await manager.query(WRITE_CALENDAR_DAYS_SQL, calendarDaysParams(await this.load(manager)));
+  }
 
   /** The calendar as it stands now; a question about a year without data logs a warning and throws CalendarGapError. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<WorkCalendar> {
@@ -122,6 +139,7 @@ export class CalendarService {
       } else if (dto.complete === false) {
         await manager.getRepository(CalendarYear).delete({ year });
       }
+      await this.syncDays(manager);
       const after = await this.snapshotYear(manager, year);
       await this.audit.record(
         { action: 'calendar.replace_year', entity: 'calendar_year', entityId: String(year), before, after },
