@@ -86,6 +86,13 @@ describe('fault 7: 2,000 schema-generated malformed payloads and 200 garbled not
       `fault 7: ${answers.length} schema-generated malformed requests over ${operations.length} operations: ` +
         `${[...byStatus].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')}; ${failures.length} 5xx or dropped`,
     );
+    // What a write route took as it came: worth a look (a value it may take), never a failure by itself.
+    const accepted = new Map<string, number>();
+    for (const a of answers.filter((a) => a.status < 300 && !a.what.startsWith('GET'))) {
+      const kind = a.what.replace(/^.*?: /, '').replace(/^(\w+) \/\S+ missing required .*/, 'missing required');
+      accepted.set(kind, (accepted.get(kind) ?? 0) + 1);
+    }
+    console.log(`  write routes answering 2xx, by malformation: ${[...accepted].sort(([, a], [, b]) => b - a).map(([k, c]) => `${k} ${c}`).join(', ')}`);
     expect(answers).toHaveLength(PAYLOADS);
     expect(failures).toEqual([]);
     // The run reached the validation, not a wall of 401/404s.
@@ -121,9 +128,17 @@ describe('fault 7: 2,000 schema-generated malformed payloads and 200 garbled not
     const byStatus = new Map<number, number>();
     for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
     const failures = answers.filter((a) => a.status >= 500 || a.status === 0);
+    const reasons = new Map<string, number>();
+    for (const a of answers.filter((a) => a.status >= 400)) {
+      const code = /"code":"(\w+)"/.exec(a.body)?.[1] ?? '';
+      const field = /"field":"([^"]+)"/.exec(a.body)?.[1] ?? '';
+      const reason = `${a.status} ${code}${field ? ` ${field}` : ''}`;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
     console.log(
       `fault 7: ${answers.length} garbled notices to POST /api/plans/{id}/import: ` +
-        `${[...byStatus].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')}; ${failures.length} 5xx or dropped`,
+        `${[...byStatus].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')}; ${failures.length} 5xx or dropped\n` +
+        `  refusals: ${[...reasons].sort(([, a], [, b]) => b - a).map(([k, c]) => `${k} ${c}`).join(', ')}`,
     );
     expect(failures).toEqual([]);
   }, 600_000);
