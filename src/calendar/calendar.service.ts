@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -44,7 +44,7 @@ const tidyNote = (note: string | null | undefined): string | null => note?.trim(
  * load (one query), so an override saved through any api process counts at once in every api and worker process.
  */
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnApplicationBootstrap {
   private readonly logger = new Logger('calendar');
   /** Years already reported in this process: loud once, not on every reminder scan. */
   private readonly warnedYears = new Set<number>();
@@ -54,6 +54,37 @@ export class CalendarService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** Every process writes calendar_day at start, so a newer bundled schedule reaches the SQL task rules. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.dataSource.transaction((manager) => this.syncDays(manager));
+    } catch (error) {
+      // Unreachable database at start: the table keeps what the last start or override wrote.
+      this.logger.warn(`calendar_day not refreshed at start: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Writes calendar_day (the SQL task rules' working-day calendar) from the calendar as it stands: every day it can
+   * answer for, none it cannot, and running ordinals for counting. Only changed rows are written.
+   */
+  async syncDays(manager: EntityManager): Promise<void> {
+    await lockForTransaction(manager, 'calendarYear');
+    const days = (await this.load(manager)).knownDays();
+    await manager.query(
+      `WITH wanted AS (
+         SELECT d AS day, w AS is_workday, (row_number() OVER (ORDER BY d))::int AS known_ord,
+                (sum(w::int) OVER (ORDER BY d))::int AS workday_ord
+           FROM unnest($1::date[], $2::boolean[]) AS x(d, w)),
+       gone AS (DELETE FROM calendar_day c WHERE NOT EXISTS (SELECT 1 FROM wanted w WHERE w.day = c.day))
+       INSERT INTO calendar_day (day, is_workday, known_ord, workday_ord) SELECT * FROM wanted
+       ON CONFLICT (day) DO UPDATE SET is_workday = EXCLUDED.is_workday, known_ord = EXCLUDED.known_ord, workday_ord = EXCLUDED.workday_ord
+       WHERE (calendar_day.is_workday, calendar_day.known_ord, calendar_day.workday_ord)
+             IS DISTINCT FROM (EXCLUDED.is_workday, EXCLUDED.known_ord, EXCLUDED.workday_ord)`,
+      [days.map((d) => d.day), days.map((d) => d.isWorkday)],
+    );
+  }
 
   /** The calendar as it stands now; a question about a year without data logs a warning and throws CalendarGapError. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<WorkCalendar> {
@@ -122,6 +153,7 @@ export class CalendarService {
       } else if (dto.complete === false) {
         await manager.getRepository(CalendarYear).delete({ year });
       }
+      await this.syncDays(manager);
       const after = await this.snapshotYear(manager, year);
       await this.audit.record(
         { action: 'calendar.replace_year', entity: 'calendar_year', entityId: String(year), before, after },

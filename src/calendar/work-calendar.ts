@@ -190,6 +190,19 @@ export class WorkCalendar {
     return current;
   }
 
+  /**
+   * Every day the calendar can answer for, in order: each day of the years with data, and the override days of
+   * other years. PostgreSQL's calendar_day table holds exactly these (CalendarService.syncDays).
+   */
+  knownDays(): Array<{ day: string; isWorkday: boolean }> {
+    const years = [...new Set([...this.statutoryYears, ...this.officialYears])];
+    const days = new Set([...this.overrides.keys()]);
+    for (const year of years) {
+      for (let day = `${year}-01-01`; yearOf(day) === year; day = addDays(day, 1)) days.add(day);
+    }
+    return [...days].sort().map((day) => ({ day, isWorkday: this.describe(day).isWorkday }));
+  }
+
   /** Workdays in (from, to]: how many working days `to` is after `from`; 0 when to ≤ from. */
   workdaysBetween(from: string, to: string): number {
     assertDay(from);

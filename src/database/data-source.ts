@@ -9,6 +9,7 @@ import { ImportTablesAndUnitKinds1764000600000 } from '../../migrations/17640006
 import { TargetsActualsScoring1764000900000 } from '../../migrations/1764000900000-TargetsActualsScoring';
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
+import { SqlTaskRules1764001200000 } from '../../migrations/1764001200000-SqlTaskRules';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { QueryLogger } from './query-logger';
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   TargetsActualsScoring1764000900000,
   EvidenceFiles1764001000000,
   TaskSources1764001100000,
+  SqlTaskRules1764001200000,
 ];
 
 /**
