@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { exec, one, rows, type Db } from '../database/sql';
-import { lastStatusChangeSql, OPEN_STATUSES, STATUS_AS_OF_SQL } from '../tasks/task-rules';
-import type { TaskStatus } from '../tasks/task-status';
+import type { ReportingCycle } from '../plans/plan.entity';
 import { DEFAULT_POLICY } from './reminder-policy';
 import { reminderMessageSql, type ReminderFacts, type ReminderKind } from './reminder-texts';
-import { SCAN_WORKDAY_TABLE } from './scan-workdays';
 
 /** The closed reporting period a report is owed for, per plan reporting cycle and cutoff day. */
 export interface OwedPeriod {
@@ -17,20 +15,22 @@ export interface OwedPeriod {
 
 /** An open task whose ladder needs a year the calendar has no data for: it gets no reminder, and the scan says so. */
 export interface TaskCalendarGap {
-  taskId: string;
   planTitle: string;
   number: number;
-  dueDate: string;
-  status: TaskStatus;
-  dueSoonWorkdays: number;
+  gapYear: number;
 }
 
-/** An unsigned assignment whose workdays since assignment cross a year without calendar data. */
+/** An unsigned assignment whose workdays since assignment reach a day the calendar cannot answer for. */
 export interface AssignmentCalendarGap {
   planTitle: string;
   number: number;
-  assignedDay: string;
-  within: number;
+  unknownDay: string;
+}
+
+/** A slice of the tasks by id, (after, upTo]; null ends are open. */
+export interface TaskRange {
+  after: string | null;
+  upTo: string | null;
 }
 
 export interface KindOutcome {
@@ -51,12 +51,17 @@ const LEAD_ROLE = `CASE WHEN EXISTS (SELECT 1 FROM task_assignment l WHERE l.tas
                         THEN 'lead' ELSE 'responsible' END`;
 const LEADS_JOIN = `JOIN task_assignment a ON a.task_id = s.id AND a.role = ${LEAD_ROLE}`;
 
+/** The Shanghai day an assignment was made: the day its 签收 count starts from. */
+const ASSIGNED_DAY_JOIN = `CROSS JOIN LATERAL (SELECT (a.assigned_at AT TIME ZONE 'Asia/Shanghai')::date AS assigned_day) AS ad`;
+
 const DAY = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
 
 /**
- * The reminder scan's statements, set-based: one transaction first writes the open tasks as of the day into a
- * temporary table (id, due date, policy, and overdue / due soon counted in workdays), then each reminder kind is
- * one INSERT … SELECT over it. Only counts and the rare calendar gaps come back to Node.
+ * The reminder scan's statements, set-based, on the SQL task rules (src/tasks/task-rules-sql.ts: status as of the
+ * day, task_deadline, the calendar_day workday counts). Per slice of tasks, one statement writes the tasks open at
+ * the end of the day into a temporary table with their deadline, then each reminder kind is one INSERT … SELECT over
+ * it. Only counts and the rare calendar gaps come back to Node. Slices keep every statement short, within the
+ * per-statement bound every connection has, whatever the number of tasks.
  *
  * Every candidate carries its unique key; those already stored are dropped by an anti-join on ux_reminder_key
  * before any message is written, so a repeat scan that creates nothing reads keys and writes nothing;
@@ -64,58 +69,87 @@ const DAY = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
  */
 @Injectable()
 export class ReminderScanRepository {
-  /** `scan_task`: every task open at the end of `asOf` whose plan has reminders on, with its deadline as of then. */
-  async writeOpenTasks(db: Db, asOf: string): Promise<number> {
+  /** The id that ends each slice of `size` tasks, in id order: slices are (previous, this], the last one open. */
+  async sliceEnds(db: Db, size: number): Promise<string[]> {
+    const ends = await rows<{ id: string }>(
+      db,
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM task) AS numbered WHERE n % $1 = 0 ORDER BY id`,
+      [size],
+    );
+    return ends.map((row) => row.id);
+  }
+
+  /** Each reporting cycle and cutoff day some plan uses: a handful of pairs, however many plans. */
+  async reportingSchedules(db: Db): Promise<Array<{ cycle: ReportingCycle; cutoffDay: number }>> {
+    return rows(db, `SELECT DISTINCT reporting_cycle AS cycle, report_cutoff_day AS "cutoffDay" FROM plan`);
+  }
+
+  /** `scan_task`, empty, for the length of the transaction. */
+  async createOpenTaskTable(db: Db): Promise<void> {
+    await exec(
+      db,
+      `CREATE TEMP TABLE ${SCAN_TASK} (
+         id uuid PRIMARY KEY, plan_id uuid NOT NULL, due_date date NOT NULL, plan_start date NOT NULL,
+         reporting_cycle text NOT NULL, report_cutoff_day int NOT NULL, overdue_repeat_workdays int NOT NULL,
+         escalate_after_workdays int NOT NULL, report_missing boolean NOT NULL, acknowledge_within_workdays int NOT NULL,
+         days_overdue int NOT NULL,
+         -- Overdue: workdays in (due, day]; due soon: workdays in (day, due]; null when not, or when not countable.
+         workdays_overdue int, workdays_left int,
+         -- The year without calendar data that leaves the deadline uncountable: no reminder for the task.
+         gap_year int
+       ) ON COMMIT DROP`,
+    );
+  }
+
+  /** Fills `scan_task` with the tasks of `range` open at the end of `asOf` whose plan has reminders on. */
+  async writeOpenTasks(db: Db, asOf: string, range: TaskRange): Promise<number> {
     const p = new Params();
     const day = p.bind(asOf);
+    const after = p.bind(range.after);
+    const upTo = p.bind(range.upTo);
     const d = DEFAULT_POLICY;
+    await exec(db, `TRUNCATE ${SCAN_TASK}`);
     const count = await exec(
       db,
-      `CREATE TEMP TABLE ${SCAN_TASK} ON COMMIT DROP AS
-       WITH open_task AS (
-         SELECT t.id, t.plan_id, t.due_date, ${STATUS_AS_OF_SQL} AS status, p.start_date AS plan_start,
-                p.reporting_cycle, p.report_cutoff_day,
-                coalesce(rp.due_soon_workdays, ${p.bind(d.dueSoonWorkdays)}) AS due_soon_workdays,
-                coalesce(rp.overdue_repeat_workdays, ${p.bind(d.overdueRepeatWorkdays)}) AS overdue_repeat_workdays,
-                coalesce(rp.escalate_after_workdays, ${p.bind(d.escalateAfterWorkdays)}) AS escalate_after_workdays,
+      `WITH policy AS (
+         SELECT p.id AS plan_id, p.start_date, p.reporting_cycle, p.report_cutoff_day,
+                coalesce(rp.due_soon_workdays, ${p.bind(d.dueSoonWorkdays)})::int AS due_soon_workdays,
+                coalesce(rp.overdue_repeat_workdays, ${p.bind(d.overdueRepeatWorkdays)})::int AS overdue_repeat_workdays,
+                coalesce(rp.escalate_after_workdays, ${p.bind(d.escalateAfterWorkdays)})::int AS escalate_after_workdays,
                 coalesce(rp.report_missing, ${p.bind(d.reportMissing)}) AS report_missing,
-                coalesce(rp.acknowledge_within_workdays, ${p.bind(d.acknowledgeWithinWorkdays)}) AS acknowledge_within_workdays
-           FROM task t
-           JOIN plan p ON p.id = t.plan_id
-           LEFT JOIN reminder_policy rp ON rp.plan_id = t.plan_id
-           ${lastStatusChangeSql('t', day)}
-          WHERE ${STATUS_AS_OF_SQL} = ANY(${p.bind(OPEN_STATUSES)}::text[])
-            AND coalesce(rp.enabled, true))
-       SELECT o.*,
-              -- Workdays in (due, asOf] for an overdue task; in (asOf, due] when that is at most the due-soon window.
-              CASE WHEN o.due_date < ${day}::date AND next_day.run = today.run THEN today.n - next_day.n_before END AS workdays_overdue,
-              CASE WHEN o.due_date >= ${day}::date AND o.due_soon_workdays > 0 AND due.run = today.run
-                        AND due.n - today.n <= o.due_soon_workdays THEN due.n - today.n END AS workdays_left,
-              -- A count that would need a year without data. Due soon counts no further than one workday past the
-              -- window, so a due date far in an uncovered year is no gap while the window ends before that year.
-              CASE WHEN o.due_date < ${day}::date THEN today.run IS NULL OR next_day.run IS DISTINCT FROM today.run
-                   WHEN o.due_soon_workdays > 0 THEN (today.run IS NULL OR due.run IS DISTINCT FROM today.run)
-                                                    AND coalesce(today.run_last_n - today.n <= o.due_soon_workdays, true)
-                   ELSE false END AS calendar_gap
-         FROM open_task o
-         LEFT JOIN ${SCAN_WORKDAY_TABLE} today ON today.day = ${day}::date
-         LEFT JOIN ${SCAN_WORKDAY_TABLE} next_day ON next_day.day = o.due_date + 1
-         LEFT JOIN ${SCAN_WORKDAY_TABLE} due ON due.day = o.due_date`,
+                coalesce(rp.acknowledge_within_workdays, ${p.bind(d.acknowledgeWithinWorkdays)})::int AS acknowledge_within_workdays
+           FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
+          WHERE coalesce(rp.enabled, true)),
+       due_soon_window AS (
+         SELECT w.workdays, win.horizon, win.unknown_from
+           FROM (SELECT DISTINCT due_soon_workdays AS workdays FROM policy) AS w
+          CROSS JOIN LATERAL task_due_soon_window(${day}::date, w.workdays) AS win)
+       INSERT INTO ${SCAN_TASK}
+       SELECT t.id, t.plan_id, t.due_date, pol.start_date, pol.reporting_cycle, pol.report_cutoff_day,
+              pol.overdue_repeat_workdays, pol.escalate_after_workdays, pol.report_missing, pol.acknowledge_within_workdays,
+              dl.days_overdue, dl.workdays_overdue, CASE WHEN dl.due_soon THEN dl.workdays_left END,
+              coalesce(dl.overdue_gap_year, dl.due_soon_gap_year)
+         FROM task t
+         JOIN policy pol ON pol.plan_id = t.plan_id
+         JOIN due_soon_window win ON win.workdays = pol.due_soon_workdays
+        CROSS JOIN LATERAL task_status_as_of(t.id, ${day}::date) AS s
+        CROSS JOIN LATERAL task_deadline(s.status, t.due_date, ${day}::date, pol.due_soon_workdays, win.horizon, win.unknown_from) AS dl
+        WHERE task_is_open(s.status)
+          AND (${after}::uuid IS NULL OR t.id > ${after}::uuid)
+          AND (${upTo}::uuid IS NULL OR t.id <= ${upTo}::uuid)`,
       p.values,
     );
-    await exec(db, `CREATE INDEX ON ${SCAN_TASK} (id)`);
     await exec(db, `ANALYZE ${SCAN_TASK}`);
     return count;
   }
 
-  /** Open tasks the ladder cannot be applied to for want of calendar data, in plan and number order. */
+  /** Open tasks of the slice the ladder cannot be applied to for want of calendar data, in plan and number order. */
   async taskCalendarGaps(db: Db): Promise<TaskCalendarGap[]> {
     return rows<TaskCalendarGap>(
       db,
-      `SELECT s.id AS "taskId", p.title AS "planTitle", t.number, ${DAY('s.due_date')} AS "dueDate", s.status,
-              s.due_soon_workdays AS "dueSoonWorkdays"
+      `SELECT p.title AS "planTitle", t.number, s.gap_year AS "gapYear"
          FROM ${SCAN_TASK} s JOIN task t ON t.id = s.id JOIN plan p ON p.id = s.plan_id
-        WHERE s.calendar_gap
+        WHERE s.gap_year IS NOT NULL
         ORDER BY p.id, t.number`,
     );
   }
@@ -127,7 +161,7 @@ export class ReminderScanRepository {
         SELECT 'due_soon:' || s.id || ':' || a.unit_id || ':' || ${DAY('s.due_date')} AS key, s.plan_id, s.id AS task_id,
                a.unit_id, 1 AS level, s.due_date, NULL::text AS period, NULL::int AS workdays_overdue, s.workdays_left AS fact
           FROM ${SCAN_TASK} s ${LEADS_JOIN}
-         WHERE s.workdays_left IS NOT NULL AND NOT s.calendar_gap`,
+         WHERE s.workdays_left IS NOT NULL`,
       facts: { workdaysLeft: 'f.fact' },
     }));
   }
@@ -139,7 +173,7 @@ export class ReminderScanRepository {
         SELECT 'overdue:' || s.id || ':' || a.unit_id || ':' || ${DAY('s.due_date')} || ':'
                  || ((s.workdays_overdue - 1) / s.overdue_repeat_workdays) AS key,
                s.plan_id, s.id AS task_id, a.unit_id, 1 AS level, s.due_date, NULL::text AS period,
-               s.workdays_overdue, ${day()}::date - s.due_date AS fact
+               s.workdays_overdue, s.days_overdue AS fact
           FROM ${SCAN_TASK} s ${LEADS_JOIN}
          WHERE s.workdays_overdue IS NOT NULL`,
       facts: { daysOverdue: 'f.fact' },
@@ -152,7 +186,7 @@ export class ReminderScanRepository {
       candidates: `
         SELECT 'escalation:' || s.id || ':' || coalesce(u.unit_id::text, 'supervisors') || ':' || ${DAY('s.due_date')} AS key,
                s.plan_id, s.id AS task_id, u.unit_id, 2 AS level, s.due_date, NULL::text AS period,
-               s.workdays_overdue, ${day()}::date - s.due_date AS fact
+               s.workdays_overdue, s.days_overdue AS fact
           FROM ${SCAN_TASK} s
          CROSS JOIN LATERAL (SELECT a.unit_id FROM task_assignment a WHERE a.task_id = s.id AND a.role = ${LEAD_ROLE}
                              UNION ALL SELECT NULL::uuid) u
@@ -174,7 +208,7 @@ export class ReminderScanRepository {
             JOIN ${periods} AS o(cycle, cutoff_day, period, cutoff)
               ON o.cycle = s.reporting_cycle::text AND o.cutoff_day = s.report_cutoff_day AND o.cutoff > s.plan_start
             JOIN task_assignment a ON a.task_id = s.id AND a.role IN ('lead', 'responsible')
-           WHERE s.report_missing AND NOT s.calendar_gap
+           WHERE s.report_missing AND s.gap_year IS NULL
              AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.task_id = s.id AND r.unit_id = a.unit_id AND r.period = o.period)`,
         facts: { period: 'f.period' },
       };
@@ -186,7 +220,7 @@ export class ReminderScanRepository {
    * then every overdue_repeat_workdays until it is signed (the key names the assignment day and the round).
    */
   insertUnacknowledged(db: Db, asOf: string, baseUrl: string): Promise<KindOutcome> {
-    return this.insertKind(db, asOf, baseUrl, 'unacknowledged', (p, day) => ({
+    return this.insertKind(db, asOf, baseUrl, 'unacknowledged', (_, day) => ({
       candidates: `
         SELECT 'unacknowledged:' || s.id || ':' || a.unit_id || ':' || ${DAY('g.assigned_day')} || ':'
                  || ((g.elapsed - s.acknowledge_within_workdays - 1) / s.overdue_repeat_workdays) AS key,
@@ -194,30 +228,26 @@ export class ReminderScanRepository {
                g.elapsed - s.acknowledge_within_workdays AS workdays_overdue, g.elapsed AS fact, g.assigned_day
           FROM ${SCAN_TASK} s
           JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
-         CROSS JOIN LATERAL (SELECT (a.assigned_at AT TIME ZONE 'Asia/Shanghai')::date AS assigned_day) ad
-          JOIN ${SCAN_WORKDAY_TABLE} today ON today.day = ${day()}::date
-          JOIN ${SCAN_WORKDAY_TABLE} next_day ON next_day.day = ad.assigned_day + 1 AND next_day.run = today.run
-         CROSS JOIN LATERAL (SELECT ad.assigned_day, today.n - next_day.n_before AS elapsed) g
+         ${ASSIGNED_DAY_JOIN}
+         CROSS JOIN LATERAL (SELECT ad.assigned_day, calendar_workdays_between(ad.assigned_day, ${day()}::date) AS elapsed) AS g
          WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < ${day()}::date
            AND g.elapsed > s.acknowledge_within_workdays`,
       facts: { assignedDay: DAY('f.assigned_day'), workdaysSinceAssigned: 'f.fact' },
     }));
   }
 
-  /** Unsigned assignments whose count since assignment would cross a year without calendar data. */
+  /** Unsigned assignments of the slice whose workdays since assignment reach a day without calendar data. */
   async assignmentCalendarGaps(db: Db, asOf: string): Promise<AssignmentCalendarGap[]> {
     return rows<AssignmentCalendarGap>(
       db,
-      `SELECT p.title AS "planTitle", t.number, ${DAY('ad.assigned_day')} AS "assignedDay", s.acknowledge_within_workdays AS within
+      `SELECT p.title AS "planTitle", t.number, ${DAY('calendar_first_unknown_after(ad.assigned_day)')} AS "unknownDay"
          FROM ${SCAN_TASK} s
          JOIN task t ON t.id = s.id
          JOIN plan p ON p.id = s.plan_id
          JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
-        CROSS JOIN LATERAL (SELECT (a.assigned_at AT TIME ZONE 'Asia/Shanghai')::date AS assigned_day) ad
-         LEFT JOIN ${SCAN_WORKDAY_TABLE} today ON today.day = $1::date
-         LEFT JOIN ${SCAN_WORKDAY_TABLE} next_day ON next_day.day = ad.assigned_day + 1
+        ${ASSIGNED_DAY_JOIN}
         WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < $1::date
-          AND (today.run IS NULL OR next_day.run IS DISTINCT FROM today.run)
+          AND calendar_workdays_between(ad.assigned_day, $1::date) IS NULL
         ORDER BY p.id, t.number, a.role, a.position`,
       [asOf],
     );

@@ -6,16 +6,11 @@ import { calendarGapMessage, CalendarGapError, yearOf, type WorkCalendar } from 
 import { Clock } from '../common/clock';
 import { Env } from '../config/env';
 import { lockForTransaction } from '../database/advisory-locks';
-import { rows } from '../database/sql';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
-import type { ReportingCycle } from '../plans/plan.entity';
-import { MemoCalendar } from '../supervision/memo-calendar';
-import { deadlineAsOf } from '../tasks/task-rules';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
-import { DeliveryRepository } from './delivery/delivery.repository';
-import { ReminderScanRepository, type KindOutcome, type OwedPeriod } from './reminder-scan.repository';
-import { writeScanWorkdays } from './scan-workdays';
+import { DeliveryRepository, SUPERVISORS_SLICE } from './delivery/delivery.repository';
+import { ReminderScanRepository, type OwedPeriod } from './reminder-scan.repository';
 
 export interface ScanResult {
   asOf: string;
@@ -29,17 +24,14 @@ export interface ScanResult {
 
 const NOTHING = { created: 0, alreadyExisting: 0, deliveries: 0, warnings: [] as string[] };
 
-/**
- * Recomputes from PostgreSQL what the ladder says is due as of a day, inserts each reminder once (unique key),
- * gathers each recipient's new reminders into one digest per channel and day, and queues the digests.
- * Running it twice, concurrently, or after a crash changes nothing the first run did.
- */
-/** Years around the day scanned that the scan's workday table covers (those with calendar data). */
-const CALENDAR_REACH_YEARS = 50;
+/** Tasks per slice of the scan: each statement stays well within the per-statement bound (REQUEST_TIMEOUT_MS). */
+const SCAN_SLICE_TASKS = 5_000;
+/** Recipient units per slice of digest planning. */
+const DIGEST_SLICE_UNITS = 2_000;
 
 /**
  * Recomputes in PostgreSQL what the ladder (README "Reminders") says is due as of a day: one INSERT … SELECT per
- * reminder kind over the tasks open that day, each reminder once (unique key); then one digest per recipient,
+ * reminder kind over the tasks open that day (a slice of tasks at a time), each reminder once (unique key); then one digest per recipient,
  * channel and day gathers the new reminders, and the digests are queued. Nothing per task passes through Node, so
  * the process's memory does not grow with the number of tasks. Overdue and due soon are the task rules' (the
  * lights'): the status as of the day, and workdays by the working-day calendar.
@@ -72,22 +64,28 @@ export class ReminderScanService {
     const result = await this.dataSource.transaction(async (manager) => {
       // Serialises scans across processes: unique keys would hold without it, this keeps the counts exact.
       await lockForTransaction(manager, 'reminderScan');
-      const year = yearOf(asOf);
-      const years = Array.from({ length: 2 * CALENDAR_REACH_YEARS + 1 }, (_, i) => year - CALENDAR_REACH_YEARS + i);
-      await writeScanWorkdays(manager, calendar, years);
-      await this.scans.writeOpenTasks(manager, asOf);
-      const warnings = await this.calendarWarnings(manager, asOf, calendar);
+      const owed = await this.owedPeriods(manager, asOf);
       const base = this.env.APP_BASE_URL;
-      const outcomes: KindOutcome[] = [];
-      // One statement per kind, in the ladder's order.
-      outcomes.push(await this.scans.insertDueSoon(manager, asOf, base));
-      outcomes.push(await this.scans.insertOverdue(manager, asOf, base));
-      outcomes.push(await this.scans.insertEscalation(manager, asOf, base));
-      outcomes.push(await this.scans.insertReportMissing(manager, asOf, base, await this.owedPeriods(manager, asOf)));
-      outcomes.push(await this.scans.insertUnacknowledged(manager, asOf, base));
-      const created = outcomes.reduce((sum, o) => sum + o.created, 0);
-      const candidates = outcomes.reduce((sum, o) => sum + o.candidates, 0);
-      const deliveries = await this.deliveries.planDigests(manager, asOf);
+      const warnings: string[] = [];
+      let created = 0;
+      let candidates = 0;
+      await this.scans.createOpenTaskTable(manager);
+      for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICE_TASKS))) {
+        await this.scans.writeOpenTasks(manager, asOf, range);
+        warnings.push(...(await this.calendarWarnings(manager, asOf)));
+        // One statement per kind, in the ladder's order.
+        for (const outcome of [
+          await this.scans.insertDueSoon(manager, asOf, base),
+          await this.scans.insertOverdue(manager, asOf, base),
+          await this.scans.insertEscalation(manager, asOf, base),
+          await this.scans.insertReportMissing(manager, asOf, base, owed),
+          await this.scans.insertUnacknowledged(manager, asOf, base),
+        ]) {
+          created += outcome.created;
+          candidates += outcome.candidates;
+        }
+      }
+      const deliveries = await this.planDigests(manager, asOf);
       return { asOf, created, alreadyExisting: candidates - created, deliveries, warnings };
     });
     await this.enqueuePending();
@@ -100,7 +98,7 @@ export class ReminderScanService {
   async deliverNow(day: string): Promise<number> {
     const created = await this.dataSource.transaction(async (manager) => {
       await lockForTransaction(manager, 'reminderScan');
-      return this.deliveries.planDigests(manager, day);
+      return this.planDigests(manager, day);
     });
     await this.enqueuePending();
     return created;
@@ -124,35 +122,39 @@ export class ReminderScanService {
    * one per plan): the reporting-period rules stay in src/progress/reporting-period.ts.
    */
   private async owedPeriods(manager: EntityManager, asOf: string): Promise<OwedPeriod[]> {
-    const pairs = await rows<{ cycle: ReportingCycle; cutoffDay: number }>(
-      manager,
-      `SELECT DISTINCT reporting_cycle AS cycle, report_cutoff_day AS "cutoffDay" FROM plan`,
-    );
-    return pairs.map(({ cycle, cutoffDay }) => {
+    return (await this.scans.reportingSchedules(manager)).map(({ cycle, cutoffDay }) => {
       const period = lastClosedPeriod(asOf, cycle, cutoffDay);
       return { cycle, cutoffDay, period, cutoff: periodCutoff(period, cutoffDay) };
     });
   }
 
+  /** The day's digests, a slice of recipients at a time (the supervisors' office is one of them). */
+  private async planDigests(manager: EntityManager, day: string): Promise<number> {
+    let created = 0;
+    for (const range of [...slices(await this.deliveries.unitSliceEnds(manager, DIGEST_SLICE_UNITS)), SUPERVISORS_SLICE]) {
+      created += await this.deliveries.planDigests(manager, day, range);
+    }
+    return created;
+  }
+
   /**
-   * Tasks and unsigned assignments the ladder cannot count for want of a year's calendar data: no reminder, a
-   * warning each. Their words come from the task rules and the calendar themselves, so they match the lights'.
+   * Tasks and unsigned assignments of the slice the ladder cannot count for want of a year's calendar data: no
+   * reminder, a warning each, in the calendar's own words.
    */
-  private async calendarWarnings(manager: EntityManager, asOf: string, calendar: WorkCalendar): Promise<string[]> {
-    const memo = new MemoCalendar(calendar);
+  private async calendarWarnings(manager: EntityManager, asOf: string): Promise<string[]> {
     const warnings: string[] = [];
     for (const gap of await this.scans.taskCalendarGaps(manager)) {
-      const [year] = deadlineAsOf({ status: gap.status, dueDate: gap.dueDate }, asOf, memo, gap.dueSoonWorkdays).calendarGaps;
-      if (year !== undefined) warnings.push(`《${gap.planTitle}》第${gap.number}项未生成提醒：${calendarGapMessage(year)}`);
+      warnings.push(`《${gap.planTitle}》第${gap.number}项未生成提醒：${calendarGapMessage(gap.gapYear)}`);
     }
     for (const gap of await this.scans.assignmentCalendarGaps(manager, asOf)) {
-      try {
-        memo.workdaysBetween(gap.assignedDay, asOf);
-      } catch (error) {
-        if (!(error instanceof CalendarGapError)) throw error;
-        warnings.push(`《${gap.planTitle}》第${gap.number}项未生成签收提醒：${error.message}`);
-      }
+      const { message } = new CalendarGapError(gap.unknownDay, yearOf(gap.unknownDay));
+      warnings.push(`《${gap.planTitle}》第${gap.number}项未生成签收提醒：${message}`);
     }
     return warnings;
   }
+}
+
+/** Consecutive (after, upTo] ranges ending at each of `ends`, then the open-ended rest. */
+function slices(ends: readonly string[]): Array<{ after: string | null; upTo: string | null }> {
+  return [...ends, null].map((upTo, i) => ({ after: i === 0 ? null : ends[i - 1]!, upTo }));
 }
