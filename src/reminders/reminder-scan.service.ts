@@ -24,10 +24,16 @@ export interface ScanResult {
 
 const NOTHING = { created: 0, alreadyExisting: 0, deliveries: 0, warnings: [] as string[] };
 
-/** Tasks per slice of the scan: each statement stays well within the per-statement bound (REQUEST_TIMEOUT_MS). */
-const SCAN_SLICE_TASKS = 5_000;
-/** Recipient units per slice of digest planning. */
-const DIGEST_SLICE_UNITS = 2_000;
+/**
+ * How the scan slices its work: each statement stays well within the per-statement bound every connection has
+ * (REQUEST_TIMEOUT_MS), whatever the number of tasks. Tests make the slices tiny to prove slicing changes nothing.
+ */
+export const SCAN_SLICES = {
+  /** Tasks per slice of the reminder statements. */
+  tasks: 5_000,
+  /** Recipient units per slice of digest planning. */
+  units: 2_000,
+};
 
 /**
  * Recomputes in PostgreSQL what the ladder (README "Reminders") says is due as of a day: one INSERT … SELECT per
@@ -70,7 +76,7 @@ export class ReminderScanService {
       let created = 0;
       let candidates = 0;
       await this.scans.createOpenTaskTable(manager);
-      for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICE_TASKS))) {
+      for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICES.tasks))) {
         await this.scans.writeOpenTasks(manager, asOf, range);
         warnings.push(...(await this.calendarWarnings(manager, asOf)));
         // One statement per kind, in the ladder's order.
@@ -131,7 +137,7 @@ export class ReminderScanService {
   /** The day's digests, a slice of recipients at a time (the supervisors' office is one of them). */
   private async planDigests(manager: EntityManager, day: string): Promise<number> {
     let created = 0;
-    for (const range of [...slices(await this.deliveries.unitSliceEnds(manager, DIGEST_SLICE_UNITS)), SUPERVISORS_SLICE]) {
+    for (const range of [...slices(await this.deliveries.unitSliceEnds(manager, SCAN_SLICES.units)), SUPERVISORS_SLICE]) {
       created += await this.deliveries.planDigests(manager, day, range);
     }
     return created;
