@@ -120,23 +120,32 @@ export class ReminderScanRepository {
                 coalesce(rp.acknowledge_within_workdays, ${p.bind(d.acknowledgeWithinWorkdays)})::int AS acknowledge_within_workdays
            FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
           WHERE coalesce(rp.enabled, true)),
-       due_soon_window AS (
+       open_task AS MATERIALIZED (
+         SELECT t.id, t.due_date, s.status, pol.*
+           FROM task t
+           JOIN policy pol ON pol.plan_id = t.plan_id
+          CROSS JOIN LATERAL task_status_as_of(t.id, ${day}::date) AS s
+          WHERE task_is_open(s.status)
+            AND (${after}::uuid IS NULL OR t.id > ${after}::uuid)
+            AND (${upTo}::uuid IS NULL OR t.id <= ${upTo}::uuid)),
+       -- The deadline depends on the status, the due date and the window alone: computed once per combination
+       -- (a few hundred among thousands of tasks), not once per task.
+       due_soon_window AS MATERIALIZED (
          SELECT w.workdays, win.horizon, win.unknown_from
-           FROM (SELECT DISTINCT due_soon_workdays AS workdays FROM policy) AS w
-          CROSS JOIN LATERAL task_due_soon_window(${day}::date, w.workdays) AS win)
+           FROM (SELECT DISTINCT due_soon_workdays AS workdays FROM open_task) AS w
+          CROSS JOIN LATERAL task_due_soon_window(${day}::date, w.workdays) AS win),
+       deadline AS MATERIALIZED (
+         SELECT c.status, c.due_date, c.due_soon_workdays, dl.*
+           FROM (SELECT DISTINCT status, due_date, due_soon_workdays FROM open_task) AS c
+           JOIN due_soon_window win ON win.workdays = c.due_soon_workdays
+          CROSS JOIN LATERAL task_deadline(c.status, c.due_date, ${day}::date, c.due_soon_workdays, win.horizon, win.unknown_from) AS dl)
        INSERT INTO ${SCAN_TASK}
-       SELECT t.id, t.plan_id, t.due_date, pol.start_date, pol.reporting_cycle, pol.report_cutoff_day,
-              pol.overdue_repeat_workdays, pol.escalate_after_workdays, pol.report_missing, pol.acknowledge_within_workdays,
+       SELECT o.id, o.plan_id, o.due_date, o.start_date, o.reporting_cycle, o.report_cutoff_day,
+              o.overdue_repeat_workdays, o.escalate_after_workdays, o.report_missing, o.acknowledge_within_workdays,
               dl.days_overdue, dl.workdays_overdue, CASE WHEN dl.due_soon THEN dl.workdays_left END,
               coalesce(dl.overdue_gap_year, dl.due_soon_gap_year)
-         FROM task t
-         JOIN policy pol ON pol.plan_id = t.plan_id
-         JOIN due_soon_window win ON win.workdays = pol.due_soon_workdays
-        CROSS JOIN LATERAL task_status_as_of(t.id, ${day}::date) AS s
-        CROSS JOIN LATERAL task_deadline(s.status, t.due_date, ${day}::date, pol.due_soon_workdays, win.horizon, win.unknown_from) AS dl
-        WHERE task_is_open(s.status)
-          AND (${after}::uuid IS NULL OR t.id > ${after}::uuid)
-          AND (${upTo}::uuid IS NULL OR t.id <= ${upTo}::uuid)`,
+         FROM open_task o
+         JOIN deadline dl USING (status, due_date, due_soon_workdays)`,
       p.values,
     );
     await exec(db, `ANALYZE ${SCAN_TASK}`);
@@ -221,17 +230,24 @@ export class ReminderScanRepository {
    */
   insertUnacknowledged(db: Db, asOf: string, baseUrl: string): Promise<KindOutcome> {
     return this.insertKind(db, asOf, baseUrl, 'unacknowledged', (_, day) => ({
+      // Workdays since assignment once per assignment day (an import assigns a whole plan on one day).
       candidates: `
-        SELECT 'unacknowledged:' || s.id || ':' || a.unit_id || ':' || ${DAY('g.assigned_day')} || ':'
-                 || ((g.elapsed - s.acknowledge_within_workdays - 1) / s.overdue_repeat_workdays) AS key,
-               s.plan_id, s.id AS task_id, a.unit_id, 1 AS level, s.due_date, NULL::text AS period,
-               g.elapsed - s.acknowledge_within_workdays AS workdays_overdue, g.elapsed AS fact, g.assigned_day
-          FROM ${SCAN_TASK} s
-          JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
-         ${ASSIGNED_DAY_JOIN}
-         CROSS JOIN LATERAL (SELECT ad.assigned_day, calendar_workdays_between(ad.assigned_day, ${day()}::date) AS elapsed) AS g
-         WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < ${day()}::date
-           AND g.elapsed > s.acknowledge_within_workdays`,
+        WITH unsigned AS MATERIALIZED (
+          SELECT s.id, s.plan_id, s.due_date, s.acknowledge_within_workdays AS within, s.overdue_repeat_workdays AS repeat,
+                 a.unit_id, ad.assigned_day
+            FROM ${SCAN_TASK} s
+            JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
+           ${ASSIGNED_DAY_JOIN}
+           WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < ${day()}::date),
+        since AS MATERIALIZED (
+          SELECT d.assigned_day, calendar_workdays_between(d.assigned_day, ${day()}::date) AS elapsed
+            FROM (SELECT DISTINCT assigned_day FROM unsigned) AS d)
+        SELECT 'unacknowledged:' || u.id || ':' || u.unit_id || ':' || ${DAY('u.assigned_day')} || ':'
+                 || ((g.elapsed - u.within - 1) / u.repeat) AS key,
+               u.plan_id, u.id AS task_id, u.unit_id, 1 AS level, u.due_date, NULL::text AS period,
+               g.elapsed - u.within AS workdays_overdue, g.elapsed AS fact, u.assigned_day
+          FROM unsigned u JOIN since g USING (assigned_day)
+         WHERE g.elapsed > u.within`,
       facts: { assignedDay: DAY('f.assigned_day'), workdaysSinceAssigned: 'f.fact' },
     }));
   }
@@ -240,15 +256,22 @@ export class ReminderScanRepository {
   async assignmentCalendarGaps(db: Db, asOf: string): Promise<AssignmentCalendarGap[]> {
     return rows<AssignmentCalendarGap>(
       db,
-      `SELECT p.title AS "planTitle", t.number, ${DAY('calendar_first_unknown_after(ad.assigned_day)')} AS "unknownDay"
-         FROM ${SCAN_TASK} s
-         JOIN task t ON t.id = s.id
-         JOIN plan p ON p.id = s.plan_id
-         JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
-        ${ASSIGNED_DAY_JOIN}
-        WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < $1::date
-          AND calendar_workdays_between(ad.assigned_day, $1::date) IS NULL
-        ORDER BY p.id, t.number, a.role, a.position`,
+      `WITH unsigned AS MATERIALIZED (
+         SELECT s.id, s.plan_id, a.role, a.position, ad.assigned_day
+           FROM ${SCAN_TASK} s
+           JOIN task_assignment a ON a.task_id = s.id AND a.acknowledged_at IS NULL
+          ${ASSIGNED_DAY_JOIN}
+          WHERE s.acknowledge_within_workdays > 0 AND ad.assigned_day < $1::date),
+       uncountable AS MATERIALIZED (
+         SELECT d.assigned_day, calendar_first_unknown_after(d.assigned_day) AS unknown_day
+           FROM (SELECT DISTINCT assigned_day FROM unsigned) AS d
+          WHERE calendar_workdays_between(d.assigned_day, $1::date) IS NULL)
+       SELECT p.title AS "planTitle", t.number, ${DAY('g.unknown_day')} AS "unknownDay"
+         FROM unsigned u
+         JOIN uncountable g USING (assigned_day)
+         JOIN task t ON t.id = u.id
+         JOIN plan p ON p.id = u.plan_id
+        ORDER BY p.id, t.number, u.role, u.position`,
       [asOf],
     );
   }
