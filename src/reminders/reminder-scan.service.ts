@@ -6,6 +6,7 @@ import { calendarGapMessage, CalendarGapError, yearOf, type WorkCalendar } from 
 import { Clock } from '../common/clock';
 import { Env } from '../config/env';
 import { lockForTransaction } from '../database/advisory-locks';
+import { withStatementBound } from '../database/sql';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
@@ -25,9 +26,15 @@ export interface ScanResult {
 const NOTHING = { created: 0, alreadyExisting: 0, deliveries: 0, warnings: [] as string[] };
 
 /**
- * How the scan slices its work: each statement stays well within the per-statement bound every connection has
- * (REQUEST_TIMEOUT_MS), whatever the number of tasks. Tests make the slices tiny to prove slicing changes nothing.
+ * How the scan slices its work, so that no statement grows with the number of tasks or recipients (nor its memory
+ * in PostgreSQL). Tests make the slices tiny to prove slicing changes nothing.
  */
+/**
+ * The scan's bound per statement, instead of a request's (REQUEST_TIMEOUT_MS): a slice's statement on a loaded
+ * machine, or the wait for another scan's lock.
+ */
+const SCAN_STATEMENT_BOUND_MS = 300_000;
+
 export const SCAN_SLICES = {
   /** Tasks per slice of the reminder statements. */
   tasks: 5_000,
@@ -67,7 +74,7 @@ export class ReminderScanService {
       this.logger.error(`Reminder scan for ${asOf} skipped: ${error.message}`);
       return { ...NOTHING, asOf, skipped: 'no_calendar_data', warnings: [error.message] };
     }
-    const result = await this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction((manager) => withStatementBound(manager, SCAN_STATEMENT_BOUND_MS, async () => {
       // Serialises scans across processes: unique keys would hold without it, this keeps the counts exact.
       await lockForTransaction(manager, 'reminderScan');
       const owed = await this.owedPeriods(manager, asOf);
@@ -93,7 +100,7 @@ export class ReminderScanService {
       }
       const deliveries = await this.planDigests(manager, asOf);
       return { asOf, created, alreadyExisting: candidates - created, deliveries, warnings };
-    });
+    }));
     await this.enqueuePending();
     this.logger.log(`Reminder scan ${asOf}: ${result.created} new, ${result.alreadyExisting} already there, ${result.deliveries} digests`);
     for (const warning of result.warnings) this.logger.warn(warning);
