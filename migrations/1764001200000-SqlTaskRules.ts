@@ -5,6 +5,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * and src/supervision/timeliness.ts; test/task-rules-sql.e2e-spec.ts walks tasks × days to keep the two equal.
  * Every function reads only its arguments and tables, so views and the reminder scan can join them per row.
  */
+/**
+ * SQL: workdays in (from, to] as a scalar subquery (0 when to <= from; null when a day in between is unknown).
+ * calendar_workdays_between is this; task_deadline writes it out, so that the planner runs it as a subplan only
+ * for the rows that need it instead of calling a function per row.
+ */
+function workdaysBetween(from: string, to: string): string {
+  return `(SELECT CASE WHEN ${to} <= ${from} THEN 0
+                      WHEN t.known_ord - coalesce(f.known_ord, 0) = ${to} - ${from} THEN t.workday_ord - coalesce(f.workday_ord, 0)
+                 END
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (SELECT known_ord, workday_ord FROM calendar_day WHERE day <= ${to} ORDER BY day DESC LIMIT 1) AS t ON true
+            LEFT JOIN LATERAL (SELECT known_ord, workday_ord FROM calendar_day WHERE day <= ${from} ORDER BY day DESC LIMIT 1) AS f ON true)`;
+}
+
 export class SqlTaskRules1764001200000 implements MigrationInterface {
   name = 'SqlTaskRules1764001200000';
 
@@ -50,14 +64,7 @@ export class SqlTaskRules1764001200000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION calendar_workdays_between(p_from date, p_to date) RETURNS int
       LANGUAGE sql STABLE PARALLEL SAFE
-      AS $$
-        SELECT CASE WHEN p_to <= p_from THEN 0
-                    WHEN t.known_ord - coalesce(f.known_ord, 0) = p_to - p_from THEN t.workday_ord - coalesce(f.workday_ord, 0)
-               END
-          FROM (SELECT 1) AS one
-          LEFT JOIN LATERAL (SELECT known_ord, workday_ord FROM calendar_day WHERE day <= p_to ORDER BY day DESC LIMIT 1) AS t ON true
-          LEFT JOIN LATERAL (SELECT known_ord, workday_ord FROM calendar_day WHERE day <= p_from ORDER BY day DESC LIMIT 1) AS f ON true
-      $$`);
+      AS $$ SELECT ${workdaysBetween('p_from', 'p_to')} $$`);
 
     // The first day after p_day the calendar cannot answer for. Within a run of present days, day − known_ord is
     // constant, so the run that starts at p_day + 1 ends at the last day with that difference.
@@ -130,11 +137,11 @@ export class SqlTaskRules1764001200000 implements MigrationInterface {
       AS $$
         SELECT x.open, x.overdue,
                CASE WHEN x.overdue THEN p_as_of - p_due ELSE 0 END,
-               CASE WHEN x.overdue THEN calendar_workdays_between(p_due, p_as_of) END,
-               CASE WHEN x.overdue AND calendar_workdays_between(p_due, p_as_of) IS NULL
+               CASE WHEN x.overdue THEN ${workdaysBetween('p_due', 'p_as_of')} END,
+               CASE WHEN x.overdue AND ${workdaysBetween('p_due', 'p_as_of')} IS NULL
                     THEN extract(year FROM calendar_first_unknown_after(p_due))::int END,
                x.due_soon,
-               CASE WHEN x.due_soon AND NOT x.soon_unknown THEN calendar_workdays_between(p_as_of, p_due) END,
+               CASE WHEN x.due_soon AND NOT x.soon_unknown THEN ${workdaysBetween('p_as_of', 'p_due')} END,
                CASE WHEN x.soon_unknown THEN extract(year FROM p_unknown_from)::int END
           FROM (SELECT o.open, o.overdue,
                        o.candidate AND CASE WHEN p_horizon IS NOT NULL THEN p_due < p_horizon
@@ -161,7 +168,8 @@ export class SqlTaskRules1764001200000 implements MigrationInterface {
 
     // Every task of a plan as it stood at the end of p_as_of: status, deadline, progress, reporting and the light.
     // p_period is the last closed reporting period and p_reports_checked whether a report for it was owed
-    // (src/progress/reporting-period.ts). Inlined by the planner, so a caller's filters and LIMIT reach the tasks.
+    // (src/progress/reporting-period.ts). Each level ends in OFFSET 0 so that its columns are computed once per
+    // task: without it the planner copies an expression (a workday count, the light) into every place that uses it.
     await q.query(`
       CREATE FUNCTION task_timeliness(p_plan uuid, p_as_of date, p_period text, p_reports_checked boolean, p_behind_tolerance int)
       RETURNS TABLE (
@@ -169,36 +177,45 @@ export class SqlTaskRules1764001200000 implements MigrationInterface {
         overdue boolean, days_overdue int, workdays_overdue int, overdue_gap_year int,
         due_soon boolean, workdays_left int, due_soon_gap_year int,
         expected_percent int, latest_report_id uuid, latest_percent int, latest_report_at timestamptz,
-        reported boolean, behind_schedule boolean, unreported boolean, targets_short boolean, light text)
+        reported boolean, behind_schedule boolean, unreported boolean, targets_short boolean, light text,
+        number int, section_id uuid, due_date date)
       LANGUAGE sql STABLE PARALLEL SAFE
       AS $$
-        SELECT l.id, l.status, l.changed_at, l.open,
-               l.overdue, l.days_overdue, l.workdays_overdue, l.overdue_gap_year,
-               l.due_soon, l.workdays_left, l.due_soon_gap_year,
-               l.expected, l.report_id, l.percent, l.report_at,
-               l.reported, l.behind, l.unreported, l.targets_short,
-               task_light(l.status, l.overdue, l.due_soon, l.behind, l.unreported, l.targets_short)
+        SELECT b.id, b.status, b.changed_at, b.open,
+               b.overdue, b.days_overdue, b.workdays_overdue, b.overdue_gap_year,
+               b.due_soon, b.workdays_left, b.due_soon_gap_year,
+               b.expected, b.report_id, b.percent, b.report_at,
+               b.reported, b.behind, b.unreported, b.targets_short,
+               task_light(b.status, b.overdue, b.due_soon, b.behind, b.unreported, b.targets_short),
+               b.number, b.section_id, b.due_date
           FROM (
-            SELECT t.id, s.status, s.changed_at, dl.*, e.expected, r.id AS report_id, r.percent::int AS percent,
-                   r.created_at AS report_at, rep.reported,
-                   dl.open AND coalesce(r.percent, 0) < e.expected - p_behind_tolerance AS behind,
-                   dl.open AND p_reports_checked AND NOT rep.reported AS unreported,
-                   dl.open AND t.kind = 'indicator' AND task_targets_short(t.id, p_as_of, e.expected, p_behind_tolerance) AS targets_short
-              FROM plan p
-              CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp WHERE rp.plan_id = p.id), 3) AS workdays) AS pol
-              CROSS JOIN LATERAL task_due_soon_window(p_as_of, pol.workdays) AS w
-              JOIN task t ON t.plan_id = p.id
-              CROSS JOIN LATERAL task_status_as_of(t.id, p_as_of) AS s
-              CROSS JOIN LATERAL task_deadline(s.status, t.due_date, p_as_of, pol.workdays, w.horizon, w.unknown_from) AS dl
-              CROSS JOIN LATERAL (SELECT task_expected_percent(p.start_date, t.due_date, p_as_of) AS expected) AS e
-              CROSS JOIN LATERAL (SELECT EXISTS (
-                     SELECT 1 FROM progress_report pr
-                      WHERE pr.task_id = t.id AND pr.period = p_period AND pr.created_at < task_end_of_day(p_as_of)) AS reported) AS rep
-              LEFT JOIN LATERAL (
-                    SELECT pr.id, pr.percent, pr.created_at FROM progress_report pr
-                     WHERE pr.task_id = t.id AND pr.created_at < task_end_of_day(p_as_of)
-                     ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS r ON true
-             WHERE p.id = p_plan) AS l
+            SELECT a.*, dl.*,
+                   dl.open AND coalesce(a.percent, 0) < a.expected - p_behind_tolerance AS behind,
+                   dl.open AND p_reports_checked AND NOT a.reported AS unreported,
+                   dl.open AND a.kind = 'indicator' AND task_targets_short(a.id, p_as_of, a.expected, p_behind_tolerance) AS targets_short
+              FROM (
+                SELECT t.id, t.number, t.section_id, t.kind, t.due_date, pw.workdays, pw.horizon, pw.unknown_from,
+                       s.status, s.changed_at,
+                       task_expected_percent(pw.start_date, t.due_date, p_as_of) AS expected,
+                       r.id AS report_id, r.percent::int AS percent, r.created_at AS report_at,
+                       EXISTS (SELECT 1 FROM progress_report pr
+                                WHERE pr.task_id = t.id AND pr.period = p_period AND pr.created_at < task_end_of_day(p_as_of)) AS reported
+                  FROM (SELECT p.id, p.start_date, pol.workdays, w.horizon, w.unknown_from
+                          FROM plan p
+                          CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp
+                                                                WHERE rp.plan_id = p.id), 3) AS workdays) AS pol
+                          CROSS JOIN LATERAL task_due_soon_window(p_as_of, pol.workdays) AS w
+                         WHERE p.id = p_plan
+                        OFFSET 0) AS pw
+                  JOIN task t ON t.plan_id = pw.id
+                  CROSS JOIN LATERAL task_status_as_of(t.id, p_as_of) AS s
+                  LEFT JOIN LATERAL (
+                        SELECT pr.id, pr.percent, pr.created_at FROM progress_report pr
+                         WHERE pr.task_id = t.id AND pr.created_at < task_end_of_day(p_as_of)
+                         ORDER BY pr.created_at DESC, pr.id DESC LIMIT 1) AS r ON true
+                OFFSET 0) AS a
+              CROSS JOIN LATERAL task_deadline(a.status, a.due_date, p_as_of, a.workdays, a.horizon, a.unknown_from) AS dl
+            OFFSET 0) AS b
       $$`);
 
     // The probes the functions make per task.

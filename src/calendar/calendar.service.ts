@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
 import type { FieldProblem } from '../common/validation';
+import { calendarDaysParams, WRITE_CALENDAR_DAYS_SQL } from './calendar-days';
 import { CalendarOverride, CalendarYear } from './calendar-override.entity';
 import type { ListOverridesQueryDto, OverrideDto, OverridesDto, ReplaceOverridesDto, WorkdayDto, WorkdaysDto } from './dto/calendar.dto';
 import { addDays, calendarGapMessage, WorkCalendar, yearOf, type CalendarOverrideEntry, type YearCoverage } from './work-calendar';
@@ -65,25 +66,10 @@ export class CalendarService implements OnApplicationBootstrap {
     }
   }
 
-  /**
-   * Writes calendar_day (the SQL task rules' working-day calendar) from the calendar as it stands: every day it can
-   * answer for, none it cannot, and running ordinals for counting. Only changed rows are written.
-   */
+  /** Writes calendar_day (the SQL task rules' working-day calendar) from the calendar as it stands. */
   async syncDays(manager: EntityManager): Promise<void> {
     await lockForTransaction(manager, 'calendarYear');
-    const days = (await this.load(manager)).knownDays();
-    await manager.query(
-      `WITH wanted AS (
-         SELECT d AS day, w AS is_workday, (row_number() OVER (ORDER BY d))::int AS known_ord,
-                (sum(w::int) OVER (ORDER BY d))::int AS workday_ord
-           FROM unnest($1::date[], $2::boolean[]) AS x(d, w)),
-       gone AS (DELETE FROM calendar_day c WHERE NOT EXISTS (SELECT 1 FROM wanted w WHERE w.day = c.day))
-       INSERT INTO calendar_day (day, is_workday, known_ord, workday_ord) SELECT * FROM wanted
-       ON CONFLICT (day) DO UPDATE SET is_workday = EXCLUDED.is_workday, known_ord = EXCLUDED.known_ord, workday_ord = EXCLUDED.workday_ord
-       WHERE (calendar_day.is_workday, calendar_day.known_ord, calendar_day.workday_ord)
-             IS DISTINCT FROM (EXCLUDED.is_workday, EXCLUDED.known_ord, EXCLUDED.workday_ord)`,
-      [days.map((d) => d.day), days.map((d) => d.isWorkday)],
-    );
+    await manager.query(WRITE_CALENDAR_DAYS_SQL, calendarDaysParams(await this.load(manager)));
   }
 
   /** The calendar as it stands now; a question about a year without data logs a warning and throws CalendarGapError. */

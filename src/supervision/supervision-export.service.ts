@@ -3,7 +3,7 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { PlanSnapshot, SectionRef } from './supervision-snapshot';
 import { SupervisionService, type SupervisionQuery } from './supervision.service';
-import { LIGHT_LABELS, type Light } from './timeliness';
+import { DEFAULT_POLICY, LIGHT_LABELS, type Light } from './timeliness';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -75,9 +75,12 @@ function styleHeader(sheet: Worksheet, headers: string[], widths: number[], titl
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: headers.length } };
 }
 
+/** What the notes sheet says: a snapshot, or a view's header with the plan's policy. */
+type NotesSource = Pick<PlanSnapshot, 'asOf' | 'period' | 'periodCutoff' | 'reportsChecked' | 'policy' | 'warnings'>;
+
 /** Rules and warnings, so a printed sheet still says how its lights were decided. */
-function addNotes(workbook: Workbook, snapshot: PlanSnapshot): void {
-  const { asOf, period, periodCutoff, reportsChecked, policy, warnings } = snapshot;
+function addNotes(workbook: Workbook, source: NotesSource): void {
+  const { asOf, period, periodCutoff, reportsChecked, policy, warnings } = source;
   const sheet = workbook.addWorksheet('说明');
   sheet.columns = [{ width: 110 }];
   const checked = reportsChecked ? `（${periodCutoff} 截止）` : `（${periodCutoff} 截止，早于计划开始，本期不检查）`;
@@ -144,8 +147,8 @@ export class SupervisionExportService {
   }
 
   async units(query: SupervisionQuery): Promise<ExcelFile> {
-    const snapshot = await this.supervision.snapshot(query);
-    const view = this.supervision.unitsView(snapshot);
+    const { scope, header } = await this.supervision.scope(query);
+    const items = await this.supervision.standings(scope);
     const workbook = new Workbook();
     workbook.creator = '督查督办系统';
     const sheet = workbook.addWorksheet('单位排名');
@@ -154,9 +157,9 @@ export class SupervisionExportService {
       sheet,
       headers,
       [7, 30, 10, 10, 9, 8, 12, 12, 17],
-      `${snapshot.plan.title} 单位排名（截至 ${snapshot.asOf}，本期 ${snapshot.period}）`,
+      `${scope.plan.title} 单位排名（截至 ${header.asOf}，本期 ${header.period}）`,
     );
-    for (const item of view.items) {
+    for (const item of items) {
       const row = sheet.addRow([
         item.rank,
         item.unit.name,
@@ -172,10 +175,10 @@ export class SupervisionExportService {
       row.getCell(7).alignment = { horizontal: 'right' };
       if (item.overdue > 0) row.getCell(6).font = { bold: true, color: { argb: 'FFC00000' } };
     }
-    addNotes(workbook, snapshot);
+    addNotes(workbook, { ...header, policy: { ...DEFAULT_POLICY, dueSoonWorkdays: scope.plan.dueSoonWorkdays } });
     return {
-      filename: `单位排名-${snapshot.asOf}.xlsx`,
-      asciiFilename: `unit-ranking-${snapshot.asOf}.xlsx`,
+      filename: `单位排名-${header.asOf}.xlsx`,
+      asciiFilename: `unit-ranking-${header.asOf}.xlsx`,
       content: await toBuffer(workbook),
     };
   }

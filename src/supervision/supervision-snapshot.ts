@@ -128,26 +128,47 @@ export class SupervisionSnapshotLoader {
     private readonly calendars: CalendarService,
   ) {}
 
-  load(planId: string, asOf: string): Promise<PlanSnapshot> {
+  /**
+   * Some tasks of a plan as they stood at the end of asOf (the views' page or board, chosen in SQL), in the order
+   * of `ids`, with their timeliness and reasons.
+   */
+  loadTasks(planId: string, asOf: string, ids: readonly string[]): Promise<TaskSnapshot[]> {
+    if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
-      const [plan]: PlanRow[] = await manager.query(
-        `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-                to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
-           FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
-          WHERE p.id = $1`,
-        [planId],
-      );
-      if (!plan) throw new NotFoundError('计划', planId);
-      return this.build(manager, plan, asOf);
+      const plan = await this.plan(manager, planId);
+      const byId = new Map((await this.build(manager, plan, asOf, ids)).tasks.map((task) => [task.id, task]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     });
   }
 
-  private async build(manager: EntityManager, plan: PlanRow, asOf: string): Promise<PlanSnapshot> {
+  load(planId: string, asOf: string): Promise<PlanSnapshot> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return this.build(manager, await this.plan(manager, planId), asOf);
+    });
+  }
+
+  private async plan(manager: EntityManager, planId: string): Promise<PlanRow> {
+    const [plan]: PlanRow[] = await manager.query(
+      `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
+         FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
+        WHERE p.id = $1`,
+      [planId],
+    );
+    if (!plan) throw new NotFoundError('计划', planId);
+    return plan;
+  }
+
+  /** The whole plan, or with `ids` only those of its tasks (every task-level statement filters on $3). */
+  private async build(manager: EntityManager, plan: PlanRow, asOf: string, ids?: readonly string[]): Promise<PlanSnapshot> {
     const period = lastClosedPeriod(asOf, plan.reporting_cycle, plan.report_cutoff_day);
     const cutoff = periodCutoff(period, plan.report_cutoff_day);
     const reportsChecked = cutoff > plan.start_date;
-    const params = [plan.id, asOf];
+    const params = ids ? [plan.id, asOf, ids] : [plan.id, asOf];
+    const only = ids ? 'AND t.id = ANY($3)' : '';
+    const periodParam = ids ? '$4' : '$3';
 
     const sections: SectionRow[] = (
       await manager.query(
@@ -158,15 +179,15 @@ export class SupervisionSnapshotLoader {
 
     const tasks: TaskRow[] = await manager.query(
       `SELECT id, number, content, kind, source_kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, section_id
-         FROM task WHERE plan_id = $1 ORDER BY number`,
-      [plan.id],
+         FROM task t WHERE t.plan_id = $1 ${ids ? 'AND t.id = ANY($2)' : ''} ORDER BY number`,
+      ids ? [plan.id, ids] : [plan.id],
     );
 
     const assignments: Array<{ task_id: string; role: AssignmentRole; id: string; name: string; kind: UnitKind; signed: boolean }> =
       await manager.query(
         `SELECT a.task_id, a.role, u.id, u.name, u.kind, coalesce(a.acknowledged_at < ${END_OF_AS_OF}, false) AS signed
            FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
-          WHERE t.plan_id = $1
+          WHERE t.plan_id = $1 ${only}
           ORDER BY a.task_id, a.role, a.position`,
         params,
       );
@@ -176,7 +197,7 @@ export class SupervisionSnapshotLoader {
       `SELECT t.id AS task_id, ${STATUS_AS_OF_SQL} AS status,
               to_char(last_change.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
          FROM task t ${lastStatusChangeSql('t', '$2')}
-        WHERE t.plan_id = $1`,
+        WHERE t.plan_id = $1 ${only}`,
       params,
     );
 
@@ -190,25 +211,30 @@ export class SupervisionSnapshotLoader {
                  WHERE r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) r
            JOIN unit u ON u.id = r.unit_id
-          WHERE t.plan_id = $1`,
+          WHERE t.plan_id = $1 ${only}`,
         params,
       );
 
+    // Per task through ix_progress_report_task_period, not a scan of every report of the period.
     const reported: Array<{ task_id: string; unit_ids: string[] }> = await manager.query(
-      `SELECT r.task_id, array_agg(DISTINCT r.unit_id) AS unit_ids
-         FROM progress_report r JOIN task t ON t.id = r.task_id
-        WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF} AND r.period = $3
-        GROUP BY r.task_id`,
+      `SELECT t.id AS task_id, r.unit_ids
+         FROM task t
+        CROSS JOIN LATERAL (
+              SELECT array_agg(DISTINCT r.unit_id) AS unit_ids FROM progress_report r
+               WHERE r.task_id = t.id AND r.period = ${periodParam} AND r.created_at < ${END_OF_AS_OF}) r
+        WHERE t.plan_id = $1 ${only} AND r.unit_ids IS NOT NULL`,
       [...params, period],
     );
 
-    const lastByUnit: Array<{ unit_id: string; at: Date }> = await manager.query(
-      `SELECT r.unit_id, max(r.created_at) AS at
-         FROM progress_report r JOIN task t ON t.id = r.task_id
-        WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
-        GROUP BY r.unit_id`,
-      params,
-    );
+    const lastByUnit: Array<{ unit_id: string; at: Date }> = ids
+      ? []
+      : await manager.query(
+          `SELECT r.unit_id, max(r.created_at) AS at
+             FROM progress_report r JOIN task t ON t.id = r.task_id
+            WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
+            GROUP BY r.unit_id`,
+          params,
+        );
 
     const targetRows: Array<{ task_id: string; id: string; metric: string; comparator: TargetComparator; value: string; unit: string; actual: string | null; period: string | null }> =
       await manager.query(
@@ -218,7 +244,7 @@ export class SupervisionSnapshotLoader {
                  SELECT pa.value, r.period FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
                   WHERE pa.target_id = tt.id AND r.created_at < ${END_OF_AS_OF}
                   ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
-          WHERE t.plan_id = $1
+          WHERE t.plan_id = $1 ${only}
           ORDER BY tt.task_id, tt.position`,
         params,
       );
@@ -333,7 +359,7 @@ function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 }
 
 /** A task hangs off its deepest heading: a subsection (with its parent section) or a section. */
-function sectionsOf(sectionId: string | null, byId: Map<string, SectionRow>): { section: SectionRef | null; subsection: SectionRef | null } {
+export function sectionsOf(sectionId: string | null, byId: Map<string, SectionRow>): { section: SectionRef | null; subsection: SectionRef | null } {
   const own = sectionId ? byId.get(sectionId) : undefined;
   if (!own) return { section: null, subsection: null };
   const ref = (s: SectionRow): SectionRef => ({ id: s.id, code: s.code, title: s.title });

@@ -6,13 +6,14 @@ import { DashboardService } from './dashboard.service';
 import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
 import { SupervisionController } from './supervision.controller';
+import { SupervisionRepository } from './supervision.repository';
 import { SupervisionService } from './supervision.service';
 import { UnacknowledgedService } from './unacknowledged.service';
 
 @Module({
   imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
-  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionService, SupervisionExportService, UnacknowledgedService],
+  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, currentActor, mayReadTask, readScopeUnit, requirePermission } from '../auth/access-policy';
-import { assertDay } from '../calendar/work-calendar';
+import { ForbiddenError, currentActor, readScopeUnit, requirePermission } from '../auth/access-policy';
+import { CalendarService } from '../calendar/calendar.service';
+import { assertDay, calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
 import { PlansService } from '../plans/plans.service';
-import type { AssignmentRole } from '../tasks/task-status';
 import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
@@ -16,30 +16,12 @@ import type {
   UnitStandingDto,
   UnitsViewDto,
 } from './dto/supervision.dto';
-import { SupervisionSnapshotLoader, type PlanSnapshot, type TaskSnapshot, type UnitRef } from './supervision-snapshot';
+import { SupervisionSnapshotLoader, sectionsOf, type PlanSnapshot, type TaskSnapshot, type UnitRef } from './supervision-snapshot';
+import { SupervisionRepository, type LightCountRow, type ViewScope } from './supervision.repository';
 
 export interface SupervisionQuery {
   planId: string;
   asOf?: string;
-}
-
-/** Header fields every view shares. */
-function header(snapshot: PlanSnapshot) {
-  return {
-    asOf: snapshot.asOf,
-    period: snapshot.period,
-    periodCutoff: snapshot.periodCutoff,
-    reportsChecked: snapshot.reportsChecked,
-    warnings: snapshot.warnings,
-  };
-}
-
-/**
- * A unit owes its own report on a task it leads or is responsible for while the task is open, as the report-missing
- * reminders ask; `reported` holds the units that reported for the period in question.
- */
-export function owesReport(role: AssignmentRole, task: TaskSnapshot, reported: ReadonlySet<string>, unitId: string): boolean {
-  return role !== 'cooperating' && task.timeliness.open && !reported.has(unitId);
 }
 
 const names = (units: UnitRef[]) => units.map(({ id, name }) => ({ id, name }));
@@ -48,69 +30,88 @@ function emptyCounts(): LightCountsDto {
   return { tasks: 0, red: 0, yellow: 0, green: 0, grey: 0, overdue: 0, dueSoon: 0, behindSchedule: 0, unreported: 0, completed: 0 };
 }
 
-function count(counts: LightCountsDto, task: TaskSnapshot): void {
-  const t = task.timeliness;
-  counts.tasks++;
-  counts[t.light]++;
-  if (t.overdue) counts.overdue++;
-  if (t.dueSoon) counts.dueSoon++;
-  if (t.behindSchedule) counts.behindSchedule++;
-  if (t.unreported) counts.unreported++;
-  if (task.status === 'completed') counts.completed++;
+function addCounts(counts: LightCountsDto, row: LightCountRow): void {
+  counts.tasks += row.tasks;
+  counts.red += row.red;
+  counts.yellow += row.yellow;
+  counts.green += row.green;
+  counts.grey += row.grey;
+  counts.overdue += row.overdue;
+  counts.dueSoon += row.due_soon;
+  counts.behindSchedule += row.behind_schedule;
+  counts.unreported += row.unreported;
+  counts.completed += row.completed;
 }
 
-/** The filters of GET /api/tasks (see TasksService.list), on a snapshot task; status is the one as of asOf. */
-function matches(task: TaskSnapshot, query: SupervisionTasksQueryDto): boolean {
-  if (query.light && task.timeliness.light !== query.light) return false;
-  if (query.status && task.status !== query.status) return false;
-  if (query.sourceKind && task.sourceKind !== query.sourceKind) return false;
-  if (query.sectionId && task.section?.id !== query.sectionId && task.subsection?.id !== query.sectionId) return false;
-  if (query.unitId || query.role) {
-    const roles = query.role ? [query.role] : (['lead', 'responsible', 'cooperating'] as const);
-    const holds = roles.some((role) => task.units[role].some((unit) => !query.unitId || unit.id === query.unitId));
-    if (!holds) return false;
-  }
-  if (query.acknowledged !== undefined) {
-    // As GET /api/tasks: the unit's own 签收, or without a unit any (false) / every (true) assigned unit's, as of asOf.
-    const pending = query.unitId ? task.unacknowledgedUnits.has(query.unitId) : task.unacknowledgedUnits.size > 0;
-    if (pending === query.acknowledged) return false;
-  }
-  if (query.q) {
-    const text = query.q.trim();
-    const inContent = task.content.toLowerCase().includes(text.toLowerCase());
-    if (!inContent && !(/^\d{1,9}$/.test(text) && task.number === Number(text))) return false;
-  }
-  return true;
+/** Header fields every view shares. */
+export interface ViewHeader {
+  asOf: string;
+  period: string;
+  periodCutoff: string;
+  reportsChecked: boolean;
+  warnings: string[];
 }
 
 /** One decimal of a percent, or null for an empty denominator. */
 const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
+
 /**
- * The supervisors' views of one plan as of one day (overdue list, unit ranking, summary by section). Every figure
- * is computed from the snapshot, never stored; the Excel exports reuse the same results.
+ * The supervisors' views of one plan as of one day (task register, overdue board, unit ranking, summary by
+ * section). Which tasks, how many and in what order is decided in PostgreSQL by the set-based task rules
+ * (SupervisionRepository); only the tasks shown are loaded whole, for their units and reasons. Nothing is stored.
  */
 @Injectable()
 export class SupervisionService {
   constructor(
     private readonly snapshots: SupervisionSnapshotLoader,
+    private readonly repository: SupervisionRepository,
+    private readonly calendars: CalendarService,
     private readonly clock: Clock,
     private readonly plans: PlansService,
     private readonly tasksRegister: TasksService,
   ) {}
 
-  /** Checks the caller and loads the plan as of the given day (today in Shanghai by default). */
+  /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
   async snapshot(query: SupervisionQuery): Promise<PlanSnapshot> {
     requirePermission('read:all');
+    return this.snapshots.load(query.planId, this.asOf(query));
+  }
+
+  /** Checks the caller, then the plan and day every staff view starts from, with the header they share. */
+  async scope(query: SupervisionQuery): Promise<{ scope: ViewScope; header: ViewHeader }> {
+    requirePermission('read:all');
+    const scope = await this.repository.scope(query.planId, this.asOf(query));
+    return { scope, header: await this.header(scope) };
+  }
+
+  private asOf(query: SupervisionQuery): string {
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
-    return this.snapshots.load(query.planId, asOf);
+    return asOf;
+  }
+
+  private async header(scope: ViewScope): Promise<ViewHeader> {
+    const gaps = await this.repository.gapYears(scope);
+    const years = new Set(gaps.years);
+    if (gaps.asOfYearMissing) {
+      years.add(yearOf(scope.asOf));
+      // Asking about the day itself puts the gap in the calendar's loud (once per process) log as well.
+      (await this.calendars.load()).lookup(scope.asOf);
+    }
+    return {
+      asOf: scope.asOf,
+      period: scope.period,
+      periodCutoff: scope.periodCutoff,
+      reportsChecked: scope.reportsChecked,
+      warnings: [...years].sort((a, b) => a - b).map(calendarGapMessage),
+    };
   }
 
   /**
    * The task register of one plan with each task's light as of asOf: the filters of GET /api/tasks (status is the
-   * one as of asOf) plus the light, applied to the snapshot, then one page. Staff see every task; a unit user only
-   * its own unit's, in a plan it may read.
+   * one as of asOf) plus the light, one page by task number. Staff see every task; a unit user only its own
+   * unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     const scopeUnit = readScopeUnit(currentActor());
@@ -118,22 +119,20 @@ export class SupervisionService {
       await this.plans.assertCanRead(query.planId);
       if (query.unitId && query.unitId !== scopeUnit) throw new ForbiddenError('只能查看本单位的任务');
     }
-    const asOf = query.asOf ?? this.clock.today();
-    assertDay(asOf);
-    const snapshot = await this.snapshots.load(query.planId, asOf);
-    const readable = (task: TaskSnapshot) => mayReadTask(scopeUnit, Object.values(task.units).flatMap((units) => units.map((u) => u.id)));
-    const matching = snapshot.tasks.filter((task) => readable(task) && matches(task, query));
+    const scope = await this.repository.scope(query.planId, this.asOf(query));
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const slice = matching.slice((page - 1) * pageSize, page * pageSize);
-    const registered = await this.tasksRegister.byIds(slice.map((task) => task.id));
-    const byId = new Map(slice.map((task) => [task.id, task]));
+    const [{ ids, total }, header] = await Promise.all([
+      this.repository.registerPage(scope, { ...query, scopeUnit }, page, pageSize),
+      this.header(scope),
+    ]);
+    const [snaps, registered] = await Promise.all([this.snapshots.loadTasks(scope.plan.id, scope.asOf, ids), this.tasksRegister.byIds(ids)]);
+    const byId = new Map(snaps.map((task) => [task.id, task]));
     const items = registered.map((task) => {
-      const snap = byId.get(task.id)!;
-      const item = this.item(snap);
+      const item = this.item(byId.get(task.id)!);
       return {
         ...task,
-        statusAsOf: snap.status,
+        statusAsOf: item.status,
         light: item.light,
         flags: item.flags,
         reasons: item.reasons,
@@ -143,27 +142,28 @@ export class SupervisionService {
         latestPercent: item.latestPercent,
       };
     });
-    return { asOf: snapshot.asOf, items, total: matching.length, page, pageSize, warnings: snapshot.warnings };
+    return { asOf: scope.asOf, items, total, page, pageSize, warnings: header.warnings };
   }
 
   async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
-    return this.overdueView(await this.snapshot(query));
+    const { scope, header } = await this.scope(query);
+    return { ...header, items: await this.flagged(scope) };
   }
 
   async units(query: SupervisionQuery): Promise<UnitsViewDto> {
-    return this.unitsView(await this.snapshot(query));
+    const { scope, header } = await this.scope(query);
+    return { ...header, items: await this.standings(scope) };
   }
 
   async summary(query: SupervisionQuery): Promise<SummaryViewDto> {
-    return this.summaryView(await this.snapshot(query));
+    const { scope, header } = await this.scope(query);
+    return { ...header, ...(await this.counts(scope)) };
   }
 
-  overdueView(snapshot: PlanSnapshot): OverdueViewDto {
-    const items = snapshot.tasks
-      .filter((task) => task.timeliness.overdue || task.timeliness.behindSchedule)
-      .sort((a, b) => b.timeliness.daysOverdue - a.timeliness.daysOverdue || a.number - b.number)
-      .map((task) => this.item(task));
-    return { ...header(snapshot), items };
+  /** Overdue or behind-schedule tasks, most days overdue first, then by number (`overdueOnly`, `limit`: the 驾驶舱's). */
+  async flagged(scope: ViewScope, options: { overdueOnly?: boolean; limit?: number } = {}): Promise<OverdueItemDto[]> {
+    const ids = await this.repository.flaggedIds(scope, options);
+    return (await this.snapshots.loadTasks(scope.plan.id, scope.asOf, ids)).map((task) => this.item(task));
   }
 
   item(task: TaskSnapshot): OverdueItemDto {
@@ -191,51 +191,21 @@ export class SupervisionService {
     };
   }
 
-  unitsView(snapshot: PlanSnapshot): UnitsViewDto {
-    interface Tally {
-      unit: UnitRef;
-      asLead: number;
-      asResponsible: number;
-      asCooperating: number;
-      completed: number;
-      onTime: number;
-      overdue: number;
-      reportsMissing: number;
-    }
-    const tallies = new Map<string, Tally>();
-    for (const task of snapshot.tasks) {
-      const t = task.timeliness;
-      const onTime = task.completedOn !== null && task.completedOn <= task.dueDate;
-      for (const role of ['lead', 'responsible', 'cooperating'] as const) {
-        for (const unit of task.units[role]) {
-          let tally = tallies.get(unit.id);
-          if (!tally) {
-            tally = { unit, asLead: 0, asResponsible: 0, asCooperating: 0, completed: 0, onTime: 0, overdue: 0, reportsMissing: 0 };
-            tallies.set(unit.id, tally);
-          }
-          if (role === 'lead') tally.asLead++;
-          else if (role === 'responsible') tally.asResponsible++;
-          else tally.asCooperating++;
-          if (task.status === 'completed') tally.completed++;
-          if (onTime) tally.onTime++;
-          if (t.overdue) tally.overdue++;
-          if (snapshot.reportsChecked && owesReport(role, task, task.reportedUnits, unit.id)) tally.reportsMissing++;
-        }
-      }
-    }
-    const items = [...tallies.values()].map(
+  /** Ranked by fewest overdue, then highest on-time rate, then most completed, then name. */
+  async standings(scope: ViewScope): Promise<UnitStandingDto[]> {
+    const items = (await this.repository.unitStandings(scope)).map(
       (x): Omit<UnitStandingDto, 'rank'> => ({
-        unit: x.unit,
-        asLead: x.asLead,
-        asResponsible: x.asResponsible,
-        asCooperating: x.asCooperating,
-        total: x.asLead + x.asResponsible + x.asCooperating,
+        unit: { id: x.unit_id, name: x.name, kind: x.kind },
+        asLead: x.as_lead,
+        asResponsible: x.as_responsible,
+        asCooperating: x.as_cooperating,
+        total: x.as_lead + x.as_responsible + x.as_cooperating,
         completed: x.completed,
         overdue: x.overdue,
         // Of the tasks whose deadline has been put to the test (completed, or open past it), those done in time.
-        onTimeCompletionRate: percent(x.onTime, x.completed + x.overdue),
-        reportsMissing: x.reportsMissing,
-        lastReportAt: snapshot.unitLastReport.get(x.unit.id)?.toISOString() ?? null,
+        onTimeCompletionRate: percent(x.on_time, x.completed + x.overdue),
+        reportsMissing: x.reports_missing,
+        lastReportAt: x.last_report_at ? new Date(x.last_report_at).toISOString() : null,
       }),
     );
     items.sort(
@@ -245,32 +215,32 @@ export class SupervisionService {
         b.completed - a.completed ||
         a.unit.name.localeCompare(b.unit.name, 'zh-Hans-CN'),
     );
-    return { ...header(snapshot), items: items.map((item, i) => ({ ...item, rank: i + 1 })) };
+    return items.map((item, i) => ({ ...item, rank: i + 1 }));
   }
 
-  summaryView(snapshot: PlanSnapshot): SummaryViewDto {
+  /** Counts for the plan, each top-level section (its subsections' tasks and its own) and each subsection. */
+  async counts(scope: ViewScope): Promise<Pick<SummaryViewDto, 'totals' | 'sections'>> {
+    const [sectionRows, countRows] = await Promise.all([this.repository.sections(scope.plan.id), this.repository.lightCounts(scope)]);
     const totals = emptyCounts();
     const sections = new Map<string, SectionSummaryDto>();
     const subsections = new Map<string, SectionSummaryDto['subsections'][number]>();
-    for (const s of snapshot.sections) {
+    for (const s of sectionRows) {
       const node = { id: s.id, code: s.code, title: s.title, counts: emptyCounts() };
       if (s.level === 1) sections.set(s.id, { ...node, subsections: [] });
       else subsections.set(s.id, node);
     }
-    for (const s of snapshot.sections) {
+    for (const s of sectionRows) {
       if (s.level !== 1 && s.parentId) sections.get(s.parentId)?.subsections.push(subsections.get(s.id)!);
     }
-    for (const task of snapshot.tasks) {
-      count(totals, task);
-      if (task.section) {
-        const section = sections.get(task.section.id);
-        if (section) count(section.counts, task);
-      }
-      if (task.subsection) {
-        const subsection = subsections.get(task.subsection.id);
-        if (subsection) count(subsection.counts, task);
-      }
+    const byId = new Map(sectionRows.map((s) => [s.id, s]));
+    for (const row of countRows) {
+      addCounts(totals, row);
+      const { section, subsection } = sectionsOf(row.section_id, byId);
+      const sectionNode = section && sections.get(section.id);
+      if (sectionNode) addCounts(sectionNode.counts, row);
+      const subsectionNode = subsection && subsections.get(subsection.id);
+      if (subsectionNode) addCounts(subsectionNode.counts, row);
     }
-    return { ...header(snapshot), totals, sections: [...sections.values()] };
+    return { totals, sections: [...sections.values()] };
   }
 }

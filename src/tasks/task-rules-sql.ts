@@ -47,6 +47,10 @@ export interface TimelinessRow {
   unreported: boolean;
   targets_short: boolean;
   light: Light;
+  number: number;
+  section_id: string | null;
+  /** The current due date, as a Date at midnight UTC by node-postgres' default; format before comparing. */
+  due_date: Date;
 }
 
 /** What task_timeliness needs of a plan besides its id and the day. */

@@ -44,8 +44,13 @@ export function benchShape(scale: number): BenchShape {
   };
 }
 
+/** BENCH_BIG_PLAN_TASKS keeps the big plan at a given size in a smaller set (10000: the 10,000-task plan at any scale). */
 export function shapeFromEnv(env: NodeJS.ProcessEnv = process.env): BenchShape {
-  return benchShape(env.BENCH_SCALE === undefined || env.BENCH_SCALE === '' ? 1 : Number(env.BENCH_SCALE));
+  const shape = benchShape(env.BENCH_SCALE === undefined || env.BENCH_SCALE === '' ? 1 : Number(env.BENCH_SCALE));
+  if (env.BENCH_BIG_PLAN_TASKS === undefined || env.BENCH_BIG_PLAN_TASKS === '') return shape;
+  const bigPlanTasks = Number(env.BENCH_BIG_PLAN_TASKS);
+  if (!Number.isInteger(bigPlanTasks) || bigPlanTasks < 100) throw new Error(`BENCH_BIG_PLAN_TASKS must be an integer ≥ 100, got ${env.BENCH_BIG_PLAN_TASKS}`);
+  return { ...shape, bigPlanTasks };
 }
 
 /**

@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { mayReadTaskSql } from '../auth/access-policy';
+import { NotFoundError } from '../common/domain-errors';
+import { one, rows } from '../database/sql';
+import type { ReportingCycle } from '../plans/plan.entity';
+import { lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
+import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
+import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
+import type { UnitKind } from '../units/unit-kinds';
+import type { SectionRow } from './supervision-snapshot';
+import { DEFAULT_POLICY, type Light } from './timeliness';
+
+/** A plan with what the views' header and the SQL task rules need. */
+export interface ViewPlan {
+  id: string;
+  title: string;
+  year: number;
+  startDate: string;
+  endDate: string;
+  reportingCycle: ReportingCycle;
+  reportCutoffDay: number;
+  dueSoonWorkdays: number;
+}
+
+/** What a view needs to ask task_timeliness about one plan on one day. */
+export interface ViewScope {
+  plan: ViewPlan;
+  asOf: string;
+  period: string;
+  periodCutoff: string;
+  reportsChecked: boolean;
+}
+
+/** The register's filters (GET /api/supervision/tasks); status and light are the ones as of asOf. */
+export interface RegisterFilter {
+  scopeUnit: string | null;
+  light?: Light;
+  status?: TaskStatus;
+  sourceKind?: SourceKind;
+  sectionId?: string;
+  unitId?: string;
+  role?: AssignmentRole;
+  acknowledged?: boolean;
+  q?: string;
+}
+
+export interface LightCountRow {
+  section_id: string | null;
+  tasks: number;
+  red: number;
+  yellow: number;
+  green: number;
+  grey: number;
+  overdue: number;
+  due_soon: number;
+  behind_schedule: number;
+  unreported: number;
+  completed: number;
+}
+
+export interface UnitStandingRow {
+  unit_id: string;
+  name: string;
+  kind: UnitKind;
+  as_lead: number;
+  as_responsible: number;
+  as_cooperating: number;
+  completed: number;
+  on_time: number;
+  overdue: number;
+  reports_missing: number;
+  last_report_at: Date | null;
+}
+
+/** Parameters bound in order: `$n` for each value pushed. */
+class Params {
+  readonly values: unknown[] = [];
+  bind(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const END_OF_AS_OF = 'task_end_of_day($2::date)';
+
+/**
+ * The supervision views' SQL: every task's state as of a day comes from the set-based task rules
+ * (task_timeliness, migration 1764001200000); filtering, counting, sorting and paging happen here, so only a
+ * page (or an aggregate) leaves PostgreSQL. Every statement binds the plan as $1 and the day as $2.
+ */
+@Injectable()
+export class SupervisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async scope(planId: string, asOf: string): Promise<ViewScope> {
+    const row = await one<{
+      id: string;
+      title: string;
+      year: number;
+      start_date: string;
+      end_date: string;
+      reporting_cycle: ReportingCycle;
+      report_cutoff_day: number;
+      due_soon_workdays: number | null;
+    }>(
+      this.dataSource,
+      `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
+         FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
+        WHERE p.id = $1`,
+      [planId],
+    );
+    if (!row) throw new NotFoundError('计划', planId);
+    const plan: ViewPlan = {
+      id: row.id,
+      title: row.title,
+      year: row.year,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      reportingCycle: row.reporting_cycle,
+      reportCutoffDay: row.report_cutoff_day,
+      dueSoonWorkdays: row.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays,
+    };
+    const { period, cutoff, reportsChecked } = closedPeriodAsOf(plan, asOf);
+    return { plan, asOf, period, periodCutoff: cutoff, reportsChecked };
+  }
+
+  async sections(planId: string): Promise<SectionRow[]> {
+    const found = await rows<{ id: string; parent_id: string | null; level: number; code: string; title: string }>(
+      this.dataSource,
+      `SELECT id, parent_id, level, code, title FROM plan_section WHERE plan_id = $1 ORDER BY level, ordinal`,
+      [planId],
+    );
+    return found.map((s) => ({ id: s.id, parentId: s.parent_id, level: s.level, code: s.code, title: s.title }));
+  }
+
+  /** Binds task_timeliness's five parameters as $1–$5 (plan, day first, as every statement here expects). */
+  private timeliness(scope: ViewScope): Params {
+    const params = new Params();
+    for (const value of timelinessParams(scope.plan.id, scope.asOf, scope.plan, DEFAULT_POLICY.behindTolerance)) params.bind(value);
+    return params;
+  }
+
+  /**
+   * One page of the register, by task number, and how many tasks match. Without a light or status filter the
+   * as-of state is not needed to choose the page, so the count and the page read the task table alone.
+   */
+  async registerPage(scope: ViewScope, filter: RegisterFilter, page: number, pageSize: number): Promise<{ ids: string[]; total: number }> {
+    const params = new Params();
+    const clauses = [`t.plan_id = ${params.bind(scope.plan.id)}`];
+    let asOfParam: string | undefined;
+    const asOf = () => (asOfParam ??= `${params.bind(scope.asOf)}::date`);
+    let from = 'task t';
+    if (filter.light) {
+      const first = params.values.length + 1;
+      for (const value of timelinessParams(scope.plan.id, scope.asOf, scope.plan, DEFAULT_POLICY.behindTolerance)) params.bind(value);
+      from += ` JOIN ${taskTimelinessSql(first)} tl ON tl.task_id = t.id`;
+      clauses.push(`tl.light = ${params.bind(filter.light)}`);
+      if (filter.status) clauses.push(`tl.status = ${params.bind(filter.status)}`);
+    } else if (filter.status) {
+      from += ` CROSS JOIN LATERAL task_status_as_of(t.id, ${asOf()}) st`;
+      clauses.push(`st.status = ${params.bind(filter.status)}`);
+    }
+    if (filter.scopeUnit) clauses.push(mayReadTaskSql('t', params.bind(filter.scopeUnit)));
+    if (filter.sourceKind) clauses.push(`t.source_kind = ${params.bind(filter.sourceKind)}`);
+    if (filter.sectionId) {
+      const section = params.bind(filter.sectionId);
+      clauses.push(`EXISTS (SELECT 1 FROM plan_section s WHERE s.id = t.section_id AND (s.id = ${section} OR s.parent_id = ${section}))`);
+    }
+    if (filter.unitId || filter.role) {
+      const holds = [
+        filter.unitId ? `a.unit_id = ${params.bind(filter.unitId)}` : null,
+        filter.role ? `a.role = ${params.bind(filter.role)}` : null,
+      ].filter(Boolean);
+      clauses.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND ${holds.join(' AND ')})`);
+    }
+    if (filter.acknowledged !== undefined) {
+      // As the snapshot had it: the unit asked for, else any assigned unit, had not signed by the end of asOf.
+      const ofUnit = filter.unitId ? ` AND k.unit_id = ${params.bind(filter.unitId)}` : '';
+      const pending = `EXISTS (SELECT 1 FROM task_assignment k WHERE k.task_id = t.id${ofUnit}
+                        AND NOT coalesce(k.acknowledged_at < task_end_of_day(${asOf()}), false))`;
+      clauses.push(filter.acknowledged ? `NOT ${pending}` : pending);
+    }
+    if (filter.q) {
+      const text = filter.q.trim();
+      const inContent = `strpos(lower(t.content), lower(${params.bind(text)})) > 0`;
+      clauses.push(/^\d{1,9}$/.test(text) ? `(${inContent} OR t.number = ${params.bind(Number(text))})` : inContent);
+    }
+    const where = clauses.join(' AND ');
+    const [counted] = await rows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params.values);
+    const limit = params.bind(pageSize);
+    const offset = params.bind((page - 1) * pageSize);
+    const ids = await rows<{ id: string }>(
+      this.dataSource,
+      `SELECT t.id FROM ${from} WHERE ${where} ORDER BY t.number LIMIT ${limit} OFFSET ${offset}`,
+      params.values,
+    );
+    return { ids: ids.map((r) => r.id), total: counted!.total };
+  }
+
+  /** The overdue board's tasks (overdue or behind schedule), most days overdue first, then by number; `limit` to cut. */
+  async flaggedIds(scope: ViewScope, options: { overdueOnly?: boolean; limit?: number } = {}): Promise<string[]> {
+    const params = this.timeliness(scope);
+    const limit = options.limit === undefined ? '' : `LIMIT ${params.bind(options.limit)}`;
+    const found = await rows<{ id: string }>(
+      this.dataSource,
+      `SELECT tl.task_id AS id FROM ${taskTimelinessSql(1)} tl
+        WHERE ${options.overdueOnly ? 'tl.overdue' : '(tl.overdue OR tl.behind_schedule)'}
+        ORDER BY tl.days_overdue DESC, tl.number ${limit}`,
+      params.values,
+    );
+    return found.map((r) => r.id);
+  }
+
+  /** Counts by light and flag per section a task hangs off (null: none). */
+  lightCounts(scope: ViewScope): Promise<LightCountRow[]> {
+    return rows<LightCountRow>(
+      this.dataSource,
+      `SELECT tl.section_id, count(*)::int AS tasks,
+              count(*) FILTER (WHERE tl.light = 'red')::int AS red,
+              count(*) FILTER (WHERE tl.light = 'yellow')::int AS yellow,
+              count(*) FILTER (WHERE tl.light = 'green')::int AS green,
+              count(*) FILTER (WHERE tl.light = 'grey')::int AS grey,
+              count(*) FILTER (WHERE tl.overdue)::int AS overdue,
+              count(*) FILTER (WHERE tl.due_soon)::int AS due_soon,
+              count(*) FILTER (WHERE tl.behind_schedule)::int AS behind_schedule,
+              count(*) FILTER (WHERE tl.unreported)::int AS unreported,
+              count(*) FILTER (WHERE tl.status = 'completed')::int AS completed
+         FROM ${taskTimelinessSql(1)} tl
+        GROUP BY tl.section_id`,
+      this.timeliness(scope).values,
+    );
+  }
+
+  /**
+   * Per unit of the plan: tasks by role, completed, completed on time (on or before the due date, by the day of
+   * its completion), overdue, the open lead or responsible tasks it has not itself reported on for the last closed
+   * period (when a report was owed), and its latest report in the plan by the end of asOf.
+   */
+  unitStandings(scope: ViewScope): Promise<UnitStandingRow[]> {
+    return rows<UnitStandingRow>(
+      this.dataSource,
+      `WITH standing AS (
+         SELECT a.unit_id,
+                count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
+                count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
+                count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
+                count(*) FILTER (WHERE tl.status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE tl.status = 'completed'
+                                   AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= tl.due_date)::int AS on_time,
+                count(*) FILTER (WHERE tl.overdue)::int AS overdue,
+                count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND tl.open AND NOT EXISTS (
+                         SELECT 1 FROM progress_report r
+                          WHERE r.task_id = tl.task_id AND r.period = $3::text AND r.unit_id = a.unit_id
+                            AND r.created_at < ${END_OF_AS_OF}))::int AS reports_missing
+           FROM ${taskTimelinessSql(1)} tl
+           JOIN task_assignment a ON a.task_id = tl.task_id
+          GROUP BY a.unit_id),
+       last_report AS (
+         SELECT r.unit_id, max(r.created_at) AS at
+           FROM task t JOIN progress_report r ON r.task_id = t.id
+          WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
+          GROUP BY r.unit_id)
+       SELECT s.*, u.name, u.kind, lr.at AS last_report_at
+         FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`,
+      this.timeliness(scope).values,
+    );
+  }
+
+  /**
+   * Years without calendar data that the views must warn about (README "Calendar gaps"): asOf's own year when the
+   * calendar lacks it (calendar_day then misses some of its days), and the years that left some task's workdays
+   * unknown. Most days have none: a task gap is only possible when a day between the plan's earliest due date and
+   * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date; only then are the
+   * tasks walked.
+   */
+  async gapYears(scope: ViewScope): Promise<{ asOfYearMissing: boolean; years: number[] }> {
+    const params = [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays];
+    const [check] = await rows<{ possible: boolean; as_of_year_missing: boolean }>(
+      this.dataSource,
+      `SELECT coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
+                       OR ($3::int > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS possible,
+              (SELECT count(*) FROM calendar_day
+                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
+                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
+         FROM (SELECT min(due_date) AS lo, max(due_date) AS hi FROM task WHERE plan_id = $1) AS span
+         CROSS JOIN task_due_soon_window($2::date, $3::int) AS w`,
+      params,
+    );
+    if (!check!.possible) return { asOfYearMissing: check!.as_of_year_missing, years: [] };
+    const found = await rows<{ year: number }>(
+      this.dataSource,
+      `SELECT DISTINCT y.year
+         FROM task_due_soon_window($2::date, $3::int) AS w
+         JOIN task t ON t.plan_id = $1
+         CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
+         CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, $3::int, w.horizon, w.unknown_from) AS dl
+         CROSS JOIN LATERAL (VALUES (dl.overdue_gap_year), (dl.due_soon_gap_year)) AS y(year)
+        WHERE y.year IS NOT NULL
+        ORDER BY y.year`,
+      params,
+    );
+    return { asOfYearMissing: check!.as_of_year_missing, years: found.map((r) => r.year) };
+  }
+
+  /** For each day, the plan's tasks and those completed by its end (status as of that day). */
+  completedByDay(planId: string, days: string[]): Promise<Array<{ day: string; completed: number; total: number }>> {
+    return rows(
+      this.dataSource,
+      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(t.id)::int AS total,
+              (count(t.id) FILTER (WHERE ${STATUS_AS_OF_SQL} = 'completed'))::int AS completed
+         FROM unnest($2::date[]) AS d(day)
+         LEFT JOIN task t ON t.plan_id = $1
+         ${lastStatusChangeSql('t', 'd.day')}
+        GROUP BY d.day ORDER BY d.day`,
+      [planId, days],
+    );
+  }
+
+  /**
+   * Per unit, the plan's tasks open at the end of asOf that it leads or is responsible for and has not itself
+   * reported on for `period` by then (the 驾驶舱's reports due), by task number.
+   */
+  reportsOwed(scope: ViewScope, period: string): Promise<Array<{ unit_id: string; unit_name: string; task_id: string; number: number; content: string }>> {
+    return rows(
+      this.dataSource,
+      `SELECT a.unit_id, u.name AS unit_name, t.id AS task_id, t.number, t.content
+         FROM task t
+         CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
+         JOIN task_assignment a ON a.task_id = t.id AND a.role IN ('lead', 'responsible')
+         JOIN unit u ON u.id = a.unit_id
+        WHERE t.plan_id = $1 AND task_is_open(s.status)
+          AND NOT EXISTS (SELECT 1 FROM progress_report r
+                           WHERE r.task_id = t.id AND r.unit_id = a.unit_id AND r.period = $3 AND r.created_at < ${END_OF_AS_OF})
+        ORDER BY t.number`,
+      [scope.plan.id, scope.asOf, period],
+    );
+  }
+}
