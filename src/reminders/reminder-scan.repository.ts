@@ -307,7 +307,9 @@ export class ReminderScanRepository {
     const outcome = await one<KindOutcome>(
       db,
       `WITH candidate AS MATERIALIZED (${candidates}),
-       fresh AS (SELECT c.* FROM candidate c WHERE NOT EXISTS (SELECT 1 FROM reminder r WHERE r.unique_key = c.key)),
+       -- OFFSET 0 keeps this a probe of ux_reminder_key per candidate: as a join, the planner trusts statistics
+       -- that do not count the rows this scan inserted, and compared every candidate with all of them.
+       fresh AS (SELECT c.* FROM candidate c WHERE NOT EXISTS (SELECT 1 FROM reminder r WHERE r.unique_key = c.key OFFSET 0)),
        inserted AS (
          INSERT INTO reminder (unique_key, plan_id, task_id, unit_id, audience, kind, level, due_date, period, workdays_overdue, message)
          SELECT f.key, f.plan_id, f.task_id, f.unit_id, CASE WHEN f.unit_id IS NULL THEN 'supervisors' ELSE 'unit' END,

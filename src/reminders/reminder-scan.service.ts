@@ -143,6 +143,7 @@ export class ReminderScanService {
 
   /** The day's digests, a slice of recipients at a time (the supervisors' office is one of them). */
   private async planDigests(manager: EntityManager, day: string): Promise<number> {
+    await this.deliveries.refreshStatistics(manager);
     let created = 0;
     for (const range of [...slices(await this.deliveries.unitSliceEnds(manager, SCAN_SLICES.units)), SUPERVISORS_SLICE]) {
       created += await this.deliveries.planDigests(manager, day, range);

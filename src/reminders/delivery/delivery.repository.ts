@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returning, rows, type Db } from '../../database/sql';
+import { exec, returning, rows, type Db } from '../../database/sql';
 
 /** Recipients of one digest-planning statement: unit ids in (after, upTo] (null ends open), or the supervisors. */
 export type RecipientSlice = { after: string | null; upTo: string | null } | 'supervisors';
@@ -54,6 +54,14 @@ export class DeliveryRepository {
       params,
     );
     return written.filter((row) => row.inserted).length;
+  }
+
+  /**
+   * Statistics that count the reminders just written (ANALYZE counts the transaction's own rows): planned on stale
+   * ones, the digest statement's anti-join once compared every reminder with every carried one and ran for minutes.
+   */
+  async refreshStatistics(db: Db): Promise<void> {
+    await exec(db, `ANALYZE reminder, reminder_delivery`);
   }
 
   /** The unit id that ends each slice of `size` units, in id order: slices are (previous, this], the last one open. */
