@@ -165,7 +165,7 @@ export class ReminderScanRepository {
 
   /** 临期: due within the plan's window, to the lead units. */
   insertDueSoon(db: Db, asOf: string, baseUrl: string): Promise<KindOutcome> {
-    return this.insertKind(db, asOf, baseUrl, 'due_soon', (p) => ({
+    return this.insertKind(db, asOf, baseUrl, 'due_soon', () => ({
       candidates: `
         SELECT 'due_soon:' || s.id || ':' || a.unit_id || ':' || ${DAY('s.due_date')} AS key, s.plan_id, s.id AS task_id,
                a.unit_id, 1 AS level, s.due_date, NULL::text AS period, NULL::int AS workdays_overdue, s.workdays_left AS fact
@@ -177,7 +177,7 @@ export class ReminderScanRepository {
 
   /** 逾期催办: the first workday after the due date, then every overdue_repeat_workdays (the key names the round). */
   insertOverdue(db: Db, asOf: string, baseUrl: string): Promise<KindOutcome> {
-    return this.insertKind(db, asOf, baseUrl, 'overdue', (p, day) => ({
+    return this.insertKind(db, asOf, baseUrl, 'overdue', () => ({
       candidates: `
         SELECT 'overdue:' || s.id || ':' || a.unit_id || ':' || ${DAY('s.due_date')} || ':'
                  || ((s.workdays_overdue - 1) / s.overdue_repeat_workdays) AS key,
@@ -191,7 +191,7 @@ export class ReminderScanRepository {
 
   /** 逾期督办 (level 2): at escalate_after_workdays overdue, to the lead units and a notice to the supervisors. */
   insertEscalation(db: Db, asOf: string, baseUrl: string): Promise<KindOutcome> {
-    return this.insertKind(db, asOf, baseUrl, 'escalation', (p, day) => ({
+    return this.insertKind(db, asOf, baseUrl, 'escalation', () => ({
       candidates: `
         SELECT 'escalation:' || s.id || ':' || coalesce(u.unit_id::text, 'supervisors') || ':' || ${DAY('s.due_date')} AS key,
                s.plan_id, s.id AS task_id, u.unit_id, 2 AS level, s.due_date, NULL::text AS period,
