@@ -10,6 +10,7 @@ import { TargetsActualsScoring1764000900000 } from '../../migrations/17640009000
 import { EvidenceFiles1764001000000 } from '../../migrations/1764001000000-EvidenceFiles';
 import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSources';
 import { SqlTaskRules1764001200000 } from '../../migrations/1764001200000-SqlTaskRules';
+import { ReminderScanIndexes1764001300000 } from '../../migrations/1764001300000-ReminderScanIndexes';
 import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-TaskListIndexes';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   EvidenceFiles1764001000000,
   TaskSources1764001100000,
   SqlTaskRules1764001200000,
+  ReminderScanIndexes1764001300000,
   TaskListIndexes1764001400000,
 ];
 

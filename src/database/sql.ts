@@ -54,3 +54,24 @@ export class Params {
     return `$${this.values.length}`;
   }
 }
+
+/**
+ * Runs `work` inside the transaction of `manager` under a per-statement bound of `ms` instead of a request's: for a
+ * batch job (the reminder scan) whose statements are sized for throughput, and whose lock waits for another run.
+ * The server's statement_timeout is set for the transaction only (SET LOCAL); the connection's client-side read
+ * timeout, when it has one, is raised to match and restored afterwards.
+ */
+export async function withStatementBound<T>(manager: EntityManager, ms: number, work: () => Promise<T>): Promise<T> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('withStatementBound runs inside a transaction');
+  await runner.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
+  const client = (runner as unknown as { databaseConnection?: { connectionParameters?: { query_timeout?: number } } }).databaseConnection;
+  const parameters = client?.connectionParameters;
+  const readTimeout = parameters?.query_timeout;
+  if (parameters && readTimeout) parameters.query_timeout = ms + 500;
+  try {
+    return await work();
+  } finally {
+    if (parameters && readTimeout) parameters.query_timeout = readTimeout;
+  }
+}

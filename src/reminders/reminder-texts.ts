@@ -20,7 +20,10 @@ export interface ReminderFacts {
   workdaysSinceAssigned?: number;
 }
 
-const shorten = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** A task's content is cut to this many characters in a message. */
+const CONTENT_MAX = 60;
+
+const shorten = (text: string, max = CONTENT_MAX) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function reminderMessage(kind: ReminderKind, f: ReminderFacts): string {
   const task = `《${f.planTitle}》第${f.taskNumber}项“${shorten(f.content)}”`;
@@ -46,4 +49,32 @@ export function digestText(recipient: string, day: string, messages: string[]): 
   const subject = `【督查督办】${recipient} ${day} 待办提醒（${messages.length} 条）`;
   const body = [`${recipient}：`, `截至 ${day}，您单位有以下 ${messages.length} 条督办提醒：`, '', ...messages.map((m, i) => `${i + 1}. ${m}`), '', '（本邮件由督查督办系统自动发送）'].join('\n');
   return { subject, body };
+}
+
+/** Marks where a fact goes in a message template; never part of a real message. */
+const SLOT = '\u0000';
+
+/**
+ * The same message as reminderMessage, as a SQL text expression over the given column expressions, so that a
+ * set-based scan writes exactly the words this file holds. The fixed words are bound as parameters by `bind`;
+ * `content` is cut as shorten() cuts it.
+ */
+export function reminderMessageSql(
+  kind: ReminderKind,
+  facts: Partial<Record<keyof ReminderFacts, string>>,
+  bind: (value: unknown) => string,
+): string {
+  const slots = Object.fromEntries(Object.keys(facts).map((name) => [name, `${SLOT}${name}${SLOT}`]));
+  const template = reminderMessage(kind, slots as unknown as ReminderFacts);
+  if (template.includes('undefined')) throw new Error(`reminderMessageSql(${kind}): a fact the message needs was not given`);
+  const column = (name: string) => {
+    const sql = facts[name as keyof ReminderFacts];
+    if (sql === undefined) throw new Error(`reminderMessageSql(${kind}): unknown fact ${name}`);
+    return name === 'content' ? `CASE WHEN length(${sql}) > ${CONTENT_MAX} THEN left(${sql}, ${CONTENT_MAX}) || '…' ELSE ${sql} END` : `(${sql})::text`;
+  };
+  return template
+    .split(SLOT)
+    .map((part, i) => (i % 2 === 1 ? column(part) : part === '' ? null : `${bind(part)}::text`))
+    .filter((part): part is string => part !== null)
+    .join(' || ');
 }

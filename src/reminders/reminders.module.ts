@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PlansModule } from '../plans/plans.module';
+import { DeliveryRepository } from './delivery/delivery.repository';
 import { DeliveryService } from './delivery/delivery.service';
 import { EmailSender } from './delivery/email-sender';
 import { ReminderDeliveriesService } from './delivery/reminder-deliveries.service';
 import { WebhookSender } from './delivery/webhook-sender';
 import { ReminderDeliveriesController } from './reminder-deliveries.controller';
+import { ReminderScanRepository } from './reminder-scan.repository';
 import { ReminderScanService } from './reminder-scan.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
@@ -14,7 +16,7 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [AuditModule, CalendarModule, PlansModule],
   controllers: [RemindersController, ReminderDeliveriesController],
-  providers: [ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
+  providers: [ReminderScanRepository, DeliveryRepository, ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
   exports: [ReminderScanService, DeliveryService],
 })
 export class RemindersModule {}

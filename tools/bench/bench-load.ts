@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { Queue, QueueEvents } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,8 +11,10 @@ import { AS_OF, BENCH_PASSWORD, SUPERVISOR, YEAR, benchId, userName } from './be
 import { ROOT, connect, openBenchDatabase, seconds } from './bench-database';
 import { http, memory, startNode, waitForHttp, type Child } from './processes';
 import { explainHotQueries } from './hot-queries';
-import { OVERDUE_INSERT_SQL, createWorkdayTable } from './reminder-sql';
-import { lastClosedPeriod } from '../../src/progress/reporting-period';
+import { SET_BASED_KINDS, createWorkdayTable } from './reminder-sql';
+import { lastClosedPeriod, periodCutoff } from '../../src/progress/reporting-period';
+import type { ReportingCycle } from '../../src/plans/plan.entity';
+import { SCAN_JOB, SCAN_QUEUE } from '../../src/queue/queues';
 
 /**
  * `npm run bench:load`: the api and worker (production mode, built dist) and the bare baseline server against the
@@ -42,6 +45,9 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+const describeKinds = (kinds: Array<{ kind: string; ms: number; rows: number }>) =>
+  kinds.map((k) => `${k.kind} ${seconds(k.ms)} / ${k.rows}`).join(', ');
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -269,18 +275,36 @@ class Bench {
 
   // ---- the reminder scan ---------------------------------------------------------------------------------
 
-  async setBasedOverdue(): Promise<{ ms: number; rows: number }> {
+  /** Each kind's bare set-based statement, one after the other in one transaction that is rolled back. */
+  async setBasedKinds(): Promise<{ ms: number; rows: number; byKind: Array<{ kind: string; ms: number; rows: number }> }> {
+    const { rows: pairs } = await this.client.query<{ cycle: ReportingCycle; cutoff_day: number }>(
+      `SELECT DISTINCT reporting_cycle AS cycle, report_cutoff_day AS cutoff_day FROM plan`,
+    );
+    const periods = pairs.map((p) => lastClosedPeriod(AS_OF, p.cycle, p.cutoff_day));
+    const owed = [pairs.map((p) => p.cycle), pairs.map((p) => p.cutoff_day), periods, periods.map((period, i) => periodCutoff(period, pairs[i]!.cutoff_day))];
+    const byKind: Array<{ kind: string; ms: number; rows: number }> = [];
     await this.client.query('BEGIN');
     try {
-      const started = performance.now();
-      const result = await this.client.query(OVERDUE_INSERT_SQL, [AS_OF, this.env.APP_BASE_URL]);
-      return { ms: performance.now() - started, rows: result.rowCount ?? 0 };
+      for (const { kind, sql, periods: needsPeriods } of SET_BASED_KINDS) {
+        const started = performance.now();
+        const result = await this.client.query(sql, [AS_OF, this.env.APP_BASE_URL, ...(needsPeriods ? owed : [])]);
+        byKind.push({ kind, ms: performance.now() - started, rows: result.rowCount ?? 0 });
+      }
     } finally {
       // Measured, not kept: the scan after it starts from the same empty reminder table.
       await this.client.query('ROLLBACK');
     }
+    return { ms: byKind.reduce((sum, k) => sum + k.ms, 0), rows: byKind.reduce((sum, k) => sum + k.rows, 0), byKind };
   }
 
+  private async peaks(): Promise<{ apiPeakMiB: number; workerPeakMiB: number }> {
+    const gone = { rss: NaN, peak: NaN };
+    const api = await memory(this.api!.process.pid!).catch(() => gone);
+    const worker = await memory(this.worker!.process.pid!).catch(() => gone);
+    return { apiPeakMiB: api.peak, workerPeakMiB: worker.peak };
+  }
+
+  /** `POST /api/reminders/scan`: the scan run by the api process. */
   async scan(
     token: string,
   ): Promise<{ ms: number; status: number | string; created: number; alreadyExisting: number; apiPeakMiB: number; workerPeakMiB: number }> {
@@ -291,25 +315,47 @@ class Bench {
       body: undefined,
       ms: performance.now() - started,
     }));
-    const gone = { rss: NaN, peak: NaN };
-    const api = await memory(this.api!.process.pid!).catch(() => gone);
-    const worker = await memory(this.worker!.process.pid!).catch(() => gone);
     return {
       ms: res.ms,
       status: res.status,
       created: res.body?.created ?? NaN,
       alreadyExisting: res.body?.alreadyExisting ?? NaN,
-      apiPeakMiB: api.peak,
-      workerPeakMiB: worker.peak,
+      ...(await this.peaks()),
     };
+  }
+
+  /** The same scan as the daily job runs it: a job on the scan queue, run by the worker process. */
+  async workerScan(): Promise<{ ms: number; status: string; created: number; alreadyExisting: number; apiPeakMiB: number; workerPeakMiB: number }> {
+    const connection = { url: this.env.REDIS_URL!, maxRetriesPerRequest: null };
+    const prefix = `${this.env.QUEUE_PREFIX}:bull`;
+    const queue = new Queue(SCAN_QUEUE, { connection, prefix });
+    const events = new QueueEvents(SCAN_QUEUE, { connection, prefix });
+    try {
+      await events.waitUntilReady();
+      const started = performance.now();
+      const job = await queue.add(SCAN_JOB.manual, { asOf: AS_OF }, { attempts: 1 });
+      const result = await job.waitUntilFinished(events).catch((error: Error) => ({ failed: error.message }));
+      const ms = performance.now() - started;
+      const ok = result && !('failed' in result);
+      return {
+        ms,
+        status: ok ? 'completed' : `failed: ${(result as { failed: string }).failed}`,
+        created: ok ? result.created : NaN,
+        alreadyExisting: ok ? result.alreadyExisting : NaN,
+        ...(await this.peaks()),
+      };
+    } finally {
+      await events.close();
+      await queue.close();
+    }
   }
 
   async scanPart(): Promise<Record<string, unknown>> {
     await this.client.query(`TRUNCATE reminder, reminder_delivery`);
     await createWorkdayTable(this.client, YEAR - 1, YEAR);
-    log('Reminder scan: the set-based overdue statement (rolled back) …');
-    const setBased = await this.setBasedOverdue();
-    log(`  set-based overdue INSERT … SELECT: ${seconds(setBased.ms)}, ${setBased.rows} rows`);
+    log('Reminder scan: the set-based statements, one per kind (rolled back) …');
+    const setBased = await this.setBasedKinds();
+    log(`  set-based INSERT … SELECT, all kinds: ${seconds(setBased.ms)}, ${setBased.rows} rows (${describeKinds(setBased.byKind)})`);
 
     await this.startProject();
     const token = await this.login(SUPERVISOR);
@@ -317,22 +363,30 @@ class Bench {
     log(`  fresh api ${atStart.api.rss.toFixed(0)} MiB, worker ${atStart.worker.rss.toFixed(0)} MiB resident; POST /api/reminders/scan …`);
     const first = await this.scan(token);
     log(
-      `  scan: ${first.status} in ${seconds(first.ms)}, created ${first.created}; peak RSS api ${first.apiPeakMiB.toFixed(0)} MiB, ` +
+      `  scan (api): ${first.status} in ${seconds(first.ms)}, created ${first.created}; peak RSS api ${first.apiPeakMiB.toFixed(0)} MiB, ` +
         `worker ${first.workerPeakMiB.toFixed(0)} MiB`,
     );
     // What autovacuum would do within its one-minute naptime. Without fresh statistics on the digests just written,
     // the repeat scan's digest query once chose a nested-loop anti-join and ran for over 9 minutes at BENCH_SCALE=0.1.
     await this.client.query(`ANALYZE reminder, reminder_delivery`);
     const repeat = first.status === 200 ? await this.scan(token) : first;
-    log(`  repeat scan: ${repeat.status} in ${seconds(repeat.ms)}, created ${repeat.created}, already there ${repeat.alreadyExisting}`);
+    log(`  repeat scan (api): ${repeat.status} in ${seconds(repeat.ms)}, created ${repeat.created}, already there ${repeat.alreadyExisting}`);
     const { rows: byKind } = await this.client.query<{ kind: string; n: number }>(
       `SELECT kind, count(*)::int AS n FROM reminder GROUP BY kind ORDER BY kind`,
     );
     log(`  reminders by kind: ${byKind.map((r) => `${r.kind} ${r.n}`).join(', ')}`);
-    const setBasedRepeat = await this.setBasedOverdue();
-    log(`  set-based overdue statement again (every key taken): ${seconds(setBasedRepeat.ms)}, ${setBasedRepeat.rows} rows`);
+    const setBasedRepeat = await this.setBasedKinds();
+    log(`  set-based statements again (every key taken): ${seconds(setBasedRepeat.ms)}, ${setBasedRepeat.rows} rows (${describeKinds(setBasedRepeat.byKind)})`);
+
+    // The daily job's path: the worker process scans the same day from an empty reminder table, then again.
+    await this.client.query(`TRUNCATE reminder, reminder_delivery`);
+    const worker = await this.workerScan();
+    log(`  scan (worker job): ${worker.status} in ${seconds(worker.ms)}, created ${worker.created}; peak RSS worker ${worker.workerPeakMiB.toFixed(0)} MiB`);
+    await this.client.query(`ANALYZE reminder, reminder_delivery`);
+    const workerRepeat = await this.workerScan();
+    log(`  repeat scan (worker job): ${workerRepeat.status} in ${seconds(workerRepeat.ms)}, created ${workerRepeat.created}, peak RSS worker ${workerRepeat.workerPeakMiB.toFixed(0)} MiB`);
     if (this.api!.process.exitCode !== null || this.api!.process.signalCode !== null) await this.startProject();
-    return { setBased, atStart, first, repeat, byKind, setBasedRepeat };
+    return { setBased, atStart, first, repeat, byKind, setBasedRepeat, worker, workerRepeat };
   }
 
   // ---- the notice import -----------------------------------------------------------------------------------

@@ -76,7 +76,8 @@ export class DeliveryService {
     } catch (error) {
       const failure = error instanceof DeliveryFailure ? error : new DeliveryFailure(`发送出错：${shortError((error as Error).message)}`);
       const last = failure.permanent || job.attemptsMade + 1 >= job.attempts;
-      await this.dataSource.query(
+      await exec(
+        this.dataSource,
         `UPDATE reminder_delivery SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
           WHERE id = $1 AND status <> 'sent'`,
         [deliveryId, failure.message, last],
@@ -91,14 +92,16 @@ export class DeliveryService {
 
   /** For a job that failed outside an attempt (its worker died more often than allowed). */
   async markFailed(deliveryId: string, reason: string): Promise<void> {
-    await this.dataSource.query(
+    await exec(
+      this.dataSource,
       `UPDATE reminder_delivery SET status = 'failed', last_error = $2 WHERE id = $1 AND status = 'pending'`,
       [deliveryId, shortError(reason)],
     );
   }
 
   private async markSent(deliveryId: string): Promise<void> {
-    await this.dataSource.query(
+    await exec(
+      this.dataSource,
       `UPDATE reminder_delivery SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
       [deliveryId],
     );
