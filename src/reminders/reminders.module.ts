@@ -10,13 +10,14 @@ import { WebhookSender } from './delivery/webhook-sender';
 import { ReminderDeliveriesController } from './reminder-deliveries.controller';
 import { ReminderScanRepository } from './reminder-scan.repository';
 import { ReminderScanService } from './reminder-scan.service';
+import { ReminderRepository } from './reminder.repository';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 
 @Module({
   imports: [AuditModule, CalendarModule, PlansModule],
   controllers: [RemindersController, ReminderDeliveriesController],
-  providers: [ReminderScanRepository, DeliveryRepository, ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
+  providers: [ReminderRepository, ReminderScanRepository, DeliveryRepository, ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
   exports: [ReminderScanService, DeliveryService],
 })
 export class RemindersModule {}

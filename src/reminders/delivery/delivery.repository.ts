@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { exec, returning, rows, type Db } from '../../database/sql';
+import { exec, one, Params, returning, rows, type Db } from '../../database/sql';
+import type { ReminderDeliveryDto } from './dto/reminder-delivery.dto';
 
 /** Recipients of one digest-planning statement: unit ids in (after, upTo] (null ends open), or the supervisors. */
 export type RecipientSlice = { after: string | null; upTo: string | null } | 'supervisors';
@@ -7,6 +8,36 @@ export const SUPERVISORS_SLICE: RecipientSlice = 'supervisors';
 
 /** How many pending digest ids one read brings back: queueing never holds every pending digest at once. */
 export const PENDING_BATCH = 1000;
+
+/** The office's filters on the digests it sent (GET /api/reminder-deliveries). */
+export interface DeliveryFilter {
+  status?: string;
+  channel?: string;
+  unitId?: string;
+  day?: string;
+}
+
+interface DeliveryRow {
+  id: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  audience: string;
+  channel: string;
+  day: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  reminder_count: number;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+const SELECT_DELIVERIES = `
+  SELECT d.id, d.unit_id, u.name AS unit_name, d.audience, d.channel, to_char(d.day, 'YYYY-MM-DD') AS day, d.status,
+         d.attempts, d.last_error, d.last_attempt_at, cardinality(d.reminder_ids) AS reminder_count, d.sent_at, d.created_at
+    FROM reminder_delivery d
+    LEFT JOIN unit u ON u.id = d.unit_id`;
 
 /** The digests (reminder_delivery rows): planned from the reminders in SQL, one per recipient, channel and day. */
 @Injectable()
@@ -85,4 +116,65 @@ export class DeliveryRepository {
     );
     return found.map((row) => row.id);
   }
+
+  async count(db: Db, filter: DeliveryFilter): Promise<number> {
+    const params = new Params();
+    const row = await one<{ total: number }>(db, `SELECT count(*)::int AS total FROM reminder_delivery d ${whereSql(filter, params)}`, params.values);
+    return row?.total ?? 0;
+  }
+
+  /** A page of the digests, newest day first. */
+  async page(db: Db, filter: DeliveryFilter, limit: number, offset: number): Promise<ReminderDeliveryDto[]> {
+    const params = new Params();
+    const clause = whereSql(filter, params);
+    const found = await rows<DeliveryRow>(
+      db,
+      `${SELECT_DELIVERIES} ${clause} ORDER BY d.day DESC, d.created_at DESC, d.id LIMIT ${params.bind(limit)} OFFSET ${params.bind(offset)}`,
+      params.values,
+    );
+    return found.map(toDto);
+  }
+
+  /** The digest, row-locked for a retry's status change. */
+  async lock(db: Db, id: string): Promise<ReminderDeliveryDto | null> {
+    const row = await one<DeliveryRow>(db, `${SELECT_DELIVERIES} WHERE d.id = $1 FOR UPDATE OF d`, [id]);
+    return row && toDto(row);
+  }
+
+  /** A failed digest back to pending, for a fresh set of attempts. */
+  async markPending(db: Db, id: string): Promise<number> {
+    return exec(db, `UPDATE reminder_delivery SET status = 'pending' WHERE id = $1`, [id]);
+  }
+
+  /** A retry that could not be queued goes back to failed, unless a worker has already moved it on. */
+  async revertToFailed(db: Db, id: string): Promise<number> {
+    return exec(db, `UPDATE reminder_delivery SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [id]);
+  }
+}
+
+function whereSql(filter: DeliveryFilter, params: Params): string {
+  const where: string[] = [];
+  if (filter.status) where.push(`d.status = ${params.bind(filter.status)}`);
+  if (filter.channel) where.push(`d.channel = ${params.bind(filter.channel)}`);
+  if (filter.unitId) where.push(`d.unit_id = ${params.bind(filter.unitId)}`);
+  if (filter.day) where.push(`d.day = ${params.bind(filter.day)}::date`);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+function toDto(r: DeliveryRow): ReminderDeliveryDto {
+  const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+  return {
+    id: r.id,
+    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name! } : null,
+    audience: r.audience,
+    channel: r.channel,
+    day: r.day,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    lastAttemptAt: iso(r.last_attempt_at),
+    reminderCount: r.reminder_count,
+    sentAt: iso(r.sent_at),
+    createdAt: new Date(r.created_at).toISOString(),
+  };
 }
