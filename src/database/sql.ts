@@ -49,10 +49,8 @@ export function managerOf(db: Db): EntityManager {
 export class Params {
   readonly values: unknown[] = [];
 
-  bind(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
+  /** An arrow property, so `bind` may be handed around on its own. */
+  bind = (value: unknown): string => `$${this.values.push(value)}`;
 }
 
 /**

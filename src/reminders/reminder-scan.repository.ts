@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { exec, one, rows, type Db } from '../database/sql';
+import { exec, one, Params, rows, type Db } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { DEFAULT_POLICY } from './reminder-policy';
 import { reminderMessageSql, type ReminderFacts, type ReminderKind } from './reminder-texts';
@@ -36,12 +36,6 @@ export interface TaskRange {
 export interface KindOutcome {
   candidates: number;
   created: number;
-}
-
-/** Binds values to numbered parameters, in order. */
-class Params {
-  readonly values: unknown[] = [];
-  bind = (value: unknown): string => `$${this.values.push(value)}`;
 }
 
 const SCAN_TASK = 'scan_task';
