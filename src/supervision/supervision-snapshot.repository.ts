@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { shanghaiDay } from '../common/sql-dates';
 import { exec, one, Params, rows, type Db } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
 import type { TargetComparator } from '../targets/target-parser';
@@ -74,6 +75,38 @@ class ScopeParams extends Params {
   }
 }
 
+/** A plan with its reminder policy's due-soon window (null: the plan has no policy of its own). */
+export async function planWithPolicy(db: Db, planId: string): Promise<SnapshotPlan | null> {
+  const row = await one<{
+    id: string;
+    title: string;
+    year: number;
+    start_date: string;
+    end_date: string;
+    reporting_cycle: ReportingCycle;
+    report_cutoff_day: number;
+    due_soon_workdays: number | null;
+  }>(
+    db,
+    `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
+       FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
+      WHERE p.id = $1`,
+    [planId],
+  );
+  return row
+    ? {
+        id: row.id,
+        title: row.title,
+        year: row.year,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        reportingCycle: row.reporting_cycle,
+        reportCutoffDay: row.report_cutoff_day,
+        dueSoonWorkdays: row.due_soon_workdays,
+      }
+    : null;
+}
+
 /** The section tree of a plan, top level first. */
 export async function planSections(db: Db, planId: string): Promise<SectionRow[]> {
   const found = await rows<{ id: string; parent_id: string | null; level: number; code: string; title: string }>(
@@ -100,35 +133,8 @@ export class SupervisionSnapshotRepository {
     await exec(this.db, 'SET TRANSACTION READ ONLY');
   }
 
-  async plan(planId: string): Promise<SnapshotPlan | null> {
-    const row = await one<{
-      id: string;
-      title: string;
-      year: number;
-      start_date: string;
-      end_date: string;
-      reporting_cycle: ReportingCycle;
-      report_cutoff_day: number;
-      due_soon_workdays: number | null;
-    }>(
-      this.db,
-      `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
-         FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
-        WHERE p.id = $1`,
-      [planId],
-    );
-    return row
-      ? {
-          id: row.id,
-          title: row.title,
-          year: row.year,
-          startDate: row.start_date,
-          endDate: row.end_date,
-          reportingCycle: row.reporting_cycle,
-          reportCutoffDay: row.report_cutoff_day,
-          dueSoonWorkdays: row.due_soon_workdays,
-        }
-      : null;
+  plan(planId: string): Promise<SnapshotPlan | null> {
+    return planWithPolicy(this.db, planId);
   }
 
   sections(planId: string): Promise<SectionRow[]> {
@@ -177,7 +183,7 @@ export class SupervisionSnapshotRepository {
     const found = await rows<{ task_id: string; status: TaskStatus; day: string | null }>(
       this.db,
       `SELECT t.id AS task_id, ${STATUS_AS_OF_SQL} AS status,
-              to_char(last_change.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+              ${shanghaiDay('last_change.at')} AS day
          FROM task t ${lastStatusChangeSql('t', params.asOf)}
         WHERE t.plan_id = ${params.plan} ${params.only()}`,
       params.values,

@@ -11,7 +11,7 @@ import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/
 import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRow } from './supervision-snapshot';
-import { planSections } from './supervision-snapshot.repository';
+import { planSections, planWithPolicy } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
 /** A plan with what the views' header and the SQL task rules need. */
@@ -98,34 +98,9 @@ export class SupervisionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async scope(planId: string, asOf: string): Promise<ViewScope> {
-    const row = await one<{
-      id: string;
-      title: string;
-      year: number;
-      start_date: string;
-      end_date: string;
-      reporting_cycle: ReportingCycle;
-      report_cutoff_day: number;
-      due_soon_workdays: number | null;
-    }>(
-      this.dataSource,
-      `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
-         FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
-        WHERE p.id = $1`,
-      [planId],
-    );
-    if (!row) throw new NotFoundError('计划', planId);
-    const plan: ViewPlan = {
-      id: row.id,
-      title: row.title,
-      year: row.year,
-      startDate: row.start_date,
-      endDate: row.end_date,
-      reportingCycle: row.reporting_cycle,
-      reportCutoffDay: row.report_cutoff_day,
-      dueSoonWorkdays: row.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays,
-    };
+    const found = await planWithPolicy(this.dataSource, planId);
+    if (!found) throw new NotFoundError('计划', planId);
+    const plan: ViewPlan = { ...found, dueSoonWorkdays: found.dueSoonWorkdays ?? DEFAULT_POLICY.dueSoonWorkdays };
     const { period, cutoff, reportsChecked } = closedPeriodAsOf(plan, asOf);
     return { plan, asOf, period, periodCutoff: cutoff, reportsChecked };
   }
@@ -307,7 +282,7 @@ export class SupervisionRepository {
   completedByDay(planId: string, days: string[]): Promise<Array<{ day: string; completed: number; total: number }>> {
     return rows(
       this.dataSource,
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(t.id)::int AS total,
+      `SELECT d.day, count(t.id)::int AS total,
               (count(t.id) FILTER (WHERE ${STATUS_AS_OF_SQL} = 'completed'))::int AS completed
          FROM unnest($2::date[]) AS d(day)
          LEFT JOIN task t ON t.plan_id = $1
