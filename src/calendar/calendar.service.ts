@@ -1,16 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { requirePermission } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
 import { lockForTransaction } from '../database/advisory-locks';
 import type { FieldProblem } from '../common/validation';
-import { calendarDaysParams, WRITE_CALENDAR_DAYS_SQL } from './calendar-days';
-import { CalendarOverride, CalendarYear } from './calendar-override.entity';
+import { CalendarRepository } from './calendar.repository';
 import type { ListOverridesQueryDto, OverrideDto, OverridesDto, ReplaceOverridesDto, WorkdayDto, WorkdaysDto } from './dto/calendar.dto';
-import { addDays, calendarGapMessage, WorkCalendar, yearOf, type CalendarOverrideEntry, type YearCoverage } from './work-calendar';
+import { addDays, calendarGapMessage, WorkCalendar, yearOf, type YearCoverage } from './work-calendar';
 
 /** Two years and a day: enough for any deadline window, small enough to answer in one go. */
 const MAX_RANGE_DAYS = 731;
@@ -52,6 +51,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -69,20 +69,13 @@ export class CalendarService implements OnApplicationBootstrap {
   /** Writes calendar_day (the SQL task rules' working-day calendar) from the calendar as it stands. */
   async syncDays(manager: EntityManager): Promise<void> {
     await lockForTransaction(manager, 'calendarYear');
-    await manager.query(WRITE_CALENDAR_DAYS_SQL, calendarDaysParams(await this.load(manager)));
+    await this.repository.in(manager).writeDays(await this.load(manager));
   }
 
   /** The calendar as it stands now; a question about a year without data logs a warning and throws CalendarGapError. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<WorkCalendar> {
-    const [row]: Array<{ overrides: Array<[string, boolean, string | null]>; years: number[] }> = await manager.query(
-      `SELECT (SELECT coalesce(json_agg(json_build_array(day::text, is_workday, note)), '[]') FROM calendar_override) AS overrides,
-              (SELECT coalesce(json_agg(year), '[]') FROM calendar_year) AS years`,
-    );
-    return new WorkCalendar({
-      overrides: row!.overrides.map(([day, isWorkday, note]): [string, CalendarOverrideEntry] => [day, { isWorkday, note }]),
-      officialYears: row!.years,
-      onGap: (year) => this.warnGap(year),
-    });
+    const { overrides, officialYears } = await this.repository.in(manager).load();
+    return new WorkCalendar({ overrides, officialYears, onGap: (year) => this.warnGap(year) });
   }
 
   async coverage(years: number[]): Promise<YearCoverage[]> {
@@ -94,21 +87,14 @@ export class CalendarService implements OnApplicationBootstrap {
   async listOverrides(query: ListOverridesQueryDto): Promise<OverridesDto> {
     requirePermission('registry:read');
     const range = this.overrideRange(query);
-    const [rows, calendar] = await Promise.all([
-      this.dataSource.getRepository(CalendarOverride).find({
-        where: range ? { day: Between(range.from, range.to) } : {},
-        order: { day: 'ASC' },
-      }),
-      this.load(),
-    ]);
-    const items = rows.map(({ day, isWorkday, note }) => ({ day, isWorkday, note }));
+    const [items, calendar] = await Promise.all([this.repository.overrides(range), this.load()]);
     let years: number[];
     if (range) {
       years = yearsOf(range.from, range.to);
     } else {
       // The years anyone has touched, plus this year and the next, so a coming gap shows before it bites.
       const thisYear = yearOf(this.clock.today());
-      const official = (await this.dataSource.getRepository(CalendarYear).find()).map((y) => y.year);
+      const official = await this.repository.officialYears();
       years = [...new Set([...items.map((i) => yearOf(i.day)), ...official, thisYear, thisYear + 1])].sort((a, b) => a - b);
     }
     const coverage = years.map((year) => calendar.coverage(year));
@@ -122,25 +108,20 @@ export class CalendarService implements OnApplicationBootstrap {
     const { year } = dto;
     await this.dataSource.transaction(async (manager) => {
       await lockForTransaction(manager, 'calendarYear');
-      const before = await this.snapshotYear(manager, year);
-      const overrides = manager.getRepository(CalendarOverride);
-      await overrides.delete({ day: Between(`${year}-01-01`, `${year}-12-31`) });
-      if (dto.items.length > 0) {
-        await overrides.insert(
-          dto.items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: tidyNote(item.note), updatedBy: actor.userId })),
-        );
-      }
+      const calendar = this.repository.in(manager);
+      const before = await this.snapshotYear(calendar, year);
+      await calendar.replaceOverrides(
+        year,
+        dto.items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: tidyNote(item.note) })),
+        actor.userId,
+      );
       if (dto.complete === true) {
-        await manager.query(
-          `INSERT INTO calendar_year (year, loaded_by, note) VALUES ($1, $2, $3)
-           ON CONFLICT (year) DO UPDATE SET loaded_by = EXCLUDED.loaded_by, loaded_at = now(), note = EXCLUDED.note`,
-          [year, actor.userId, tidyNote(dto.note)],
-        );
+        await calendar.markComplete(year, actor.userId, tidyNote(dto.note));
       } else if (dto.complete === false) {
-        await manager.getRepository(CalendarYear).delete({ year });
+        await calendar.unmarkComplete(year);
       }
       await this.syncDays(manager);
-      const after = await this.snapshotYear(manager, year);
+      const after = await this.snapshotYear(calendar, year);
       await this.audit.record(
         { action: 'calendar.replace_year', entity: 'calendar_year', entityId: String(year), before, after },
         manager,
@@ -213,17 +194,9 @@ export class CalendarService implements OnApplicationBootstrap {
     if (problems.length > 0) throw invalid(problems);
   }
 
-  private async snapshotYear(manager: EntityManager, year: number): Promise<YearSnapshot> {
-    const rows = await manager.getRepository(CalendarOverride).find({
-      where: { day: Between(`${year}-01-01`, `${year}-12-31`) },
-      order: { day: 'ASC' },
-    });
-    const marker = await manager.getRepository(CalendarYear).findOneBy({ year });
-    return {
-      year,
-      complete: marker !== null,
-      note: marker?.note ?? null,
-      items: rows.map(({ day, isWorkday, note }) => ({ day, isWorkday, note })),
-    };
+  private async snapshotYear(calendar: CalendarRepository, year: number): Promise<YearSnapshot> {
+    const items = await calendar.overrides({ from: `${year}-01-01`, to: `${year}-12-31` });
+    const marker = await calendar.yearMarker(year);
+    return { year, complete: marker !== null, note: marker?.note ?? null, items };
   }
 }

@@ -5,6 +5,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { DashboardService } from './dashboard.service';
 import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
+import { SupervisionSnapshotRepository } from './supervision-snapshot.repository';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionRepository } from './supervision.repository';
 import { SupervisionService } from './supervision.service';
@@ -13,7 +14,7 @@ import { UnacknowledgedService } from './unacknowledged.service';
 @Module({
   imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
-  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
+  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

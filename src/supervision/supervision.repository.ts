@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { taskScopeSql } from '../access/access.repository';
 import { NotFoundError } from '../common/domain-errors';
-import { one, rows } from '../database/sql';
+import { shanghaiDay } from '../common/sql-dates';
+import { one, Params, rows } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
-import { lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
+import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
 import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRow } from './supervision-snapshot';
+import { planSections, planWithPolicy } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
 /** A plan with what the views' header and the SQL task rules need. */
@@ -60,6 +62,16 @@ export interface LightCountRow {
   completed: number;
 }
 
+/** An assignment not yet signed (签收), with the task and unit it joins. */
+export interface UnacknowledgedAssignment {
+  unit: { id: string; name: string };
+  role: string;
+  assignedAt: Date;
+  /** The Shanghai day it was given on. */
+  assignedDay: string;
+  task: { id: string; number: number; content: string; dueDate: string; status: TaskStatus };
+}
+
 export interface UnitStandingRow {
   unit_id: string;
   name: string;
@@ -74,15 +86,6 @@ export interface UnitStandingRow {
   last_report_at: Date | null;
 }
 
-/** Parameters bound in order: `$n` for each value pushed. */
-class Params {
-  readonly values: unknown[] = [];
-  bind(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 const END_OF_AS_OF = 'task_end_of_day($2::date)';
 
 /**
@@ -95,45 +98,15 @@ export class SupervisionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async scope(planId: string, asOf: string): Promise<ViewScope> {
-    const row = await one<{
-      id: string;
-      title: string;
-      year: number;
-      start_date: string;
-      end_date: string;
-      reporting_cycle: ReportingCycle;
-      report_cutoff_day: number;
-      due_soon_workdays: number | null;
-    }>(
-      this.dataSource,
-      `SELECT p.id, p.title, p.year, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
-         FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
-        WHERE p.id = $1`,
-      [planId],
-    );
-    if (!row) throw new NotFoundError('计划', planId);
-    const plan: ViewPlan = {
-      id: row.id,
-      title: row.title,
-      year: row.year,
-      startDate: row.start_date,
-      endDate: row.end_date,
-      reportingCycle: row.reporting_cycle,
-      reportCutoffDay: row.report_cutoff_day,
-      dueSoonWorkdays: row.due_soon_workdays ?? DEFAULT_POLICY.dueSoonWorkdays,
-    };
+    const found = await planWithPolicy(this.dataSource, planId);
+    if (!found) throw new NotFoundError('计划', planId);
+    const plan: ViewPlan = { ...found, dueSoonWorkdays: found.dueSoonWorkdays ?? DEFAULT_POLICY.dueSoonWorkdays };
     const { period, cutoff, reportsChecked } = closedPeriodAsOf(plan, asOf);
     return { plan, asOf, period, periodCutoff: cutoff, reportsChecked };
   }
 
-  async sections(planId: string): Promise<SectionRow[]> {
-    const found = await rows<{ id: string; parent_id: string | null; level: number; code: string; title: string }>(
-      this.dataSource,
-      `SELECT id, parent_id, level, code, title FROM plan_section WHERE plan_id = $1 ORDER BY level, ordinal`,
-      [planId],
-    );
-    return found.map((s) => ({ id: s.id, parentId: s.parent_id, level: s.level, code: s.code, title: s.title }));
+  sections(planId: string): Promise<SectionRow[]> {
+    return planSections(this.dataSource, planId);
   }
 
   /** Binds task_timeliness's five parameters as $1–$5 (plan, day first, as every statement here expects). */
@@ -309,7 +282,7 @@ export class SupervisionRepository {
   completedByDay(planId: string, days: string[]): Promise<Array<{ day: string; completed: number; total: number }>> {
     return rows(
       this.dataSource,
-      `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(t.id)::int AS total,
+      `SELECT d.day, count(t.id)::int AS total,
               (count(t.id) FILTER (WHERE ${STATUS_AS_OF_SQL} = 'completed'))::int AS completed
          FROM unnest($2::date[]) AS d(day)
          LEFT JOIN task t ON t.plan_id = $1
@@ -337,5 +310,55 @@ export class SupervisionRepository {
         ORDER BY t.number`,
       [scope.plan.id, scope.asOf, period],
     );
+  }
+
+  /** The plan's 签收 deadline in working days, when its reminder policy sets one. */
+  async acknowledgeWithinWorkdays(planId: string): Promise<number | null> {
+    const policy = await one<{ acknowledge_within_workdays: number }>(
+      this.dataSource,
+      `SELECT acknowledge_within_workdays FROM reminder_policy WHERE plan_id = $1`,
+      [planId],
+    );
+    return policy?.acknowledge_within_workdays ?? null;
+  }
+
+  /** The assignments of the plan's tasks open as of asOf that were given by the end of asOf and not signed by then. */
+  async unacknowledged(planId: string, asOf: string): Promise<UnacknowledgedAssignment[]> {
+    const end = endOfDaySql('$2');
+    const found = await rows<{
+      unit_id: string;
+      unit_name: string;
+      role: string;
+      assigned_at: Date;
+      assigned_day: string;
+      task_id: string;
+      number: number;
+      content: string;
+      due_date: string;
+      status: TaskStatus;
+    }>(
+      this.dataSource,
+      `SELECT a.unit_id, u.name AS unit_name, a.role, a.assigned_at, ${shanghaiDay('a.assigned_at')} AS assigned_day,
+              t.id AS task_id, t.number, t.content, t.due_date, s.status
+         FROM task_assignment a
+         JOIN task t ON t.id = a.task_id
+         JOIN unit u ON u.id = a.unit_id
+        CROSS JOIN LATERAL (
+              SELECT coalesce((SELECT e.to_status FROM task_event e
+                                WHERE e.task_id = t.id AND e.to_status IS NOT NULL AND e.at < ${end}
+                                ORDER BY e.at DESC, e.id DESC LIMIT 1), 'not_started') AS status) s
+        WHERE t.plan_id = $1
+          AND a.assigned_at < ${end}
+          AND (a.acknowledged_at IS NULL OR a.acknowledged_at >= ${end})
+          AND s.status IN ('not_started', 'in_progress', 'completion_requested')`,
+      [planId, asOf],
+    );
+    return found.map((r) => ({
+      unit: { id: r.unit_id, name: r.unit_name },
+      role: r.role,
+      assignedAt: new Date(r.assigned_at),
+      assignedDay: r.assigned_day,
+      task: { id: r.task_id, number: r.number, content: r.content, dueDate: r.due_date, status: r.status },
+    }));
   }
 }
