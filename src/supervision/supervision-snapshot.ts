@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { NotFoundError } from '../common/domain-errors';
-import type { ReportingCycle } from '../plans/plan.entity';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import type { AssignmentRole, SourceKind, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
@@ -72,15 +71,7 @@ export interface TaskSnapshot {
 }
 
 export interface PlanSnapshot {
-  plan: {
-    id: string;
-    title: string;
-    year: number;
-    startDate: string;
-    endDate: string;
-    reportingCycle: ReportingCycle;
-    reportCutoffDay: number;
-  };
+  plan: Omit<SnapshotPlan, 'dueSoonWorkdays'>;
   asOf: string;
   period: string;
   periodCutoff: string;

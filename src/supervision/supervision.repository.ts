@@ -5,24 +5,16 @@ import { taskScopeSql } from '../access/access.repository';
 import { NotFoundError } from '../common/domain-errors';
 import { shanghaiDay } from '../common/sql-dates';
 import { one, Params, rows } from '../database/sql';
-import type { ReportingCycle } from '../plans/plan.entity';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
 import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRow } from './supervision-snapshot';
-import { planSections, planWithPolicy } from './supervision-snapshot.repository';
+import { planSections, planWithPolicy, type SnapshotPlan } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
 /** A plan with what the views' header and the SQL task rules need. */
-export interface ViewPlan {
-  id: string;
-  title: string;
-  year: number;
-  startDate: string;
-  endDate: string;
-  reportingCycle: ReportingCycle;
-  reportCutoffDay: number;
+export interface ViewPlan extends Omit<SnapshotPlan, 'dueSoonWorkdays'> {
   dueSoonWorkdays: number;
 }
 
