@@ -7,9 +7,6 @@ const MAX_INTEGER = 2_147_483_647;
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
-// C0 controls no keyboard types and XML (the Word and Excel exports) cannot carry; tab, line ends, \v and \f
-// (line and page breaks in text copied from Word or a PDF) stay allowed.
-const CONTROL_CHARACTER = /[\u0001-\u0008\u000E-\u001F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // A whole string that is a date or date-time (YYYY-MM-DD, optionally THH:MM…); free text never matches.
 const DATE_LIKE = /^[+-]?(\d{4,6})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -28,7 +25,6 @@ const MAX_WALK_DEPTH = 40;
 function stringProblem(value: string): string | null {
   if (value.includes('\u0000')) return '不能包含空字符（\\u0000）';
   if (LONE_SURROGATE.test(value)) return '含有无效的 Unicode 字符（孤立代理项）';
-  if (CONTROL_CHARACTER.test(value)) return '不能包含控制字符（如 \\u0007、\\u001b）';
   const date = DATE_LIKE.exec(value);
   if (date) {
     const year = Number(date[1]);
@@ -39,8 +35,8 @@ function stringProblem(value: string): string | null {
 
 /**
  * What no field of any body or query may carry, whatever its DTO says: NUL bytes and lone surrogates
- * (PostgreSQL refuses both, as text and as JSON), control characters the exports cannot write, numbers beyond a
- * PostgreSQL integer, dates outside MIN_YEAR–MAX_YEAR. Checked before validation, on the parsed JSON or query string, keys included.
+ * (PostgreSQL refuses both, as text and as JSON), numbers beyond a PostgreSQL integer, dates outside
+ * MIN_YEAR–MAX_YEAR. Checked before validation, on the parsed JSON or query string, keys included.
  */
 export function hostileInputProblems(value: unknown, path = '', depth = 0): FieldProblem[] {
   if (depth > MAX_WALK_DEPTH) return [];
