@@ -28,7 +28,7 @@ export class TasksController {
   @ApiOperation({
     summary: 'Search the task register; paginated, ordered by plan and number',
     description:
-      'Page numbers (`page`) or keyset pagination (`after` = the previous page\'s `nextCursor`), which stays fast at any ' +
+      'Page numbers (`page`) or keyset pagination (`after` = the previous page\'s `nextCursor`), which stays fast at every ' +
       'depth. `total` is exact up to 1,000 matching tasks; past that it is the planner\'s estimate and `totalExact` is false.',
   })
   @ApiOkResponse({ type: TaskPageDto })

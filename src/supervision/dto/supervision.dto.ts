@@ -80,7 +80,7 @@ export class UnitStandingDto {
   @ApiProperty({ description: 'Tasks the unit leads (牵头)' }) asLead!: number;
   @ApiProperty({ description: 'Tasks the unit is responsible for (责任)' }) asResponsible!: number;
   @ApiProperty({ description: 'Tasks the unit cooperates on (配合/协办)' }) asCooperating!: number;
-  @ApiProperty({ description: 'Tasks of the unit in any role' }) total!: number;
+  @ApiProperty({ description: 'Tasks of the unit, whatever its role' }) total!: number;
   @ApiProperty({ description: 'Completed as of asOf' }) completed!: number;
   @ApiProperty({ description: 'Open and past the due date as of asOf' }) overdue!: number;
   @ApiProperty({

@@ -30,7 +30,7 @@ export class ListTasksQueryDto extends pageQuery(200) {
   @IsUUID()
   unitId?: string;
 
-  @ApiPropertyOptional({ enum: ASSIGNMENT_ROLES, description: 'With unitId: the unit holds this role; alone: any unit does' })
+  @ApiPropertyOptional({ enum: ASSIGNMENT_ROLES, description: 'With unitId: the unit holds this role; alone: some unit holds it' })
   @IsOptional()
   @IsIn(ASSIGNMENT_ROLES)
   role?: AssignmentRole;

@@ -628,7 +628,7 @@ export interface paths {
         };
         /**
          * Search the task register; paginated, ordered by plan and number
-         * @description Page numbers (`page`) or keyset pagination (`after` = the previous page's `nextCursor`), which stays fast at any depth. `total` is exact up to 1,000 matching tasks; past that it is the planner's estimate and `totalExact` is false.
+         * @description Page numbers (`page`) or keyset pagination (`after` = the previous page's `nextCursor`), which stays fast at every depth. `total` is exact up to 1,000 matching tasks; past that it is the planner's estimate and `totalExact` is false.
          */
         get: operations["TasksController_list"];
         put?: never;
@@ -2543,7 +2543,7 @@ export interface components {
             asResponsible: number;
             /** @description Tasks the unit cooperates on (配合/协办) */
             asCooperating: number;
-            /** @description Tasks of the unit in any role */
+            /** @description Tasks of the unit, whatever its role */
             total: number;
             /** @description Completed as of asOf */
             completed: number;
@@ -3967,7 +3967,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Tasks assigned to this unit */
                 unitId?: string;
-                /** @description With unitId: the unit holds this role; alone: any unit does */
+                /** @description With unitId: the unit holds this role; alone: some unit holds it */
                 role?: "lead" | "responsible" | "cooperating";
                 /** @description A section (its subsections included) or a subsection */
                 sectionId?: string;
@@ -4162,7 +4162,7 @@ export interface operations {
                 planId?: string;
                 /** @description Tasks assigned to this unit */
                 unitId?: string;
-                /** @description With unitId: the unit holds this role; alone: any unit does */
+                /** @description With unitId: the unit holds this role; alone: some unit holds it */
                 role?: "lead" | "responsible" | "cooperating";
                 /** @description A section (its subsections included) or a subsection */
                 sectionId?: string;
