@@ -121,8 +121,13 @@ describeWithBuiltApp('web app: accessibility (axe-core) and phone layout, every 
   /** axe-core's serious and critical findings on what the page shows now (or in its part `within`, e.g. a dialog). */
   async function seriousViolations(page: Page, within?: string): Promise<string[]> {
     if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
-    // Colours are measured once a dialog's fade-in has finished.
-    await page.waitForFunction(() => (globalThis as any).document.getAnimations().every((a: any) => a.playState !== 'running'));
+    // Colours are measured once a dialog's fade-in has finished; an endless animation (a spinner, a 'processing'
+    // badge) never finishes, so only finite ones are awaited.
+    await page.waitForFunction(() =>
+      (globalThis as any).document
+        .getAnimations()
+        .every((a: any) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    );
     const violations = await page.evaluate(
       async (selector) => (await (globalThis as any).axe.run(selector ?? (globalThis as any).document, { resultTypes: ['violations'] })).violations as Violation[],
       within,
