@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthorizedError } from '../src/access/access-errors';
 import { AccessService } from '../src/access/access.service';
 import { ACCESS_KEY, type RouteAccess } from '../src/access/permission.decorator';
 import { GRANTS } from '../src/access/permissions';
+import { DEFAULT_ORGANIZATION_ID } from '../src/access/organizations';
 import type { Actor } from '../src/access/actor';
 import { runInContext } from '../src/access/request-context';
 import { ROLES, type Role } from '../src/access/roles';
@@ -680,11 +681,13 @@ describe('authorization: every route × every role', () => {
   });
 
   describe('the services refuse even when a controller forgets to check', () => {
+    const inDefaultOrganization = { organizationId: DEFAULT_ORGANIZATION_ID, organizationTree: [DEFAULT_ORGANIZATION_ID] };
     const unitActor = (): Actor => ({
       userId: f.unitUser.id,
       username: f.unitUser.username,
       role: 'unit_user',
       unitId: f.unitUser.unitId,
+      ...inDefaultOrganization,
     });
     const as = <T>(actor: Actor | null, fn: () => Promise<T>): Promise<T> =>
       runInContext({ requestId: null, ip: null, actor }, fn);
@@ -773,9 +776,9 @@ describe('authorization: every route × every role', () => {
       await expect(asUnitUser(() => access.requireWriteTask(f.ownTaskId))).resolves.toMatchObject({ userId: f.unitUser.id });
       // A leader reads everything and writes nothing; an admin manages accounts, not tasks; a supervisor writes any.
       for (const role of ['leader', 'admin'] as const) {
-        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => access.requireWriteTask(f.ownTaskId)));
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null, ...inDefaultOrganization }, () => access.requireWriteTask(f.ownTaskId)));
       }
-      const supervisor: Actor = { userId: null, username: 'test-supervisor', role: 'supervisor', unitId: null };
+      const supervisor: Actor = { userId: null, username: 'test-supervisor', role: 'supervisor', unitId: null, ...inDefaultOrganization };
       await expect(as(supervisor, () => access.requireWriteTask(f.otherTaskId))).resolves.toMatchObject({ role: 'supervisor' });
     });
 
@@ -790,7 +793,7 @@ describe('authorization: every route × every role', () => {
       const acknowledgements = t.app.get(AcknowledgementsService);
       const before = await fingerprint(t);
       for (const role of ['leader', 'supervisor', 'admin'] as const) {
-        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null }, () => acknowledgements.acknowledge(f.ownTaskId)));
+        await expectForbidden(as({ userId: null, username: `test-${role}`, role, unitId: null, ...inDefaultOrganization }, () => acknowledgements.acknowledge(f.ownTaskId)));
       }
       await expectForbidden(asUnitUser(() => acknowledgements.acknowledge(f.ownPlanOtherUnitTaskId)));
       expect(await fingerprint(t)).toEqual(before);

@@ -8,25 +8,29 @@ import { one } from '../database/sql';
 export class AccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The units assigned to the task, in any role; null when there is no such task. */
-  async taskUnits(taskId: string): Promise<string[] | null> {
-    const task = await one<{ units: string[] }>(
+  /** The task's organization and the units assigned to it, in any role; null when there is no such task. */
+  taskUnits(taskId: string): Promise<{ organizationId: string; units: string[] } | null> {
+    return one(
       this.dataSource,
-      `SELECT array(SELECT a.unit_id FROM task_assignment a WHERE a.task_id = t.id) AS units FROM task t WHERE t.id = $1`,
+      `SELECT t.organization_id AS "organizationId", array(SELECT a.unit_id FROM task_assignment a WHERE a.task_id = t.id) AS units
+         FROM task t WHERE t.id = $1`,
       [taskId],
     );
-    return task?.units ?? null;
   }
 
-  /** Whether the unit has a task in the plan (null unit: not asked); null when there is no such plan. */
-  async planHoldsUnit(planId: string, unitId: string | null): Promise<boolean | null> {
-    const plan = await one<{ holds: boolean }>(
+  /** The plan's organization and whether the unit has a task in it (null unit: not asked); null when there is no such plan. */
+  planHoldsUnit(planId: string, unitId: string | null): Promise<{ organizationId: string; holds: boolean } | null> {
+    return one(
       this.dataSource,
-      `SELECT $2::uuid IS NULL OR ${planScopeSql('p.id', '$2')} AS holds FROM plan p WHERE p.id = $1`,
+      `SELECT p.organization_id AS "organizationId", $2::uuid IS NULL OR ${planScopeSql('p.id', '$2')} AS holds FROM plan p WHERE p.id = $1`,
       [planId, unitId],
     );
-    return plan?.holds ?? null;
   }
+}
+
+/** The organization read scope as a SQL condition on `column`, for the organization ids (uuid[]) bound to `param`. */
+export function organizationScopeSql(column: string, param: string): string {
+  return `${column} = ANY (${param}::uuid[])`;
 }
 
 /** The task read scope as a SQL condition on task alias `task`, for the scope unit bound to parameter `unitParam`. */

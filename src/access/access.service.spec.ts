@@ -4,14 +4,26 @@ import { AccessService } from './access.service';
 import type { Actor } from './actor';
 
 const OWN = 'unit-own';
-const clerk: Actor = { userId: 'u1', username: 'clerk', role: 'unit_user', unitId: OWN };
-const leader: Actor = { userId: 'u2', username: 'leader', role: 'leader', unitId: null };
+const CITY = 'org-city';
+const COUNTY = 'org-county';
+const SIBLING = 'org-sibling-city';
+const tree = [CITY, COUNTY];
+const clerk: Actor = { userId: 'u1', username: 'clerk', role: 'unit_user', unitId: OWN, organizationId: CITY, organizationTree: tree };
+const leader: Actor = { userId: 'u2', username: 'leader', role: 'leader', unitId: null, organizationId: CITY, organizationTree: tree };
+const supervisor: Actor = { userId: 'u3', username: 'supervisor', role: 'supervisor', unitId: null, organizationId: CITY, organizationTree: tree };
+
+interface Known {
+  id: string;
+  units: string[];
+  organizationId?: string;
+}
 
 /** The repository's answers for one known task (of OWN or not) and one known plan; anything else is unknown. */
-function service(task: { id: string; units: string[] }, plan: { id: string; units: string[] }): AccessService {
+function service(task: Known, plan: Known): AccessService {
   const repository: Pick<AccessRepository, 'taskUnits' | 'planHoldsUnit'> = {
-    taskUnits: async (id) => (id === task.id ? task.units : null),
-    planHoldsUnit: async (id, unitId) => (id === plan.id ? unitId === null || plan.units.includes(unitId) : null),
+    taskUnits: async (id) => (id === task.id ? { organizationId: task.organizationId ?? CITY, units: task.units } : null),
+    planHoldsUnit: async (id, unitId) =>
+      id === plan.id ? { organizationId: plan.organizationId ?? CITY, holds: unitId === null || plan.units.includes(unitId) } : null,
   };
   return new AccessService(repository as AccessRepository);
 }
@@ -35,9 +47,9 @@ describe('AccessService', () => {
   it('requireWriteTask: by id 404 then 403; with the units in hand no lookup; answers the actor', async () => {
     await expect(as(clerk, () => access.requireWriteTask('t-missing'))).rejects.toMatchObject({ statusCode: 404 });
     await expect(as(clerk, () => access.requireWriteTask('t-other'))).rejects.toMatchObject({ statusCode: 403 });
-    await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).resolves.toBe(clerk);
-    await expect(as(clerk, () => access.requireWriteTask({ units: [{ unitId: 'unit-other' }] }))).rejects.toMatchObject({ message: '该任务未分配给本单位，不能操作' });
-    await expect(as(leader, () => access.requireWriteTask({ units: [{ unitId: OWN }] }))).rejects.toMatchObject({ statusCode: 403, message: '没有权限执行此操作' });
+    await expect(as(clerk, () => access.requireWriteTask({ id: 't', organizationId: CITY, units: [{ unitId: OWN }] }))).resolves.toBe(clerk);
+    await expect(as(clerk, () => access.requireWriteTask({ id: 't', organizationId: CITY, units: [{ unitId: 'unit-other' }] }))).rejects.toMatchObject({ message: '该任务未分配给本单位，不能操作' });
+    await expect(as(leader, () => access.requireWriteTask({ id: 't', organizationId: CITY, units: [{ unitId: OWN }] }))).rejects.toMatchObject({ statusCode: 403, message: '没有权限执行此操作' });
   });
 
   it('requireAcknowledge: answers the signing unit; tells staff they cannot sign for a unit', async () => {
@@ -53,6 +65,25 @@ describe('AccessService', () => {
     await expect(as(clerk, () => mine.requireReadEvidence({ taskId: 't-own', submitted: false, uploadedBy: 'u1' }))).resolves.toBeUndefined();
     await expect(as(clerk, () => mine.requireReadEvidence({ taskId: 't-own', submitted: false, uploadedBy: 'u9' }))).rejects.toMatchObject({ statusCode: 403 });
     await expect(as(clerk, () => access.requireReadEvidence({ taskId: 't-other', submitted: true, uploadedBy: 'u9' }))).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('organizations: a sibling’s task or plan is as if unknown (404); a descendant’s is read by staff, never written', async () => {
+    const sibling = service({ id: 't-sib', units: [OWN], organizationId: SIBLING }, { id: 'p-sib', units: [OWN], organizationId: SIBLING });
+    for (const actor of [clerk, leader, supervisor]) {
+      await expect(as(actor, () => sibling.requireReadTask('t-sib'))).rejects.toMatchObject({ statusCode: 404 });
+      await expect(as(actor, () => sibling.requireReadPlan('p-sib'))).rejects.toMatchObject({ statusCode: 404 });
+    }
+    await expect(as(supervisor, () => sibling.requireWriteTask('t-sib'))).rejects.toMatchObject({ statusCode: 404 });
+    const below = service({ id: 't-county', units: ['county-unit'], organizationId: COUNTY }, { id: 'p-county', units: [], organizationId: COUNTY });
+    await expect(as(leader, () => below.requireReadTask('t-county'))).resolves.toBeUndefined();
+    await expect(as(supervisor, () => below.requireReadPlan('p-county'))).resolves.toBeUndefined();
+    await expect(as(clerk, () => below.requireReadPlan('p-county'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(supervisor, () => below.requireWriteTask('t-county'))).rejects.toMatchObject({ statusCode: 403, message: '下级组织的数据只能查看，不能修改' });
+    await expect(as(supervisor, () => below.requireWritePlan('p-county'))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(supervisor, () => access.requireWritePlan('p-other'))).resolves.toBeUndefined();
+    await expect(as(leader, () => access.listOrganizations())).resolves.toEqual(tree);
+    await expect(as(leader, () => access.listOrganizations(SIBLING))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(clerk, () => access.listOrganizations(COUNTY))).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('without an actor every check answers 401', async () => {

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
 import { ForbiddenError } from './access-errors';
-import { planScopeSql, taskScopeSql, AccessRepository } from './access.repository';
+import { organizationScopeSql, planScopeSql, taskScopeSql, AccessRepository } from './access.repository';
 import type { Actor } from './actor';
 import { can, currentActor } from './permissions';
 import {
   listScopeUnit,
+  mayReadOrganization,
+  mayWriteOrganization,
+  readableOrganizations,
   mayAcknowledge,
   mayDiscardEvidence,
   mayReadEvidence,
@@ -18,13 +21,16 @@ import {
   type ReminderAddress,
 } from './rules';
 
-/** A task with its assigned units in hand (e.g. read under its row lock). */
+/** A task with its organization and assigned units in hand (e.g. read under its row lock). */
 export interface TaskUnits {
+  id: string;
+  organizationId: string;
   units: ReadonlyArray<{ unitId: string }>;
 }
 
 const NOT_YOURS_TO_READ = '该任务未分配给本单位，无权查看';
 const NOT_YOURS_TO_WRITE = '该任务未分配给本单位，不能操作';
+const READ_ONLY_BELOW = '下级组织的数据只能查看，不能修改';
 
 /**
  * Who may do what to which object, in one place: every service asks here (the actor comes from the request
@@ -39,6 +45,37 @@ export class AccessService {
     return readScopeUnit(currentActor());
   }
 
+  /** The organizations bounding the actor's reads (own and below for staff, own for a unit user); null: all. */
+  readableOrganizations(): readonly string[] | null {
+    return readableOrganizations(currentActor());
+  }
+
+  /**
+   * The organizations a list covers: the actor's readable ones, or the one it asks for (the organization
+   * switcher) if readable. Another organization's (or an unknown one's) is refused as if it did not exist.
+   */
+  listOrganizations(requested?: string): readonly string[] | null {
+    if (requested === undefined) return this.readableOrganizations();
+    if (!mayReadOrganization(currentActor(), requested)) throw new NotFoundError('组织', requested);
+    return [requested];
+  }
+
+  /** A list's organization condition on `column` for the ids bound to `param` (bind `listOrganizations()`). */
+  organizationScopeSql(column: string, param: string): string {
+    return organizationScopeSql(column, param);
+  }
+
+  /** An object of `organizationId` is read: one outside the actor's organizations is as if it did not exist. */
+  requireReadOrganization(organizationId: string, what: string, id: string): void {
+    if (!mayReadOrganization(currentActor(), organizationId)) throw new NotFoundError(what, id);
+  }
+
+  /** An object of `organizationId` is written: read rule first (404), then only the actor's own organization (403). */
+  requireWriteOrganization(organizationId: string, what: string, id: string): void {
+    this.requireReadOrganization(organizationId, what, id);
+    if (!mayWriteOrganization(currentActor(), organizationId)) throw new ForbiddenError(READ_ONLY_BELOW);
+  }
+
   /** A list's task condition (alias `task`) for the scope unit bound to `unitParam`; see readScope. */
   taskScopeSql(task: string, unitParam: string): string {
     return taskScopeSql(task, unitParam);
@@ -51,24 +88,36 @@ export class AccessService {
 
   /** The plan, its section tree and task counts: a unit user reads only the plans its unit has tasks in. */
   async requireReadPlan(planId: string): Promise<void> {
-    const holds = await this.repository.planHoldsUnit(planId, this.readScope());
-    if (holds === null) throw new NotFoundError('计划', planId);
-    if (!holds) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
+    const plan = await this.repository.planHoldsUnit(planId, this.readScope());
+    if (plan === null) throw new NotFoundError('计划', planId);
+    this.requireReadOrganization(plan.organizationId, '计划', planId);
+    if (!plan.holds) throw new ForbiddenError('本单位在该计划中没有任务，无权查看');
+  }
+
+  /** Changing the plan (its tasks, sections, import, policies): only in the actor's own organization. */
+  async requireWritePlan(planId: string): Promise<void> {
+    const plan = await this.repository.planHoldsUnit(planId, null);
+    if (plan === null) throw new NotFoundError('计划', planId);
+    this.requireWriteOrganization(plan.organizationId, '计划', planId);
   }
 
   /** The task and what hangs off it (history, progress, milestones, 延期, targets, evidence). */
   async requireReadTask(taskId: string): Promise<void> {
     const scope = this.readScope();
-    const units = await this.repository.taskUnits(taskId);
-    if (!units) throw new NotFoundError('任务', taskId);
-    if (!mayReadTask(scope, units)) throw new ForbiddenError(NOT_YOURS_TO_READ);
+    const task = await this.repository.taskUnits(taskId);
+    if (!task) throw new NotFoundError('任务', taskId);
+    this.requireReadOrganization(task.organizationId, '任务', taskId);
+    if (!mayReadTask(scope, task.units)) throw new ForbiddenError(NOT_YOURS_TO_READ);
   }
 
-  /** Writing the task (佐证材料, milestones): by id, or with the task's units in hand. */
+  /** Writing the task (佐证材料, milestones): by id, or with the task's organization and units in hand. */
   async requireWriteTask(task: string | TaskUnits): Promise<Actor> {
     const actor = currentActor();
-    const units = typeof task === 'string' ? await this.repository.taskUnits(task) : task.units.map((u) => u.unitId);
-    if (!units) throw new NotFoundError('任务', task as string);
+    const found =
+      typeof task === 'string' ? await this.repository.taskUnits(task) : { organizationId: task.organizationId, units: task.units.map((u) => u.unitId) };
+    if (!found) throw new NotFoundError('任务', task as string);
+    const units = found.units;
+    this.requireWriteOrganization(found.organizationId, '任务', typeof task === 'string' ? task : task.id);
     // A role that writes no task at all (leader, admin) is not told about units.
     if (!mayWriteTask(actor, units)) throw can(actor, 'tasks:write') ? new ForbiddenError(NOT_YOURS_TO_WRITE) : new ForbiddenError();
     return actor;
@@ -83,7 +132,7 @@ export class AccessService {
   }
 
   /** 签收: the actor's own unit must be assigned to the task; answers that unit. */
-  requireAcknowledge(task: TaskUnits): { actor: Actor; unitId: string } {
+  requireAcknowledge(task: Pick<TaskUnits, 'units'>): { actor: Actor; unitId: string } {
     const actor = currentActor();
     const units = task.units.map((u) => u.unitId);
     if (!mayAcknowledge(actor, units)) {

@@ -6,6 +6,10 @@ export interface Actor {
   username: string;
   role: Role | 'system';
   unitId: string | null;
+  /** The organization the user acts in (null: the system, which acts in every organization). */
+  organizationId: string | null;
+  /** Its organization and every organization below it, own first (empty for the system). */
+  organizationTree: readonly string[];
 }
 
-export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', role: 'system', unitId: null };
+export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', role: 'system', unitId: null, organizationId: null, organizationTree: [] };

@@ -16,7 +16,14 @@ import { ROLES, type Role } from './roles';
 
 const OWN = 'unit-own';
 const OTHER = 'unit-other';
-const actor = (role: Role, unitId: string | null = null, userId = `user-${role}`): Actor => ({ userId, username: role, role, unitId });
+const actor = (role: Role, unitId: string | null = null, userId = `user-${role}`): Actor => ({
+  userId,
+  username: role,
+  role,
+  unitId,
+  organizationId: 'org-own',
+  organizationTree: ['org-own', 'org-below'],
+});
 const clerk = actor('unit_user', OWN);
 const supervisor = actor('supervisor');
 const leader = actor('leader');

@@ -21,6 +21,27 @@ export function readScopeUnit(actor: Actor): string | null {
   return actor.unitId;
 }
 
+/**
+ * Which organizations the actor reads (上级督查下级): staff with read:all read their own organization and every
+ * organization below it; a unit user only its own (and there its unit's tasks). Null: every organization (the
+ * system). Nothing crosses sideways between sibling organizations.
+ */
+export function readableOrganizations(actor: Actor): readonly string[] | null {
+  if (actor.role === 'system') return null;
+  if (!actor.organizationId) return [];
+  return can(actor, 'read:all') ? actor.organizationTree : [actor.organizationId];
+}
+
+export function mayReadOrganization(actor: Actor, organizationId: string): boolean {
+  const readable = readableOrganizations(actor);
+  return readable === null || readable.includes(organizationId);
+}
+
+/** Writes stay inside the actor's own organization: a parent organization reads its descendants, never writes them. */
+export function mayWriteOrganization(actor: Actor, organizationId: string): boolean {
+  return actor.role === 'system' || actor.organizationId === organizationId;
+}
+
 /** The rule above for a task in hand: `scopeUnit` from readScopeUnit, `assignedUnitIds` the task's units in any role. */
 export function mayReadTask(scopeUnit: string | null, assignedUnitIds: readonly string[]): boolean {
   return scopeUnit === null || assignedUnitIds.includes(scopeUnit);

@@ -12,6 +12,10 @@ export class AuditEvent {
   actorId!: string | null;
 
   /** Kept as written at the time: survives a rename, and says who tried when a login failed. */
+  /** The actor's organization; null for the system's own work. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
   @Column({ name: 'actor_username', type: 'text' })
   actorUsername!: string;
 

@@ -3,7 +3,7 @@ import { AuditEvent } from './audit-event.entity';
 
 export type NewAuditEvent = Pick<
   AuditEvent,
-  'actorId' | 'actorUsername' | 'action' | 'entity' | 'entityId' | 'before' | 'after' | 'requestId' | 'ip'
+  'actorId' | 'actorUsername' | 'organizationId' | 'action' | 'entity' | 'entityId' | 'before' | 'after' | 'requestId' | 'ip'
 >;
 
 export interface AuditFilter {

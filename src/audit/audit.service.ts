@@ -25,13 +25,14 @@ export class AuditService {
   async record(
     entry: AuditEntry,
     manager: EntityManager = this.dataSource.manager,
-    actor?: Pick<Actor, 'userId' | 'username'>,
+    actor?: Pick<Actor, 'userId' | 'username'> & Partial<Pick<Actor, 'organizationId'>>,
   ): Promise<void> {
     const context = requestContext();
     const who = actor ?? context.actor;
     await new AuditRepository(manager).append({
       actorId: who?.userId ?? null,
       actorUsername: who?.username ?? 'anonymous',
+      organizationId: who?.organizationId ?? null,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId ?? null,

@@ -66,7 +66,14 @@ export class AuthService {
     if (!claims) return null;
     const user = await this.users.get(claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
-    return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId };
+    return {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      unitId: user.unitId,
+      organizationId: user.organizationId,
+      organizationTree: user.organizationTree,
+    };
   }
 
   async me(): Promise<UserDto> {

@@ -13,6 +13,10 @@ export class CalendarOverride {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** The top-level organization whose tree the override applies to. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
   updatedBy!: string | null;
 

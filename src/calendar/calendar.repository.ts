@@ -69,11 +69,11 @@ export class CalendarRepository {
   }
 
   /** Replaces every override of `year` with `items`. */
-  async replaceOverrides(year: number, items: OverrideRow[], userId: string | null): Promise<void> {
+  async replaceOverrides(year: number, items: OverrideRow[], userId: string | null, organizationId: string): Promise<void> {
     const overrides = managerOf(this.db).getRepository(CalendarOverride);
     await overrides.delete({ day: Between(`${year}-01-01`, `${year}-12-31`) });
     if (items.length > 0) {
-      await overrides.insert(items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: item.note, updatedBy: userId })));
+      await overrides.insert(items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: item.note, updatedBy: userId, organizationId })));
     }
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { actingOrganization } from '../access/organizations';
 import { requirePermission } from '../access/permissions';
 import { Clock } from '../common/clock';
 import { BadRequestError } from '../common/domain-errors';
@@ -114,6 +115,7 @@ export class CalendarService implements OnApplicationBootstrap {
         year,
         dto.items.map((item) => ({ day: item.day, isWorkday: item.isWorkday, note: tidyNote(item.note) })),
         actor.userId,
+        actingOrganization(),
       );
       if (dto.complete === true) {
         await calendar.markComplete(year, actor.userId, tidyNote(dto.note));

@@ -12,6 +12,7 @@ import { TaskSources1764001100000 } from '../../migrations/1764001100000-TaskSou
 import { SqlTaskRules1764001200000 } from '../../migrations/1764001200000-SqlTaskRules';
 import { ReminderScanIndexes1764001300000 } from '../../migrations/1764001300000-ReminderScanIndexes';
 import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-TaskListIndexes';
+import { Organizations1764001500000 } from '../../migrations/1764001500000-Organizations';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   SqlTaskRules1764001200000,
   ReminderScanIndexes1764001300000,
   TaskListIndexes1764001400000,
+  Organizations1764001500000,
 ];
 
 /**

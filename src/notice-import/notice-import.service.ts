@@ -104,11 +104,11 @@ export class NoticeImportService {
     const warnings = [...notice.warnings];
     const errors = [...notice.errors];
 
-    const unknownUnits = await this.unknownUnits(manager, notice);
+    const unknownUnits = await this.unknownUnits(manager, plan.organizationId, notice);
     const createdUnits = createMissingUnits ? unknownUnits.map((u) => u.name) : [];
     if (createdUnits.length > 0) {
       for (const names of chunks(createdUnits)) {
-        await manager.getRepository(Unit).insert(names.map((name) => ({ name, kind: guessUnitKind(name), aliases: [] })));
+        await manager.getRepository(Unit).insert(names.map((name) => ({ organizationId: plan.organizationId, name, kind: guessUnitKind(name), aliases: [] })));
       }
     } else {
       errors.push(...this.unknownUnitErrors(notice, unknownUnits));
@@ -116,7 +116,7 @@ export class NoticeImportService {
 
     errors.push(...(await handMadeCollisions(manager, plan.id, notice.items)));
 
-    const resolve = createUnitResolver(await this.units.directory(manager));
+    const resolve = createUnitResolver(await this.units.directory(manager, plan.organizationId));
     const desired = notice.items.map((item) => this.desiredTask(item, plan, resolve(item.units).assignments, warnings));
     const results = new Map<number, ItemResult>();
     let tasks = { created: 0, updated: 0, unchanged: 0 };
@@ -151,8 +151,8 @@ export class NoticeImportService {
     }
   }
 
-  private async unknownUnits(manager: EntityManager, notice: ParsedNotice): Promise<UnknownUnitDto[]> {
-    const resolve = createUnitResolver(await this.units.directory(manager));
+  private async unknownUnits(manager: EntityManager, organizationId: string, notice: ParsedNotice): Promise<UnknownUnitDto[]> {
+    const resolve = createUnitResolver(await this.units.directory(manager, organizationId));
     const unknown = new Map<string, number[]>();
     for (const item of notice.items) {
       // Keyed by the normal form, so 数字 经济局 and 数字经济局 become one unit, stored as units.create stores names.

@@ -8,6 +8,10 @@ export class Plan {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The organization (government) this row belongs to. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
   @Column({ type: 'text' })
   title!: string;
 

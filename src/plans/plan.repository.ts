@@ -18,7 +18,7 @@ export class PlanRepository {
     return managerOf(this.db).getRepository(Plan).findOne({ where: { id } });
   }
 
-  insert(plan: Pick<Plan, 'title' | 'year' | 'startDate' | 'endDate' | 'reportingCycle' | 'reportCutoffDay' | 'completionEvidenceRequired'>): Promise<Plan> {
+  insert(plan: Pick<Plan, 'organizationId' | 'title' | 'year' | 'startDate' | 'endDate' | 'reportingCycle' | 'reportCutoffDay' | 'completionEvidenceRequired'>): Promise<Plan> {
     return managerOf(this.db).getRepository(Plan).save(plan);
   }
 

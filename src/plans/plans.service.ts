@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { actingOrganization } from '../access/organizations';
 import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
@@ -30,6 +31,7 @@ export class PlansService {
     }
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.repository.in(manager).insert({
+        organizationId: actingOrganization(),
         title: dto.title.trim(),
         year: dto.year,
         startDate,

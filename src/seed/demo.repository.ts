@@ -79,11 +79,20 @@ export class DemoRepository {
 
   /** The active users as actors, by username. */
   async activeActors(): Promise<Actor[]> {
-    const found = await rows<{ id: string; username: string; role: Actor['role']; unit_id: string | null }>(
+    const found = await rows<{ id: string; username: string; role: Actor['role']; unit_id: string | null; organization_id: string; tree: string[] }>(
       this.db,
-      `SELECT id, username, role, unit_id FROM app_user WHERE active ORDER BY username`,
+      `SELECT u.id, u.username, u.role, u.unit_id, u.organization_id,
+              array(SELECT s.id FROM organization_subtree(u.organization_id) s ORDER BY s.depth, s.id) AS tree
+         FROM app_user u WHERE u.active ORDER BY u.username`,
     );
-    return found.map((r) => ({ userId: r.id, username: r.username, role: r.role, unitId: r.unit_id }));
+    return found.map((r) => ({
+      userId: r.id,
+      username: r.username,
+      role: r.role,
+      unitId: r.unit_id,
+      organizationId: r.organization_id,
+      organizationTree: r.tree,
+    }));
   }
 
   /** Unread unit reminders that came in the week before `day` (Beijing time), in a stable order. */

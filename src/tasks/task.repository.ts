@@ -36,6 +36,7 @@ export interface SectionRef {
 /** A task read under a row lock, with what every write on it needs to decide. */
 export interface LockedTask {
   id: string;
+  organizationId: string;
   planId: string;
   number: number;
   status: TaskStatus;
@@ -240,6 +241,7 @@ export class TaskRepository {
   async lockForUpdate(taskId: string): Promise<LockedTask | null> {
     const row = await one<{
       id: string;
+      organization_id: string;
       plan_id: string;
       number: number;
       status: TaskStatus;
@@ -250,7 +252,7 @@ export class TaskRepository {
       units: Array<{ unit_id: string; role: AssignmentRole }>;
     }>(
       this.db,
-      `SELECT t.id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
+      `SELECT t.id, t.organization_id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
               COALESCE((SELECT json_agg(json_build_object('unit_id', a.unit_id, 'role', a.role) ORDER BY a.role, a.position)
                           FROM task_assignment a WHERE a.task_id = t.id), '[]') AS units
          FROM task t JOIN plan p ON p.id = t.plan_id
@@ -261,6 +263,7 @@ export class TaskRepository {
     if (!row) return null;
     return {
       id: row.id,
+      organizationId: row.organization_id,
       planId: row.plan_id,
       number: row.number,
       status: row.status,

@@ -14,6 +14,10 @@ export class UnitGroup {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The organization (government) this row belongs to. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
   @Column({ type: 'text' })
   name!: string;
 

@@ -7,6 +7,10 @@ export class Unit {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The organization (government) this row belongs to. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
   @Column({ type: 'text' })
   name!: string;
 

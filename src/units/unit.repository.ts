@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { lockForTransaction } from '../database/advisory-locks';
 import { managerOf, rows, type Db } from '../database/sql';
 import { UnitGroup } from './unit-group.entity';
@@ -20,7 +20,7 @@ export interface NameClash {
   owner: string;
 }
 
-export type NewUnit = Pick<Unit, 'name' | 'kind' | 'aliases' | 'contactEmails' | 'webhookUrl' | 'webhookFormat'>;
+export type NewUnit = Pick<Unit, 'organizationId' | 'name' | 'kind' | 'aliases' | 'contactEmails' | 'webhookUrl' | 'webhookFormat'>;
 
 /** The unit directory's reads and writes: units, groups and the names and aliases they answer to. */
 @Injectable()
@@ -35,8 +35,13 @@ export class UnitRepository {
     return managerOf(this.db);
   }
 
-  listWithGroups(): Promise<Unit[]> {
-    return this.manager.getRepository(Unit).find({ relations: { groups: true }, order: { kind: 'ASC', name: 'ASC' } });
+  /** The units of the organizations (null: every organization), with their groups. */
+  listWithGroups(organizationIds: readonly string[] | null): Promise<Unit[]> {
+    return this.manager.getRepository(Unit).find({
+      where: organizationIds ? { organizationId: In([...organizationIds]) } : {},
+      relations: { groups: true },
+      order: { kind: 'ASC', name: 'ASC' },
+    });
   }
 
   findWithGroups(id: string): Promise<Unit | null> {
@@ -56,27 +61,32 @@ export class UnitRepository {
     return new Set((await rows<{ id: string }>(this.db, `SELECT id FROM unit WHERE id = ANY($1)`, [ids])).map((u) => u.id));
   }
 
-  /** The units whose name or an alias is among `names`. */
-  findByNames(names: string[]): Promise<Unit[]> {
-    return this.manager.getRepository(Unit).createQueryBuilder('unit').where('unit.name = ANY(:names) OR unit.aliases && :names', { names }).getMany();
+  /** The organization's units whose name or an alias is among `names`. */
+  findByNames(organizationId: string, names: string[]): Promise<Unit[]> {
+    return this.manager
+      .getRepository(Unit)
+      .createQueryBuilder('unit')
+      .where('unit.organization_id = :organizationId AND (unit.name = ANY(:names) OR unit.aliases && :names)', { organizationId, names })
+      .getMany();
   }
 
-  /** Every unit's id, name and aliases, for the notice resolver. */
-  namesAndAliases(): Promise<Array<Pick<Unit, 'id' | 'name' | 'aliases'>>> {
-    return this.manager.getRepository(Unit).find({ select: { id: true, name: true, aliases: true } });
+  /** The organization's units' ids, names and aliases, for the notice resolver. */
+  namesAndAliases(organizationId: string): Promise<Array<Pick<Unit, 'id' | 'name' | 'aliases'>>> {
+    return this.manager.getRepository(Unit).find({ where: { organizationId }, select: { id: true, name: true, aliases: true } });
   }
 
-  /** Every group with its members (oldest unit first); by name when `byName`. */
-  groupsWithMembers(byName: boolean): Promise<UnitGroup[]> {
+  /** The organizations' groups (null: every organization's) with their members (oldest unit first); by name when `byName`. */
+  groupsWithMembers(organizationIds: readonly string[] | null, byName: boolean): Promise<UnitGroup[]> {
     const order = byName ? { name: 'ASC' as const, ...MEMBER_ORDER } : MEMBER_ORDER;
-    return this.manager.getRepository(UnitGroup).find({ relations: { members: true }, order });
+    const where = organizationIds ? { organizationId: In([...organizationIds]) } : {};
+    return this.manager.getRepository(UnitGroup).find({ where, relations: { members: true }, order });
   }
 
   groupWithMembers(id: string): Promise<UnitGroup> {
     return this.manager.getRepository(UnitGroup).findOneOrFail({ where: { id }, relations: { members: true }, order: MEMBER_ORDER });
   }
 
-  async insertGroup(group: Pick<UnitGroup, 'name' | 'aliases' | 'members'>): Promise<string> {
+  async insertGroup(group: Pick<UnitGroup, 'organizationId' | 'name' | 'aliases' | 'members'>): Promise<string> {
     return (await this.manager.getRepository(UnitGroup).save(group)).id;
   }
 
@@ -85,18 +95,18 @@ export class UnitRepository {
     return lockForTransaction(this.manager, 'unitDirectory');
   }
 
-  /** Units and groups (but `exceptId`) whose name or an alias is among `names`. */
-  clashes(names: string[], exceptId: string | null): Promise<NameClash[]> {
+  /** The organization's units and groups (but `exceptId`) whose name or an alias is among `names`. */
+  clashes(organizationId: string, names: string[], exceptId: string | null): Promise<NameClash[]> {
     return rows<NameClash>(
       this.db,
       `SELECT n.name, 'unit' AS type, u.id, u.name AS owner
          FROM unit u CROSS JOIN LATERAL unnest(u.aliases || u.name) AS n(name)
-        WHERE n.name = ANY($1) AND u.id IS DISTINCT FROM $2
+        WHERE n.name = ANY($1) AND u.id IS DISTINCT FROM $2 AND u.organization_id = $3
        UNION ALL
        SELECT n.name, 'group' AS type, g.id, g.name AS owner
          FROM unit_group g CROSS JOIN LATERAL unnest(g.aliases || g.name) AS n(name)
-        WHERE n.name = ANY($1) AND g.id IS DISTINCT FROM $2`,
-      [names, exceptId],
+        WHERE n.name = ANY($1) AND g.id IS DISTINCT FROM $2 AND g.organization_id = $3`,
+      [names, exceptId, organizationId],
     );
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { actingOrganization } from '../access/organizations';
 import { can, requirePermission } from '../access/permissions';
 import { BadRequestError, ConflictError, NotFoundError } from '../common/domain-errors';
 import type { UnitDirectory } from '../notice-import/unit-resolver';
@@ -23,11 +25,13 @@ export class UnitsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: UnitRepository,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<UnitDto[]> {
+  /** The directory of the actor's organization, or of a readable one below it (`organizationId`). */
+  async list(organizationId?: string): Promise<UnitDto[]> {
     const actor = requirePermission('registry:read');
-    const units = await this.repository.listWithGroups();
+    const units = await this.repository.listWithGroups(this.access.listOrganizations(organizationId ?? actingOrganization()));
     const full = can(actor, 'units:write');
     return units.map((unit) => this.toDto(unit, full));
   }
@@ -37,8 +41,9 @@ export class UnitsService {
     return this.dataSource.transaction(async (manager) => {
       const name = normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
-      await this.assertNamesFree(manager, [name, ...aliases]);
+      await this.assertNamesFree(manager, actingOrganization(), [name, ...aliases]);
       const unit = await this.repository.in(manager).insert({
+        organizationId: actingOrganization(),
         name,
         kind: dto.kind ?? 'department',
         aliases,
@@ -59,9 +64,10 @@ export class UnitsService {
       const repository = this.repository.in(manager);
       const unit = await repository.findWithGroups(id);
       if (!unit) throw new NotFoundError('单位', id);
+      this.access.requireWriteOrganization(unit.organizationId, '单位', id);
       const name = dto.name === undefined ? unit.name : normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? unit.aliases).filter((a) => a !== name);
-      await this.assertNamesFree(manager, [name, ...aliases], id);
+      await this.assertNamesFree(manager, unit.organizationId, [name, ...aliases], id);
       const contacts = {
         contactEmails: dto.contactEmails === undefined ? unit.contactEmails : uniqueEmails(dto.contactEmails),
         webhookUrl: dto.webhookUrl === undefined ? unit.webhookUrl : dto.webhookUrl,
@@ -77,9 +83,9 @@ export class UnitsService {
     });
   }
 
-  async listGroups(): Promise<UnitGroupDto[]> {
+  async listGroups(organizationId?: string): Promise<UnitGroupDto[]> {
     requirePermission('registry:read');
-    const groups = await this.repository.groupsWithMembers(true);
+    const groups = await this.repository.groupsWithMembers(this.access.listOrganizations(organizationId ?? actingOrganization()), true);
     return groups.map((group) => this.toGroupDto(group));
   }
 
@@ -88,10 +94,11 @@ export class UnitsService {
     return this.dataSource.transaction(async (manager) => {
       const name = normalizeUnitName(dto.name);
       const aliases = uniqueNames(dto.aliases ?? []).filter((a) => a !== name);
-      await this.assertNamesFree(manager, [name, ...aliases]);
-      const members = await this.findUnitsByName(manager, dto.members);
+      const organizationId = actingOrganization();
+      await this.assertNamesFree(manager, organizationId, [name, ...aliases]);
+      const members = await this.findUnitsByName(manager, organizationId, dto.members);
       const repository = this.repository.in(manager);
-      const id = await repository.insertGroup({ name, aliases, members });
+      const id = await repository.insertGroup({ organizationId, name, aliases, members });
       const group = await repository.groupWithMembers(id);
       const created = this.toGroupDto(group);
       await this.audit.record({ action: 'unit_group.create', entity: 'unit_group', entityId: id, after: created }, manager);
@@ -99,11 +106,11 @@ export class UnitsService {
     });
   }
 
-  /** Everything the notice resolver needs, read once per import. */
-  async directory(manager: EntityManager = this.dataSource.manager): Promise<UnitDirectory> {
+  /** Everything the notice resolver needs of the organization's directory, read once per import. */
+  async directory(manager: EntityManager, organizationId: string): Promise<UnitDirectory> {
     const repository = this.repository.in(manager);
-    const units = await repository.namesAndAliases();
-    const groups = await repository.groupsWithMembers(false);
+    const units = await repository.namesAndAliases(organizationId);
+    const groups = await repository.groupsWithMembers([organizationId], false);
     return {
       units: units.map(({ id, name, aliases }) => ({ id, name, aliases })),
       groups: groups.map(({ id, name, aliases, members }) => ({
@@ -119,9 +126,9 @@ export class UnitsService {
     await this.repository.in(manager).lockDirectory();
   }
 
-  private async findUnitsByName(manager: EntityManager, names: string[]): Promise<Unit[]> {
+  private async findUnitsByName(manager: EntityManager, organizationId: string, names: string[]): Promise<Unit[]> {
     const wanted = uniqueNames(names);
-    const units = await this.repository.in(manager).findByNames(wanted);
+    const units = await this.repository.in(manager).findByNames(organizationId, wanted);
     const known = new Set(units.flatMap((u) => [u.name, ...u.aliases]));
     const unknown = wanted.filter((n) => !known.has(n));
     if (unknown.length > 0) {
@@ -133,10 +140,10 @@ export class UnitsService {
     return units;
   }
 
-  /** A name or alias may stand for one unit or group only, or the notice resolver could not decide. */
-  private async assertNamesFree(manager: EntityManager, names: string[], exceptId?: string): Promise<void> {
+  /** Within an organization a name or alias may stand for one unit or group only, or the notice resolver could not decide. */
+  private async assertNamesFree(manager: EntityManager, organizationId: string, names: string[], exceptId?: string): Promise<void> {
     await this.lockDirectory(manager);
-    const clashes = await this.repository.in(manager).clashes(names, exceptId ?? null);
+    const clashes = await this.repository.in(manager).clashes(organizationId, names, exceptId ?? null);
     if (clashes.length === 0) return;
     const details: Clash[] = clashes.map((c) => ({ name: c.name, usedBy: { type: c.type, id: c.id, name: c.owner } }));
     const described = details

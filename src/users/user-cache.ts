@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
-import { User } from './user.entity';
-
-/** What checking a token needs to know of its user. */
-export type TokenHolder = Pick<User, 'id' | 'username' | 'role' | 'unitId' | 'active' | 'tokenVersion'>;
+import { loadTokenHolder, type TokenHolder } from './user.repository';
 
 /** Most users one process remembers; past it the least recently loaded is forgotten. */
 export const USER_CACHE_MAX_ENTRIES = 10_000;
@@ -62,12 +59,7 @@ export class UserCache {
   }
 
   get(userId: string): Promise<TokenHolder | null> {
-    return this.cache.get(userId, () =>
-      this.dataSource.getRepository(User).findOne({
-        where: { id: userId },
-        select: { id: true, username: true, role: true, unitId: true, active: true, tokenVersion: true },
-      }),
-    );
+    return this.cache.get(userId, () => loadTokenHolder(this.dataSource, userId));
   }
 
   /** After a change that commits: this process stops trusting what it remembered. */

@@ -20,6 +20,10 @@ export class User {
   @Column({ type: 'text' })
   role!: Role;
 
+  /** The organization (government) this row belongs to. */
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId!: string;
+
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId!: string | null;
 

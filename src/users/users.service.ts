@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { actingOrganization } from '../access/organizations';
 import { requirePermission } from '../access/permissions';
 import { LoginThrottle } from './login-throttle';
 import type { Role } from '../access/roles';
@@ -41,6 +42,7 @@ export class UsersService {
       const taken = await manager.getRepository(User).exists({ where: { username } });
       if (taken) throw new ConflictError('USERNAME_TAKEN', `用户名“${username}”已被使用`, { field: 'username' });
       const user = await manager.getRepository(User).save({
+        organizationId: actingOrganization(),
         username,
         displayName: dto.displayName?.trim() || username,
         passwordHash: await hashPassword(dto.password),

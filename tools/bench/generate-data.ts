@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { DEFAULT_ORGANIZATION_ID } from '../../src/access/organizations';
 import type { Client } from 'pg';
 import {
   AS_OF,
@@ -100,10 +101,10 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
 
   await step(
     'unit',
-    `INSERT INTO unit (id, name, kind)
-     SELECT ${id(`'unit:' || i`)}, '基准单位' || lpad(i::text, 5, '0'), ($2::text[])[1 + ${h('i', 1)} % cardinality($2::text[])]
+    `INSERT INTO unit (id, organization_id, name, kind)
+     SELECT ${id(`'unit:' || i`)}, $3, '基准单位' || lpad(i::text, 5, '0'), ($2::text[])[1 + ${h('i', 1)} % cardinality($2::text[])]
        FROM generate_series(1, $1::int) i`,
-    [units, UNIT_KINDS],
+    [units, UNIT_KINDS, DEFAULT_ORGANIZATION_ID],
   );
 
   const hash = await argon2.hash(BENCH_PASSWORD, {
@@ -128,20 +129,20 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
   ];
   await step(
     'app_user',
-    `INSERT INTO app_user (id, username, display_name, password_hash, role, unit_id)
-     SELECT u.id, u.username, u.name, $6, u.role, u.unit
+    `INSERT INTO app_user (id, username, display_name, password_hash, role, unit_id, organization_id)
+     SELECT u.id, u.username, u.name, $6, u.role, u.unit, $7
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[]) AS u(id, username, name, role, unit)`,
-    [users.map((u) => u.id), users.map((u) => u.username), users.map((u) => u.name), users.map((u) => u.role), users.map((u) => u.unit), hash],
+    [users.map((u) => u.id), users.map((u) => u.username), users.map((u) => u.name), users.map((u) => u.role), users.map((u) => u.unit), hash, DEFAULT_ORGANIZATION_ID],
   );
 
   await step(
     'plan',
-    `INSERT INTO plan (id, title, year, start_date, end_date)
-     SELECT ${id(`'plan:' || p`)},
+    `INSERT INTO plan (id, organization_id, title, year, start_date, end_date)
+     SELECT ${id(`'plan:' || p`)}, $4,
             CASE WHEN p = 0 THEN format('全国重点工作基准计划（%s项）', $2::int) ELSE format('基准计划%s', lpad(p::text, 4, '0')) END,
             $3, make_date($3, 1, 1), make_date($3, 12, 31)
        FROM generate_series(0, $1::int) p`,
-    [shape.smallPlans, shape.bigPlanTasks, YEAR],
+    [shape.smallPlans, shape.bigPlanTasks, YEAR, DEFAULT_ORGANIZATION_ID],
   );
 
   const sectionsOf = `CASE WHEN p = 0 THEN $2::int ELSE $3::int END`;

@@ -43,7 +43,7 @@ const SELECT_DELIVERIES = `
 @Injectable()
 export class DeliveryRepository {
   /**
-   * One digest per recipient, channel and day, holding every reminder that channel has not carried yet. The inbox
+   * One digest per recipient (a unit, or one organization's supervisors), channel and day, holding every reminder that channel has not carried yet. The inbox
    * is the reminder rows themselves, so its digest counts as sent at once. When the day's digest already exists
    * (a 催办 after the morning scan), new reminders join it while no attempt has read it (the worker's attempt
    * counter and this update take the same row lock); otherwise the next scan's digest carries them.
@@ -65,8 +65,8 @@ export class DeliveryRepository {
          SELECT DISTINCT d.channel, carried.id
            FROM reminder_delivery d CROSS JOIN LATERAL unnest(d.reminder_ids) AS carried(id)
           WHERE d.created_at > now() - interval '8 days' AND ${recipients('d.unit_id')})
-       INSERT INTO reminder_delivery (unit_id, audience, channel, day, reminder_ids, status, sent_at)
-       SELECT r.unit_id, r.audience, c.channel, $1::date, array_agg(r.id ORDER BY r.created_at, r.id),
+       INSERT INTO reminder_delivery (organization_id, unit_id, audience, channel, day, reminder_ids, status, sent_at)
+       SELECT r.organization_id, r.unit_id, r.audience, c.channel, $1::date, array_agg(r.id ORDER BY r.created_at, r.id),
               CASE WHEN c.channel = 'inbox' THEN 'sent' ELSE 'pending' END,
               CASE WHEN c.channel = 'inbox' THEN now() END
          FROM reminder r
@@ -77,8 +77,8 @@ export class DeliveryRepository {
                OR (c.channel = 'webhook' AND u.webhook_url IS NOT NULL))
           AND r.created_at > now() - interval '7 days' AND ${recipients('r.unit_id')}
           AND NOT EXISTS (SELECT 1 FROM carried k WHERE k.channel = c.channel AND k.id = r.id)
-        GROUP BY r.unit_id, r.audience, c.channel
-       ON CONFLICT (COALESCE(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), audience, channel, day)
+        GROUP BY r.organization_id, r.unit_id, r.audience, c.channel
+       ON CONFLICT (organization_id, COALESCE(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), audience, channel, day)
        DO UPDATE SET reminder_ids = reminder_delivery.reminder_ids || EXCLUDED.reminder_ids
         WHERE reminder_delivery.channel = 'inbox' OR (reminder_delivery.status = 'pending' AND reminder_delivery.attempts = 0)
        RETURNING (xmax = 0) AS inserted`,
