@@ -407,8 +407,14 @@ describe('organization isolation: every route × every role × organization', ()
       let answered = 0;
       for (const key of LIST_ROUTES) {
         for (const who of allowedRoles(key)) {
-          const queries = ['', `planId=${orgs.cityB.planId}`, `taskId=${orgs.cityB.task.work}`, `unitId=${orgs.cityB.unitId}`];
-          for (const query of key === 'GET /api/tasks' || key === 'GET /api/reminders' ? queries : ['']) {
+          // The filters that name another organization's objects.
+          const filters: Partial<Record<string, string[]>> = {
+            'GET /api/tasks': [`planId=${orgs.cityB.planId}`, `unitId=${orgs.cityB.unitId}`, `q=${encodeURIComponent('养老服务')}`],
+            'GET /api/reminders': [`taskId=${orgs.cityB.task.work}`, `unitId=${orgs.cityB.unitId}`],
+            'GET /api/reminder-deliveries': [`unitId=${orgs.cityB.unitId}`],
+            'GET /api/audit': [`entityId=${orgs.cityB.planId}`],
+          };
+          for (const query of ['', ...(filters[key] ?? [])]) {
             const res = await send('GET', listUrl(key, query), undefined, actor.tokens[who]);
             if (res.status === 200) answered++;
             else if (res.status !== 403) leaks.push(`${key}?${query} as ${who}: ${res.status}`);
