@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BulletinModule } from './bulletin/bulletin.module';
+import { CascadeModule } from './cascade/cascade.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './core.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -9,6 +10,7 @@ import { ExtensionsModule } from './extensions/extensions.module';
 import { HealthModule } from './health/health.module';
 import { MetaModule } from './meta/meta.module';
 import { NoticeImportModule } from './notice-import/notice-import.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { PlansModule } from './plans/plans.module';
 import { ProgressModule } from './progress/progress.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -40,6 +42,8 @@ import { UsersModule } from './users/users.module';
     ScoringModule,
     BulletinModule,
     MetaModule,
+    OrganizationsModule,
+    CascadeModule,
   ],
 })
 export class AppModule {}

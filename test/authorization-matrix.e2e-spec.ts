@@ -31,6 +31,7 @@ import {
 } from './support/factories';
 import { expectStatus, request } from './support/http';
 import { multipartBody, SAMPLE } from './support/multipart';
+import { deliverToDefaultOrganization } from './support/organizations';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
@@ -100,6 +101,8 @@ interface Fixture {
   /** A digest whose sending failed. */
   failedDeliveryId: string;
   unitUser: { id: string; username: string; unitId: string; token: string };
+  /** A task a province above the test organization assigned to it (上级交办), pending. */
+  incomingId: string;
 }
 
 interface Call {
@@ -359,6 +362,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 200,
     call: (f) => ({ url: `/api/reminder-deliveries/${f.failedDeliveryId}/retry` }),
   },
+  'GET /api/organizations': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/organizations' }) },
+  'POST /api/organizations': {
+    allowed: ['admin'],
+    ok: 201,
+    call: () => ({ url: '/api/organizations', body: { name: uniqueName('矩阵县'), kind: 'county' } }),
+  },
+  'GET /api/incoming-tasks': { allowed: ['supervisor', 'leader'], ok: 200, call: () => ({ url: '/api/incoming-tasks?status=all' }) },
+  'POST /api/incoming-tasks/:id/accept': {
+    allowed: ['supervisor'],
+    ok: 201,
+    call: (f) => ({
+      url: `/api/incoming-tasks/${f.incomingId}/accept`,
+      body: { planId: f.otherPlanId, tasks: [{ units: [{ unitId: f.foreignUnitId, role: 'responsible' }] }] },
+    }),
+  },
+  'GET /api/tasks/:id/children': { allowed: ANY_ROLE, ok: 200, call: (f) => ({ url: `/api/tasks/${f.ownTaskId}/children` }) },
   'POST /api/extension-requests/:id/review': {
     allowed: ['supervisor'],
     ok: 200,
@@ -463,6 +482,7 @@ describe('authorization: every route × every role', () => {
       submittedEvidenceId: submitted,
       draftEvidenceFor: { unit_user: await upload({ token }), supervisor: await upload('supervisor') },
       unitUser: { id: user.id, username: user.username, unitId, token },
+      incomingId: (await deliverToDefaultOrganization(t)).incomingId,
     };
   });
   afterAll(() => t.close());

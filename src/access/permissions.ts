@@ -25,7 +25,9 @@ export type Permission =
   | 'calendar:write'
   | 'tasks:supervise'
   | 'reminders:configure'
-  | 'queues:inspect';
+  | 'queues:inspect'
+  /** The organization's 上级交办 inbox: the staff who follow its work. */
+  | 'incoming:read';
 
 /** Reads every role has; unit users' are bounded to their unit. */
 const SCOPED_READS: readonly Permission[] = ['registry:read', 'plans:read', 'tasks:read', 'reminders:read'];
@@ -33,8 +35,8 @@ const SCOPED_READS: readonly Permission[] = ['registry:read', 'plans:read', 'tas
 export const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [...SCOPED_READS, 'read:all', 'users:manage', 'units:write', 'imports:template', 'audit:read', 'calendar:write', 'reminders:configure', 'queues:inspect'],
   // tasks:write for a supervisor: on behalf of an assigned unit it names (rules.ts, writingUnit).
-  supervisor: [...SCOPED_READS, 'read:all', 'tasks:write', 'reminders:receive', 'plans:write', 'imports:template', 'audit:read', 'tasks:supervise', 'reminders:configure'],
-  leader: [...SCOPED_READS, 'read:all'],
+  supervisor: [...SCOPED_READS, 'read:all', 'tasks:write', 'reminders:receive', 'plans:write', 'imports:template', 'audit:read', 'tasks:supervise', 'reminders:configure', 'incoming:read'],
+  leader: [...SCOPED_READS, 'read:all', 'incoming:read'],
   unit_user: [...SCOPED_READS, 'tasks:write', 'tasks:acknowledge', 'reminders:receive'],
 };
 

@@ -141,7 +141,7 @@ export class UnitsService {
   }
 
   /** Within an organization a name or alias may stand for one unit or group only, or the notice resolver could not decide. */
-  private async assertNamesFree(manager: EntityManager, organizationId: string, names: string[], exceptId?: string): Promise<void> {
+  async assertNamesFree(manager: EntityManager, organizationId: string, names: string[], exceptId?: string): Promise<void> {
     await this.lockDirectory(manager);
     const clashes = await this.repository.in(manager).clashes(organizationId, names, exceptId ?? null);
     if (clashes.length === 0) return;

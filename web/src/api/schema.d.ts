@@ -157,6 +157,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incoming-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上级交办: tasks a higher organization assigned to the unit standing for the actor's organization */
+        get: operations["CascadeController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incoming-tasks/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an incoming task into one of the organization's plans, as one child task or split into several */
+        post: operations["CascadeController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meta": {
         parameters: {
             query?: never;
@@ -185,6 +219,24 @@ export interface paths {
         put?: never;
         /** Mark a milestone done (records the time) */
         post: operations["MilestonesController_markDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actor's organization, then every organization below it (depth-first, by name); a unit user gets its own only */
+        get: operations["OrganizationsController_list"];
+        put?: never;
+        /** Create an organization below the admin's, with the unit that stands for it (`${name}人民政府`) */
+        post: operations["OrganizationsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,6 +746,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivered task (下达) in the organizations below: their child tasks, lights and latest reports, and the roll-up */
+        get: operations["CascadeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/completion-request": {
         parameters: {
             query?: never;
@@ -1035,6 +1104,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptIncomingTaskDto: {
+            /**
+             * Format: uuid
+             * @description A plan of the receiving organization
+             */
+            planId: string;
+            /** @description One child task, or several to split it (1–50) */
+            tasks: components["schemas"]["AcceptTaskDto"][];
+        };
+        AcceptTaskDto: {
+            /** @description Defaults to the parent task's content */
+            content?: string;
+            /**
+             * @description Defaults to the parent task's due date
+             * @example 2021-11-30
+             */
+            dueDate?: string;
+            /** @description At least one lead or responsible unit; a unit in one role only */
+            units: components["schemas"]["AcceptUnitDto"][];
+        };
+        AcceptUnitDto: {
+            /**
+             * Format: uuid
+             * @description A unit of the receiving organization (it may stand for a lower organization)
+             */
+            unitId: string;
+            /** @enum {string} */
+            role: "lead" | "responsible" | "cooperating";
+        };
         AcknowledgementDto: {
             unit: components["schemas"]["NamedRefDto"];
             /** Format: date-time */
@@ -1194,6 +1292,39 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChildOrganizationDto: {
+            organization: components["schemas"]["NamedRefDto"];
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            tasks: components["schemas"]["ChildTaskDto"][];
+        };
+        ChildReportDto: {
+            summary: string;
+            percent: number | null;
+            /** Format: date-time */
+            reportedAt: string;
+            unitName: string;
+        };
+        ChildTaskDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            content: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "completion_requested" | "completed" | "suspended" | "cancelled";
+            /** @example 2021-12-31 */
+            dueDate: string;
+            /**
+             * @description The task's own light, or its roll-up when it was delivered further down
+             * @enum {string}
+             */
+            light: "red" | "yellow" | "green" | "grey";
+            /** @description Percent of the latest report */
+            percent: number | null;
+            latestReport: components["schemas"]["ChildReportDto"] | null;
+        };
         ColumnMappingDto: {
             /**
              * @description The table: a sheet name, 表格1 for a Word table, 粘贴的表格
@@ -1277,6 +1408,15 @@ export interface components {
             title: string;
             /** @example 2021-06-30 */
             dueDate: string;
+        };
+        CreateOrganizationDto: {
+            /** @example 孟津区 */
+            name: string;
+            /**
+             * @description Must be below the parent organization: province > city > county
+             * @enum {string}
+             */
+            kind: "province" | "city" | "county";
         };
         CreatePlanDto: {
             /** @example 济源市2021年政府工作报告重点工作 */
@@ -1613,6 +1753,43 @@ export interface components {
              */
             file: string;
         };
+        IncomingChildTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            planId: string;
+            number: number;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "completion_requested" | "completed" | "suspended" | "cancelled";
+        };
+        IncomingParentTaskDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            content: string;
+            /** @example 2021-12-31 */
+            dueDate: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "completion_requested" | "completed" | "suspended" | "cancelled";
+            /** Format: uuid */
+            planId: string;
+            planTitle: string;
+        };
+        IncomingTaskDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description The organization that assigned it */
+            fromOrganization: components["schemas"]["NamedRefDto"];
+            /** @description The unit of the assigning organization that stands for this one (e.g. 洛阳市人民政府) */
+            viaUnit: components["schemas"]["NamedRefDto"];
+            parentTask: components["schemas"]["IncomingParentTaskDto"];
+            /** @description The tasks it was accepted into (empty while pending) */
+            childTasks: components["schemas"]["IncomingChildTaskDto"][];
+        };
         LatestActualDto: {
             value: number;
             /** @example 2021-10 */
@@ -1670,6 +1847,22 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        OrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 洛阳市 */
+            name: string;
+            /** @enum {string} */
+            kind: "province" | "city" | "county";
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Levels below the actor's organization: 0 is its own */
+            depth: number;
+            /** @description True only for the actor's own organization: descendants are read-only */
+            writable: boolean;
+            /** @description The unit of the parent organization that stands for this one (tasks assigned to it are delivered here) */
+            representedBy: components["schemas"]["RepresentingUnitDto"] | null;
         };
         OverdueItemDto: {
             task: components["schemas"]["SupervisedTaskRefDto"];
@@ -1986,6 +2179,24 @@ export interface components {
             /** @description Units owing reports, most owed first */
             units: components["schemas"]["UnitReportsDueDto"][];
         };
+        RepresentingUnitDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example 洛阳市人民政府 */
+            unitName: string;
+        };
+        RollupDto: {
+            /** @description Every receiving organization accepted and every child task is completed */
+            completed: boolean;
+            /** @enum {string} */
+            light: "red" | "yellow" | "green" | "grey";
+            /** @description Organizations the task was delivered to */
+            organizations: number;
+            /** @description Of those, how many accepted it */
+            accepted: number;
+            completedTasks: number;
+            totalTasks: number;
+        };
         ScanRequestDto: {
             /**
              * @description Scan as of this day (default: today, Asia/Shanghai)
@@ -2277,6 +2488,11 @@ export interface components {
             /** @example 9 */
             number: number;
             content: string;
+        };
+        TaskChildrenDto: {
+            rollup: components["schemas"]["RollupDto"];
+            /** @description Every organization the task reached, depth-first: a receiving organization, then those its child tasks went on to */
+            organizations: components["schemas"]["ChildOrganizationDto"][];
         };
         TaskCountsDto: {
             created: number;
@@ -3001,6 +3217,74 @@ export interface operations {
             };
         };
     };
+    CascadeController_list: {
+        parameters: {
+            query?: {
+                /** @description pending 待接收, accepted 已接收, all */
+                status?: "pending" | "accepted" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingTaskDto"][];
+                };
+            };
+        };
+    };
+    CascadeController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIncomingTaskDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingTaskDto"];
+                };
+            };
+            /** @description Validation failed; `details` names each field (planId, tasks.N.units.M.unitId …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such incoming task in the actor's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ALREADY_ACCEPTED: the task was accepted before */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MetaController_meta: {
         parameters: {
             query?: never;
@@ -3038,6 +3322,62 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
+            };
+        };
+    };
+    OrganizationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"][];
+                };
+            };
+        };
+    };
+    OrganizationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description Validation failed (blank or long name, kind not below the parent); `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NAME_CLASH: the organization or its representing unit name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4340,6 +4680,40 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TaskDetailDto"];
                 };
+            };
+        };
+    };
+    CascadeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskChildrenDto"];
+                };
+            };
+            /** @description The actor may not read the task */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
