@@ -31,7 +31,7 @@ import {
 } from './support/factories';
 import { expectStatus, request } from './support/http';
 import { multipartBody, SAMPLE } from './support/multipart';
-import { deliverToDefaultOrganization } from './support/organizations';
+import { createUserIn, deliverToDefaultOrganization } from './support/organizations';
 import { controllerRoutes } from './support/routes';
 import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
@@ -103,6 +103,8 @@ interface Fixture {
   unitUser: { id: string; username: string; unitId: string; token: string };
   /** A task a province above the test organization assigned to it (上级交办), pending. */
   incomingId: string;
+  /** The admin of that province, the top-level organization. */
+  provinceAdminToken: string;
 }
 
 interface Call {
@@ -185,10 +187,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 200,
     call: () => ({ url: '/api/calendar/workdays?from=2021-09-27&to=2021-10-10' }),
   },
+  // The calendar is the platform's: its admin is the top-level organization's (the province above the test users').
   'PUT /api/calendar/overrides': {
     allowed: ['admin'],
     ok: 200,
-    call: () => ({ url: '/api/calendar/overrides', body: { year: 2021, items: [{ day: '2021-10-11', isWorkday: false, note: '矩阵测试' }] } }),
+    call: (f, who) => ({
+      url: '/api/calendar/overrides',
+      body: { year: 2021, items: [{ day: '2021-10-11', isWorkday: false, note: '矩阵测试' }] },
+      ...(who === 'admin' ? { headers: { authorization: `Bearer ${f.provinceAdminToken}` } } : {}),
+    }),
   },
   'POST /api/plans': { allowed: ['supervisor'], ok: 201, call: () => ({ url: '/api/plans', body: { title: uniqueName('计划'), year: 2021 } }) },
   'GET /api/plans': { allowed: ANY_ROLE, ok: 200, call: () => ({ url: '/api/plans' }) },
@@ -412,6 +419,12 @@ describe('authorization: every route × every role', () => {
   let t: TestApp;
   let f: Fixture;
 
+  /** A province above the test organization that delivered it a task; its admin is the platform calendar's. */
+  async function deliveredFromProvince(): Promise<Pick<Fixture, 'incomingId' | 'provinceAdminToken'>> {
+    const { provinceId, incomingId } = await deliverToDefaultOrganization(t);
+    return { incomingId, provinceAdminToken: (await createUserIn(t, provinceId, 'admin')).token };
+  }
+
   beforeAll(async () => {
     t = await createTestApp();
     const units = await seedJiyuanRegistry(t.app);
@@ -482,7 +495,7 @@ describe('authorization: every route × every role', () => {
       submittedEvidenceId: submitted,
       draftEvidenceFor: { unit_user: await upload({ token }), supervisor: await upload('supervisor') },
       unitUser: { id: user.id, username: user.username, unitId, token },
-      incomingId: (await deliverToDefaultOrganization(t)).incomingId,
+      ...(await deliveredFromProvince()),
     };
   });
   afterAll(() => t.close());

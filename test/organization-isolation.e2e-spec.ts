@@ -39,6 +39,8 @@ interface Org {
   failedDeliveryId: string;
   submittedEvidenceId: string;
   draftEvidenceId: string;
+  /** A task handed down to the organization (上级交办), not yet accepted. */
+  incomingId: string;
 }
 
 interface Call {
@@ -83,6 +85,10 @@ const objectRoutes = (t: TestApp): Record<string, ObjectRoute> => ({
   'GET /api/plans/:id/scoring-rules': { call: (o) => ({ url: `/api/plans/${o.reportPlanId}/scoring-rules` }) },
   'PUT /api/plans/:id/scoring-rules': { call: (o) => ({ url: `/api/plans/${o.reportPlanId}/scoring-rules`, body: SCORING_RULES }) },
   'GET /api/tasks/:id': { call: (o) => ({ url: `/api/tasks/${o.task.work}` }) },
+  'GET /api/tasks/:id/children': { call: (o) => ({ url: `/api/tasks/${o.task.work}/children` }) },
+  'POST /api/incoming-tasks/:id/accept': {
+    call: (o) => ({ url: `/api/incoming-tasks/${o.incomingId}/accept`, body: { planId: o.planId, tasks: [{ units: [{ unitId: o.unitId, role: 'lead' }] }] } }),
+  },
   'PATCH /api/tasks/:id': {
     call: async (o) => ({ url: `/api/tasks/${o.task.work}`, body: { content: '越权改写', version: await version(t, o.task.work) } }),
   },
@@ -181,6 +187,10 @@ const OWN_ROUTES: Record<string, (who: Role) => Call> = {
   'POST /api/unit-groups': () => ({ url: '/api/unit-groups', body: { name: uniqueName('各本级单位'), members: ['民政局', '财政局'] } }),
   'POST /api/users': () => ({ url: '/api/users', body: { username: uniqueName('own-'), password: TEST_PASSWORD, role: 'leader' } }),
   'POST /api/reminders/scan': () => ({ url: '/api/reminders/scan', body: { asOf: '2021-10-08' } }),
+  // The caller's organization and those below it; its own 上级交办 inbox; a new organization below its own.
+  'GET /api/organizations': () => ({ url: '/api/organizations' }),
+  'GET /api/incoming-tasks': () => ({ url: '/api/incoming-tasks?status=all' }),
+  'POST /api/organizations': () => ({ url: '/api/organizations', body: { name: uniqueName('本级下属县'), kind: 'county' } }),
 };
 
 /** Every row of every table, digested: equal fingerprints mean nothing was written anywhere. */
@@ -274,6 +284,11 @@ describe('organization isolation: every route × every role × organization', ()
     };
     const submitted = await upload();
     await supervise('POST', `/api/tasks/${task.work}/progress`, { ...report, evidenceIds: [submitted] }, 201);
+    // Stands for a parent's hand-down: accepting it is the receiving organization's own supervisors' act.
+    const [incoming] = await t.dataSource.query(
+      `INSERT INTO incoming_task (organization_id, parent_task_id, via_unit_id) VALUES ($1, $2, $3) RETURNING id`,
+      [id, task.resume, unitId],
+    );
 
     return {
       key,
@@ -294,6 +309,7 @@ describe('organization isolation: every route × every role × organization', ()
       failedDeliveryId: failed.id,
       submittedEvidenceId: submitted,
       draftEvidenceId: await upload(),
+      incomingId: incoming.id,
     };
   }
 

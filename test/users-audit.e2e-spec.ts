@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANIZATION_ID } from '../src/access/organizations';
 import { runAsSystem } from '../src/access/request-context';
 import { UsersService } from '../src/users/users.service';
 import {
@@ -465,6 +466,7 @@ describe('users and audit', () => {
           at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
           actorId: ids.admin,
           actorUsername: 'test-admin',
+          organizationId: DEFAULT_ORGANIZATION_ID,
           action: 'unit.update',
           entity: 'unit',
           entityId: unit.id,

@@ -48,6 +48,8 @@ export class AuditEventDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId!: string | null;
   @ApiProperty() actorUsername!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The actor’s organization (null: the system, or a login under an unknown name)' })
+  organizationId!: string | null;
   @ApiProperty({ example: 'task.update' }) action!: string;
   @ApiProperty({ example: 'task' }) entity!: string;
   @ApiProperty({ nullable: true, type: String }) entityId!: string | null;

@@ -1165,6 +1165,11 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             actorUsername: string;
+            /**
+             * Format: uuid
+             * @description The actor’s organization (null: the system, or a login under an unknown name)
+             */
+            organizationId: string | null;
             /** @example task.update */
             action: string;
             /** @example task */
