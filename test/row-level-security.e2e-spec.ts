@@ -57,7 +57,8 @@ describe('row-level security on the organization column', () => {
     await exec(db, `INSERT INTO task_assignment (task_id, unit_id, role, position) VALUES ($1, $2, 'lead', 0)`, [task, unit]);
     const report = (await one<{ id: string }>(
       db,
-      `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by) VALUES ($1, $2, '2021-02', '进展顺利', 40, $3) RETURNING id`,
+      `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by, created_at)
+       VALUES ($1, $2, '2021-02', '进展顺利', 40, $3, '2021-02-20 10:00+08') RETURNING id`,
       [task, unit, user],
     ))!.id;
     const reminder = (await one<{ id: string }>(
