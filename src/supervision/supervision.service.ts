@@ -75,7 +75,7 @@ export class SupervisionService {
   ) {}
 
   /** Reads bounded by row-level security to the actor's readable organizations (defense in depth). */
-  private bounded<T>(work: () => Promise<T>): Promise<T> {
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
     return this.organizations.read(this.access.readableOrganizations(), work);
   }
 
@@ -120,7 +120,7 @@ export class SupervisionService {
    * one as of asOf) plus the light, one page by task number. Staff see every task; a unit user only its own
    * unit's, in a plan it may read.
    */
-  tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
+  async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     return this.bounded(() => this.register(query));
   }
 
@@ -154,21 +154,21 @@ export class SupervisionService {
     return { asOf: scope.asOf, items, total, page, pageSize, warnings: header.warnings };
   }
 
-  overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
+  async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
     return this.bounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, items: await this.flagged(scope) };
     });
   }
 
-  units(query: SupervisionQuery): Promise<UnitsViewDto> {
+  async units(query: SupervisionQuery): Promise<UnitsViewDto> {
     return this.bounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, items: await this.standings(scope) };
     });
   }
 
-  summary(query: SupervisionQuery): Promise<SummaryViewDto> {
+  async summary(query: SupervisionQuery): Promise<SummaryViewDto> {
     return this.bounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, ...(await this.counts(scope)) };

@@ -22,7 +22,7 @@ export class TasksService {
   ) {}
 
   /** The register, its reads bounded by row-level security to the actor's readable organizations (defense in depth). */
-  list(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
+  async list(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
     return this.organizations.read(this.access.readableOrganizations(), () => this.page(query));
   }
 
