@@ -79,17 +79,17 @@ export class RowLevelSecurity1764001600000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`
         CREATE POLICY p_${table}_organization ON ${table} TO ${TENANT_ROLE}
-        USING (organization_id = ANY (tenant_organizations()))
-        WITH CHECK (organization_id = ANY (tenant_organizations()))`);
+        USING (organization_id = ANY ((SELECT tenant_organizations())::uuid[]))
+        WITH CHECK (organization_id = ANY ((SELECT tenant_organizations())::uuid[]))`);
     }
     await q.query(`ALTER TABLE organization ENABLE ROW LEVEL SECURITY`);
     await q.query(`
       CREATE POLICY p_organization_visible ON organization TO ${TENANT_ROLE}
-      USING (id = ANY (tenant_organizations())) WITH CHECK (id = ANY (tenant_organizations()))`);
+      USING (id = ANY ((SELECT tenant_organizations())::uuid[])) WITH CHECK (id = ANY ((SELECT tenant_organizations())::uuid[]))`);
     await q.query(`ALTER TABLE calendar_override ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY p_calendar_override_read ON calendar_override FOR SELECT TO ${TENANT_ROLE} USING (true)`);
     for (const command of ['INSERT', 'UPDATE', 'DELETE']) {
-      const bound = 'organization_id = ANY (tenant_organizations())';
+      const bound = 'organization_id = ANY ((SELECT tenant_organizations())::uuid[])';
       const clauses = command === 'INSERT' ? `WITH CHECK (${bound})` : command === 'UPDATE' ? `USING (${bound}) WITH CHECK (${bound})` : `USING (${bound})`;
       await q.query(`CREATE POLICY p_calendar_override_${command.toLowerCase()} ON calendar_override FOR ${command} TO ${TENANT_ROLE} ${clauses}`);
     }
