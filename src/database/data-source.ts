@@ -13,6 +13,7 @@ import { SqlTaskRules1764001200000 } from '../../migrations/1764001200000-SqlTas
 import { ReminderScanIndexes1764001300000 } from '../../migrations/1764001300000-ReminderScanIndexes';
 import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-TaskListIndexes';
 import { Organizations1764001500000 } from '../../migrations/1764001500000-Organizations';
+import { RowLevelSecurity1764001600000 } from '../../migrations/1764001600000-RowLevelSecurity';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ReminderScanIndexes1764001300000,
   TaskListIndexes1764001400000,
   Organizations1764001500000,
+  RowLevelSecurity1764001600000,
 ];
 
 /**

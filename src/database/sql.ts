@@ -1,4 +1,5 @@
 import { InstanceChecker, type DataSource, type EntityManager, type QueryResult } from 'typeorm';
+import { scopedRunner } from './organization-scope';
 
 /** Where a statement runs: the data source (its own connection), or a transaction's manager. */
 export type Db = DataSource | EntityManager;
@@ -12,11 +13,13 @@ export type Db = DataSource | EntityManager;
  */
 async function run(db: Db, sql: string, params: readonly unknown[]): Promise<QueryResult> {
   const manager = InstanceChecker.isDataSource(db) ? db.manager : db;
-  const runner = manager.queryRunner ?? manager.dataSource.createQueryRunner();
+  // Outside a transaction, a statement runs in the request's organization-bounded read transaction if it has one.
+  const existing = manager.queryRunner ?? scopedRunner(manager.dataSource);
+  const runner = existing ?? manager.dataSource.createQueryRunner();
   try {
     return await runner.query(sql, [...params], true);
   } finally {
-    if (runner !== manager.queryRunner) await runner.release();
+    if (runner !== existing) await runner.release();
   }
 }
 

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { NotFoundError } from '../common/domain-errors';
+import { readTransaction } from '../database/organization-scope';
 import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import type { AssignmentRole, SourceKind, TaskKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
@@ -102,7 +103,7 @@ export class SupervisionSnapshotLoader {
    */
   loadTasks(planId: string, asOf: string, ids: readonly string[]): Promise<TaskSnapshot[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return readTransaction(this.dataSource, async (manager) => {
       const repository = this.repository.in(manager);
       await repository.readOnly();
       const plan = await this.plan(repository, planId);
@@ -112,7 +113,7 @@ export class SupervisionSnapshotLoader {
   }
 
   load(planId: string, asOf: string): Promise<PlanSnapshot> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return readTransaction(this.dataSource, async (manager) => {
       const repository = this.repository.in(manager);
       await repository.readOnly();
       return this.build(manager, repository, await this.plan(repository, planId), asOf);

@@ -4,6 +4,7 @@ import { requirePermission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { assertDay, calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
+import { OrganizationScope } from '../database/organization-scope';
 import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
@@ -70,7 +71,13 @@ export class SupervisionService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly tasksRegister: TasksService,
+    private readonly organizations: OrganizationScope,
   ) {}
+
+  /** Reads bounded by row-level security to the actor's readable organizations (defense in depth). */
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    return this.organizations.read(this.access.readableOrganizations(), work);
+  }
 
   /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
   async snapshot(query: SupervisionQuery): Promise<PlanSnapshot> {
@@ -116,6 +123,10 @@ export class SupervisionService {
    * unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
+    return this.bounded(() => this.register(query));
+  }
+
+  private async register(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     const scopeUnit = this.access.readScope();
     await this.access.requireReadPlan(query.planId);
     this.access.listScope(query.unitId, '任务');
@@ -146,18 +157,24 @@ export class SupervisionService {
   }
 
   async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
-    const { scope, header } = await this.scope(query);
-    return { ...header, items: await this.flagged(scope) };
+    return this.bounded(async () => {
+      const { scope, header } = await this.scope(query);
+      return { ...header, items: await this.flagged(scope) };
+    });
   }
 
   async units(query: SupervisionQuery): Promise<UnitsViewDto> {
-    const { scope, header } = await this.scope(query);
-    return { ...header, items: await this.standings(scope) };
+    return this.bounded(async () => {
+      const { scope, header } = await this.scope(query);
+      return { ...header, items: await this.standings(scope) };
+    });
   }
 
   async summary(query: SupervisionQuery): Promise<SummaryViewDto> {
-    const { scope, header } = await this.scope(query);
-    return { ...header, ...(await this.counts(scope)) };
+    return this.bounded(async () => {
+      const { scope, header } = await this.scope(query);
+      return { ...header, ...(await this.counts(scope)) };
+    });
   }
 
   /** Overdue or behind-schedule tasks, most days overdue first, then by number (`overdueOnly`, `limit`: the 驾驶舱's). */

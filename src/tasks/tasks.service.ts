@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
+import { OrganizationScope } from '../database/organization-scope';
 import { toAcknowledgement } from './acknowledgements';
 import type { ListTasksPageQueryDto, PendingAcknowledgementDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import { TaskRepository, type TaskFilter, type TaskRecord } from './task.repository';
@@ -17,9 +18,15 @@ export class TasksService {
   constructor(
     private readonly repository: TaskRepository,
     private readonly access: AccessService,
+    private readonly organizations: OrganizationScope,
   ) {}
 
+  /** The register, its reads bounded by row-level security to the actor's readable organizations (defense in depth). */
   async list(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
+    return this.organizations.read(this.access.readableOrganizations(), () => this.page(query));
+  }
+
+  private async page(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const filter: TaskFilter = {
