@@ -18,6 +18,12 @@ export class AccessRepository {
     );
   }
 
+  /** Whether the organization is at the top of its tree (a province, or a city deployed alone). */
+  async isTopLevel(organizationId: string): Promise<boolean> {
+    const found = await one<{ top: boolean }>(this.dataSource, `SELECT parent_id IS NULL AS top FROM organization WHERE id = $1`, [organizationId]);
+    return found?.top ?? false;
+  }
+
   /** The plan's organization and whether the unit has a task in it (null unit: not asked); null when there is no such plan. */
   planHoldsUnit(planId: string, unitId: string | null): Promise<{ organizationId: string; holds: boolean } | null> {
     return one(

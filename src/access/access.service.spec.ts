@@ -53,8 +53,8 @@ describe('AccessService', () => {
   });
 
   it('requireAcknowledge: answers the signing unit; tells staff they cannot sign for a unit', async () => {
-    await expect(as(clerk, () => access.requireAcknowledge({ units: [{ unitId: OWN }] }))).resolves.toEqual({ actor: clerk, unitId: OWN });
-    await expect(as(leader, () => access.requireAcknowledge({ units: [{ unitId: OWN }] }))).rejects.toMatchObject({
+    await expect(as(clerk, () => access.requireAcknowledge({ id: 't', organizationId: CITY, units: [{ unitId: OWN }] }))).resolves.toEqual({ actor: clerk, unitId: OWN });
+    await expect(as(leader, () => access.requireAcknowledge({ id: 't', organizationId: CITY, units: [{ unitId: OWN }] }))).rejects.toMatchObject({
       statusCode: 403,
       message: expect.stringContaining('不能代签'),
     });

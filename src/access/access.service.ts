@@ -3,9 +3,12 @@ import { NotFoundError } from '../common/domain-errors';
 import { ForbiddenError } from './access-errors';
 import { organizationScopeSql, planScopeSql, taskScopeSql, AccessRepository } from './access.repository';
 import type { Actor } from './actor';
-import { can, currentActor } from './permissions';
+import { actingOrganization } from './organizations';
+import { can, currentActor, requirePermission } from './permissions';
 import {
   listScopeUnit,
+  mayManageAccountsOf,
+  mayWriteCalendar,
   mayReadOrganization,
   mayWriteOrganization,
   readableOrganizations,
@@ -60,6 +63,14 @@ export class AccessService {
     return [requested];
   }
 
+  /**
+   * The one organization a switchable list shows (plans, units, groups, users, tasks, reminders, deliveries): the
+   * actor's own unless it switches (`requested`) to one it may read; a unit user reads only its own.
+   */
+  listOrganization(requested?: string): readonly string[] {
+    return this.listOrganizations(requested ?? actingOrganization()) ?? [actingOrganization()];
+  }
+
   /** A list's organization condition on `column` for the ids bound to `param` (bind `listOrganizations()`). */
   organizationScopeSql(column: string, param: string): string {
     return organizationScopeSql(column, param);
@@ -74,6 +85,24 @@ export class AccessService {
   requireWriteOrganization(organizationId: string, what: string, id: string): void {
     this.requireReadOrganization(organizationId, what, id);
     if (!mayWriteOrganization(currentActor(), organizationId)) throw new ForbiddenError(READ_ONLY_BELOW);
+  }
+
+  /**
+   * An account of `organizationId` is opened or changed: by an admin of that organization or of one above it; for
+   * the rest the account (`what` `id`) is as if unknown (404).
+   */
+  requireManageAccountsOf(organizationId: string, what: '用户' | '组织', id: string): Actor {
+    const actor = requirePermission('users:manage');
+    if (!mayManageAccountsOf(actor, organizationId)) throw new NotFoundError(what, id);
+    return actor;
+  }
+
+  /** The national working-day calendar: only the admin of a top-level organization replaces it. */
+  async requireWriteCalendar(): Promise<Actor> {
+    const actor = requirePermission('calendar:write');
+    const topLevel = actor.organizationId !== null && (await this.repository.isTopLevel(actor.organizationId));
+    if (!mayWriteCalendar(actor, topLevel)) throw new ForbiddenError('节假日调休安排全平台统一，只有最上级组织的系统管理员可以修改');
+    return actor;
   }
 
   /** A list's task condition (alias `task`) for the scope unit bound to `unitParam`; see readScope. */
@@ -127,13 +156,26 @@ export class AccessService {
    * A write in a unit's name (progress report, 销号 or 延期 request): the unit it speaks for, among `allowed` (the
    * task's units, or its lead units for 销号); a supervisor names it (`requested`) and writes on its behalf.
    */
-  requireWriteTaskAs(allowed: readonly string[], requested: string | undefined): { unitId: string; onBehalf: boolean } {
+  requireWriteTaskAs(
+    task: { id: string; organizationId: string },
+    allowed: readonly string[],
+    requested: string | undefined,
+  ): { unitId: string; onBehalf: boolean } {
+    this.requireWriteOrganization(task.organizationId, '任务', task.id);
     return writingUnit(currentActor(), allowed, requested);
   }
 
+  /** A supervisor's step on a task in hand (销号 review, 暂缓, 撤销, 恢复, edits, targets, 催办): its own organization's. */
+  requireSuperviseTask(task: { id: string; organizationId: string }): Actor {
+    const actor = requirePermission('tasks:supervise');
+    this.requireWriteOrganization(task.organizationId, '任务', task.id);
+    return actor;
+  }
+
   /** 签收: the actor's own unit must be assigned to the task; answers that unit. */
-  requireAcknowledge(task: Pick<TaskUnits, 'units'>): { actor: Actor; unitId: string } {
+  requireAcknowledge(task: TaskUnits): { actor: Actor; unitId: string } {
     const actor = currentActor();
+    this.requireWriteOrganization(task.organizationId, '任务', task.id);
     const units = task.units.map((u) => u.unitId);
     if (!mayAcknowledge(actor, units)) {
       throw new ForbiddenError(
@@ -149,8 +191,9 @@ export class AccessService {
   }
 
   /** 已读回执 on a reminder: only its recipient. */
-  requireReminderRecipient(reminder: ReminderAddress): Actor {
+  requireReminderRecipient(reminder: ReminderAddress & { id: string }): Actor {
     const actor = currentActor();
+    this.requireReadOrganization(reminder.organizationId, '提醒', reminder.id);
     if (!mayReceiveReminder(actor, reminder)) throw new ForbiddenError('只能签收发给本单位的提醒');
     return actor;
   }

@@ -5,9 +5,11 @@ import {
   listScopeUnit,
   mayAcknowledge,
   mayDiscardEvidence,
+  mayManageAccountsOf,
   mayReadEvidence,
   mayReadTask,
   mayReceiveReminder,
+  mayWriteCalendar,
   mayWriteTask,
   readScopeUnit,
   writingUnit,
@@ -105,14 +107,34 @@ describe('access rules', () => {
   });
 
   it("mayReceiveReminder: a unit's reminder by its users, a notice to the office by a supervisor", () => {
-    const toOwn = { audience: 'unit' as const, unitId: OWN };
-    const toOffice = { audience: 'supervisors' as const, unitId: null };
+    const toOwn = { audience: 'unit' as const, unitId: OWN, organizationId: 'org-own' };
+    const toOffice = { audience: 'supervisors' as const, unitId: null, organizationId: 'org-own' };
     expect(mayReceiveReminder(clerk, toOwn)).toBe(true);
-    expect(mayReceiveReminder(clerk, { audience: 'unit', unitId: OTHER })).toBe(false);
+    expect(mayReceiveReminder(clerk, { audience: 'unit', unitId: OTHER, organizationId: 'org-own' })).toBe(false);
     expect(mayReceiveReminder(clerk, toOffice)).toBe(false);
     expect(mayReceiveReminder(supervisor, toOffice)).toBe(true);
     expect(mayReceiveReminder(supervisor, toOwn)).toBe(false);
     for (const staff of [leader, admin]) expect([mayReceiveReminder(staff, toOwn), mayReceiveReminder(staff, toOffice)]).toEqual([false, false]);
+    // The office's notice of a lower (or sibling) organization is that organization's 督查室's to sign.
+    for (const organizationId of ['org-below', 'org-sibling']) {
+      expect(mayReceiveReminder(supervisor, { ...toOffice, organizationId })).toBe(false);
+    }
+  });
+
+  it('mayManageAccountsOf: an admin manages its own organization and those below it, nothing sideways or above', () => {
+    expect(mayManageAccountsOf(admin, 'org-own')).toBe(true);
+    expect(mayManageAccountsOf(admin, 'org-below')).toBe(true);
+    expect(mayManageAccountsOf(admin, 'org-sibling')).toBe(false);
+    expect(mayManageAccountsOf({ ...admin, organizationId: 'org-below', organizationTree: ['org-below'] }, 'org-own')).toBe(false);
+    for (const other of [supervisor, leader, clerk]) expect(mayManageAccountsOf(other, 'org-own')).toBe(false);
+    expect(mayManageAccountsOf(SYSTEM_ACTOR, 'org-anywhere')).toBe(true);
+  });
+
+  it('mayWriteCalendar: only the admin of a top-level organization (or the system) replaces the national schedule', () => {
+    expect(mayWriteCalendar(admin, true)).toBe(true);
+    expect(mayWriteCalendar(admin, false)).toBe(false);
+    for (const other of [supervisor, leader, clerk]) expect(mayWriteCalendar(other, true)).toBe(false);
+    expect(mayWriteCalendar(SYSTEM_ACTOR, false)).toBe(true);
   });
 
   it('mayReadEvidence: a submitted file by any reader of the task, a draft by its uploader only', () => {

@@ -42,6 +42,23 @@ export function mayWriteOrganization(actor: Actor, organizationId: string): bool
   return actor.role === 'system' || actor.organizationId === organizationId;
 }
 
+/**
+ * Accounts are managed down the tree: an admin manages the users of its own organization and of every organization
+ * below it (a province's admin opens a new city's first admin account); never a sibling's or a parent's.
+ */
+export function mayManageAccountsOf(actor: Actor, organizationId: string): boolean {
+  if (!can(actor, 'users:manage')) return false;
+  return actor.role === 'system' || actor.organizationTree.includes(organizationId);
+}
+
+/**
+ * The national working-day schedule (国务院办公厅's 调休) is one for the whole platform: only the admin of a top-level
+ * organization (no parent; `topLevel` as read from the tree) replaces it, or the system.
+ */
+export function mayWriteCalendar(actor: Actor, topLevel: boolean): boolean {
+  return can(actor, 'calendar:write') && (actor.role === 'system' || topLevel);
+}
+
 /** The rule above for a task in hand: `scopeUnit` from readScopeUnit, `assignedUnitIds` the task's units in any role. */
 export function mayReadTask(scopeUnit: string | null, assignedUnitIds: readonly string[]): boolean {
   return scopeUnit === null || assignedUnitIds.includes(scopeUnit);
@@ -97,12 +114,17 @@ export function listScopeUnit(actor: Actor, requested: string | undefined, recor
 export interface ReminderAddress {
   audience: 'unit' | 'supervisors';
   unitId: string | null;
+  /** The reminder's plan's organization: a notice to the office goes to that organization's 督查室 only. */
+  organizationId: string;
 }
 
-/** A reminder's receipt (已读) is its recipient's: a user of the unit it went to, or a supervisor for a notice to the office. */
+/**
+ * A reminder's receipt (已读) is its recipient's: a user of the unit it went to, or a supervisor of the reminder's
+ * organization for a notice to the office (a parent organization's supervisor reads it, never signs it).
+ */
 export function mayReceiveReminder(actor: Actor, reminder: ReminderAddress): boolean {
   if (!can(actor, 'reminders:receive')) return false;
-  if (reminder.audience === 'supervisors') return can(actor, 'tasks:supervise');
+  if (reminder.audience === 'supervisors') return can(actor, 'tasks:supervise') && mayWriteOrganization(actor, reminder.organizationId);
   return actor.unitId !== null && actor.unitId === reminder.unitId;
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { organizationScopeSql } from '../access/access.repository';
 import { AuditEvent } from './audit-event.entity';
 
 export type NewAuditEvent = Pick<
@@ -7,6 +8,8 @@ export type NewAuditEvent = Pick<
 >;
 
 export interface AuditFilter {
+  /** The organizations whose events are listed (the acting user's); null: every event, the system's included. */
+  organizationIds: readonly string[] | null;
   entity?: string;
   entityId?: string;
   actorId?: string;
@@ -27,6 +30,7 @@ export class AuditRepository {
   /** One page of the events that match, newest first, and how many match in all. */
   async page(filter: AuditFilter, page: number, pageSize: number): Promise<[AuditEvent[], number]> {
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('e');
+    if (filter.organizationIds !== null) qb.andWhere(organizationScopeSql('e.organization_id', ':organizationIds'), { organizationIds: filter.organizationIds });
     if (filter.entity) qb.andWhere('e.entity = :entity', { entity: filter.entity });
     if (filter.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import type { Actor } from '../access/actor';
 import { requestContext } from '../access/request-context';
@@ -19,7 +20,10 @@ export interface AuditEntry {
 /** Every mutation and every login attempt leaves one row: who, what, on which record, before and after. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   /** Pass the transaction's manager so the event commits (or rolls back) with the change it describes. */
   async record(
@@ -43,6 +47,10 @@ export class AuditService {
     });
   }
 
+  /**
+   * The events of the reader's organization and those below it (or of one, `organizationId`); the system's own
+   * work and logins under unknown names belong to no organization and are not listed.
+   */
   async list(query: ListAuditQueryDto): Promise<{ items: AuditEventDto[]; total: number; page: number; pageSize: number }> {
     requirePermission('audit:read');
     const page = query.page ?? 1;
@@ -50,7 +58,9 @@ export class AuditService {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：from', [{ field: 'from', reason: '开始时间不能晚于结束时间 (from must not be after to)' }]);
     }
-    const [rows, total] = await new AuditRepository(this.dataSource).page(query, page, pageSize);
+    const { organizationId, ...filter } = query;
+    const organizationIds = this.access.listOrganizations(organizationId);
+    const [rows, total] = await new AuditRepository(this.dataSource).page({ ...filter, organizationIds }, page, pageSize);
     return {
       items: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
       total,

@@ -45,7 +45,8 @@ export class AuthService {
         throw error;
       });
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    const attempted = { userId: user?.id ?? null, username };
+    // Filed under the account's organization, whose auditors read it.
+    const attempted = { userId: user?.id ?? null, username, organizationId: user?.organizationId ?? null };
     if (!user || !valid || !user.active) {
       const reason = !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
       await this.audit.record({ action: 'auth.login_failed', entity: 'user', entityId: user?.id, after: { reason } }, undefined, attempted);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { actingOrganization } from '../access/organizations';
 import { requirePermission } from '../access/permissions';
@@ -55,6 +56,7 @@ export class CalendarService implements OnApplicationBootstrap {
     private readonly repository: CalendarRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   /** Every process writes calendar_day at start, so a newer bundled schedule reaches the SQL task rules. */
@@ -104,7 +106,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   /** Replaces a year's overrides (and, when `complete` is given, its completeness marker) in one transaction. */
   async replaceYear(dto: ReplaceOverridesDto): Promise<OverridesDto> {
-    const actor = requirePermission('calendar:write');
+    const actor = await this.access.requireWriteCalendar();
     this.checkReplacement(dto);
     const { year } = dto;
     await this.dataSource.transaction(async (manager) => {

@@ -123,6 +123,8 @@ export class EvidenceService {
       const record = await evidence.byId(id, { lock: true });
       if (!record) throw new NotFoundError('佐证材料', id);
       const { file } = record;
+      // Another organization's file is as unknown as its task.
+      await this.access.requireReadTask(file.taskId);
       this.access.requireDiscardEvidence({ submitted: file.attachedTo !== null, uploadedBy: file.uploadedBy.id });
       if (file.attachedTo) throw new ConflictError('EVIDENCE_SUBMITTED', '该佐证材料已随报送提交，不能删除；如需更正请重新报送');
       await evidence.delete(id);

@@ -28,7 +28,7 @@ export class ExtensionsService {
     const actor = currentActor();
     const id = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      const { unitId } = this.access.requireWriteTaskAs(task.units.map((u) => u.unitId), dto.unitId);
+      const { unitId } = this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
       if (!isOpen(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能申请延期`);
       }
@@ -60,12 +60,15 @@ export class ExtensionsService {
   }
 
   async review(requestId: string, dto: ExtensionReviewDto): Promise<ExtensionRequestDto> {
-    const actor = requirePermission('tasks:supervise');
+    requirePermission('tasks:supervise');
     await this.dataSource.transaction(async (manager) => {
       const requests = new ExtensionRepository(manager);
       const request = await requests.lock(requestId);
       if (!request) throw new NotFoundError('延期申请', requestId);
       const task = await lockTask(manager, request.taskId);
+      // Another organization's request is as unknown as a missing one; a lower one's is read-only.
+      this.access.requireReadOrganization(task.organizationId, '延期申请', requestId);
+      const actor = this.access.requireSuperviseTask(task);
       if (request.decision) throw new ConflictError('ALREADY_DECIDED', '该延期申请已经审批过');
       await requests.decide(requestId, dto.decision, dto.comment ?? null, actor.userId);
       const approve = dto.decision === 'approve';

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import { chunks } from '../common/chunks';
 import { PlanSection } from '../plans/plan-section.entity';
@@ -65,6 +66,7 @@ export class NoticeImportService {
     private readonly plans: PlansService,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   /** Imports a notice, pasted or read from a file, into the plan: 200 dry run, 201 committed, 422 with errors. */
@@ -75,6 +77,7 @@ export class NoticeImportService {
       const report = await this.dataSource.transaction(async (manager) => {
         await new NoticeImportRepository(manager).lockPlan(planId);
         const plan = await this.plans.findOrFail(planId, manager);
+        this.access.requireWriteOrganization(plan.organizationId, '计划', planId);
         await this.units.lockDirectory(manager);
         const report = await this.run(manager, plan, source, dryRun, options.createMissingUnits ?? false);
         // A dry run or a rejected import must leave no trace, units created on the way included.

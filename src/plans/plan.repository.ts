@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { planScopeSql } from '../access/access.repository';
+import { organizationScopeSql, planScopeSql } from '../access/access.repository';
 import { exec, managerOf, one, rows, type Db } from '../database/sql';
 import { PlanSection } from './plan-section.entity';
 import { Plan } from './plan.entity';
@@ -26,12 +26,13 @@ export class PlanRepository {
     await exec(this.db, `UPDATE plan SET completion_evidence_required = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, required]);
   }
 
-  /** Every plan, newest year first; for `unitId`, only the plans the unit has tasks in. */
-  listVisibleTo(unitId: string | null): Promise<Plan[]> {
+  /** The organizations' plans, newest year first; for `unitId`, only the plans the unit has tasks in. */
+  listVisibleTo(organizationIds: readonly string[], unitId: string | null): Promise<Plan[]> {
     return managerOf(this.db)
       .getRepository(Plan)
       .createQueryBuilder('plan')
-      .where(
+      .where(organizationScopeSql('plan.organization_id', ':organizationIds'), { organizationIds: [...organizationIds] })
+      .andWhere(
         unitId ? planScopeSql('plan.id', ':unitId') : 'TRUE',
         { unitId },
       )

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../access/permission.decorator';
+import { OrganizationQueryDto } from '../access/dto/organization-query.dto';
 import { uuidParam } from '../common/uuid-param';
 import { CreatePlanDto, PlanDetailDto, PlanDto, UpdatePlanDto } from './dto/plan.dto';
 import { PlansService } from './plans.service';
@@ -22,10 +23,11 @@ export class PlansController {
 
   @Get()
   @Requires('plans:read')
-  @ApiOperation({ summary: 'List plans, newest year first' })
+  @ApiOperation({ summary: 'List plans of the caller’s organization (or, with organizationId, of one below it), newest year first' })
   @ApiOkResponse({ type: [PlanDto] })
-  list(): Promise<PlanDto[]> {
-    return this.plans.list();
+  @ApiNotFoundResponse({ description: 'organizationId is not the caller’s organization or one below it' })
+  list(@Query() query: OrganizationQueryDto): Promise<PlanDto[]> {
+    return this.plans.list(query.organizationId);
   }
 
   @Patch(':id')

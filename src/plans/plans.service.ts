@@ -51,6 +51,7 @@ export class PlansService {
     requirePermission('plans:write');
     await this.dataSource.transaction(async (manager) => {
       const plan = await this.findOrFail(id, manager);
+      this.access.requireWriteOrganization(plan.organizationId, '计划', id);
       await this.repository.in(manager).setCompletionEvidenceRequired(id, dto.completionEvidenceRequired);
       await this.audit.record(
         { action: 'plan.update', entity: 'plan', entityId: id, before: { completionEvidenceRequired: plan.completionEvidenceRequired }, after: { ...dto } },
@@ -60,9 +61,10 @@ export class PlansService {
     return this.get(id);
   }
 
-  async list(): Promise<PlanDto[]> {
+  /** The plans of the actor's organization, or of one below it (`organizationId`, the organization switcher). */
+  async list(organizationId?: string): Promise<PlanDto[]> {
     const unitId = this.access.readScope();
-    const plans = await this.repository.listVisibleTo(unitId);
+    const plans = await this.repository.listVisibleTo(this.access.listOrganization(organizationId), unitId);
     const counts = await this.repository.taskCounts(plans.map((p) => p.id));
     return plans.map((plan) => this.toDto(plan, counts.get(plan.id) ?? 0));
   }

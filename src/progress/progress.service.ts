@@ -44,11 +44,11 @@ export class ProgressService {
     return this.dataSource.transaction(async (manager) => {
       const repository = this.repository.in(manager);
       const task = await lockTask(manager, taskId);
+      const { unitId, onBehalf } = this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
       if (idempotencyKey) {
         const earlier = await repository.findByKey(actor.userId!, idempotencyKey);
         if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
       }
-      const { unitId, onBehalf } = this.access.requireWriteTaskAs(task.units.map((u) => u.unitId), dto.unitId);
       if (!REPORTABLE.includes(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能再报送进展`, { status: task.status });
       }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { organizationScopeSql } from '../access/access.repository';
 import { exec, one, Params, returning, rows, type Db } from '../database/sql';
 import type { ReminderDto } from './dto/reminder.dto';
 import type { ReminderPolicy } from './reminder-policy';
 
 /** The inbox's filters (GET /api/reminders); `unitId` is already narrowed to the caller's scope. */
 export interface ReminderFilter {
+  /** The organizations whose reminders are listed (the reminder's plan's). */
+  organizationIds: readonly string[];
   unitId?: string;
   taskId?: string;
   kind?: string;
@@ -13,6 +16,7 @@ export interface ReminderFilter {
 
 /** What a read receipt needs to know before it is written: who may read, and whether someone already has. */
 export interface ReminderReceipt {
+  organizationId: string;
   unitId: string | null;
   audience: 'unit' | 'supervisors';
   readAt: Date | null;
@@ -101,12 +105,12 @@ export class ReminderRepository {
 
   /** The reminder's receipt state, row-locked so two first readers cannot both write theirs. */
   async lockReceipt(db: Db, id: string): Promise<ReminderReceipt | null> {
-    const row = await one<{ unit_id: string | null; audience: ReminderReceipt['audience']; read_at: Date | null }>(
+    const row = await one<{ organization_id: string; unit_id: string | null; audience: ReminderReceipt['audience']; read_at: Date | null }>(
       db,
-      `SELECT unit_id, audience, read_at FROM reminder WHERE id = $1 FOR UPDATE`,
+      `SELECT organization_id, unit_id, audience, read_at FROM reminder WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return row && { unitId: row.unit_id, audience: row.audience, readAt: row.read_at };
+    return row && { organizationId: row.organization_id, unitId: row.unit_id, audience: row.audience, readAt: row.read_at };
   }
 
   async markRead(db: Db, id: string, userId: string | null): Promise<number> {
@@ -177,12 +181,12 @@ export class ReminderRepository {
 }
 
 function whereSql(filter: ReminderFilter, params: Params): string {
-  const where: string[] = [];
+  const where: string[] = [organizationScopeSql('r.organization_id', params.bind(filter.organizationIds))];
   if (filter.unitId) where.push(`r.unit_id = ${params.bind(filter.unitId)}`);
   if (filter.taskId) where.push(`r.task_id = ${params.bind(filter.taskId)}`);
   if (filter.kind) where.push(`r.kind = ${params.bind(filter.kind)}`);
   if (filter.unread !== undefined) where.push(filter.unread ? 'r.read_at IS NULL' : 'r.read_at IS NOT NULL');
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return `WHERE ${where.join(' AND ')}`;
 }
 
 function toDto(r: ReminderRow): ReminderDto {

@@ -34,10 +34,14 @@ export class RemindersService {
     return this.scanner.scan(asOf);
   }
 
-  /** A unit user sees its unit's reminders; staff see all, the supervisors' notices included. */
+  /**
+   * A unit user sees its unit's reminders; staff see their organization's (or, switching, a lower one's), the
+   * supervisors' notices included.
+   */
   async list(query: ListRemindersQueryDto): Promise<ReminderPageDto> {
     const unitId = this.access.listScope(query.unitId, '提醒');
-    const filter = { unitId: unitId ?? undefined, taskId: query.taskId, kind: query.kind, unread: query.unread };
+    const organizationIds = this.access.listOrganization(query.organizationId);
+    const filter = { organizationIds, unitId: unitId ?? undefined, taskId: query.taskId, kind: query.kind, unread: query.unread };
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const total = await this.reminders.count(this.dataSource, filter);
@@ -50,7 +54,7 @@ export class RemindersService {
     return this.dataSource.transaction(async (manager) => {
       const receipt = await this.reminders.lockReceipt(manager, id);
       if (!receipt) throw new NotFoundError('提醒', id);
-      const actor = this.access.requireReminderRecipient({ audience: receipt.audience, unitId: receipt.unitId });
+      const actor = this.access.requireReminderRecipient({ id, ...receipt });
       if (!receipt.readAt) {
         await this.reminders.markRead(manager, id, actor.userId);
         await this.audit.record({ action: 'reminder.read', entity: 'reminder', entityId: id }, manager);
@@ -66,6 +70,7 @@ export class RemindersService {
     const actor = requirePermission('tasks:supervise');
     const ids = await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
+      this.access.requireSuperviseTask(task);
       if (!isOpen(task.status)) throw new ConflictError('TASK_CLOSED', '任务已办结、暂缓或撤销，无需催办');
       const heading = await this.reminders.urgeHeading(manager, taskId);
       if (!heading) throw new NotFoundError('任务', taskId);
@@ -106,6 +111,7 @@ export class RemindersService {
 
   async putPolicy(dto: ReminderPolicyDto): Promise<ReminderPolicyDto & ReminderPolicy> {
     requirePermission('reminders:configure');
+    await this.access.requireWritePlan(dto.planId);
     const before = await this.getPolicy(dto.planId);
     const next = { ...before, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
     await this.dataSource.transaction(async (manager) => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
-import { PlansService } from '../plans/plans.service';
 import type { PlanSnapshot } from '../supervision/supervision-snapshot';
 import { SupervisionService, type SupervisionQuery } from '../supervision/supervision.service';
 import type { PlanScoringRulesDto, ScoresViewDto, ScoringRulesDto } from './dto/scoring.dto';
@@ -17,7 +17,7 @@ import { ScoringRepository } from './scoring.repository';
 export class ScoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly supervision: SupervisionService,
     private readonly facts: ScoreFactsLoader,
     private readonly audit: AuditService,
@@ -25,14 +25,14 @@ export class ScoringService {
 
   async getRules(planId: string): Promise<PlanScoringRulesDto> {
     requirePermission('read:all');
-    await this.plans.findOrFail(planId);
+    await this.access.requireReadPlan(planId);
     const stored = await this.storedRules(planId);
     return { planId, rules: stored ?? DEFAULT_SCORING_RULES, isDefault: stored === null, labels: SCORING_RULE_LABELS };
   }
 
   async putRules(planId: string, rules: ScoringRulesDto): Promise<PlanScoringRulesDto> {
     const actor = requirePermission('tasks:supervise');
-    await this.plans.findOrFail(planId);
+    await this.access.requireWritePlan(planId);
     const next: ScoringRules = { ...rules };
     await this.dataSource.transaction(async (manager) => {
       const scoring = new ScoringRepository(manager);

@@ -75,12 +75,14 @@ export class SupervisionService {
   /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
   async snapshot(query: SupervisionQuery): Promise<PlanSnapshot> {
     requirePermission('read:all');
+    await this.access.requireReadPlan(query.planId);
     return this.snapshots.load(query.planId, this.asOf(query));
   }
 
   /** Checks the caller, then the plan and day every staff view starts from, with the header they share. */
   async scope(query: SupervisionQuery): Promise<{ scope: ViewScope; header: ViewHeader }> {
     requirePermission('read:all');
+    await this.access.requireReadPlan(query.planId);
     const scope = await this.repository.scope(query.planId, this.asOf(query));
     return { scope, header: await this.header(scope) };
   }
@@ -115,7 +117,7 @@ export class SupervisionService {
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
     const scopeUnit = this.access.readScope();
-    if (scopeUnit) await this.access.requireReadPlan(query.planId);
+    await this.access.requireReadPlan(query.planId);
     this.access.listScope(query.unitId, '任务');
     const scope = await this.repository.scope(query.planId, this.asOf(query));
     const page = query.page ?? 1;

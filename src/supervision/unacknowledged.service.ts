@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { assertDay, CalendarGapError } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
-import { PlansService } from '../plans/plans.service';
 import { DEFAULT_POLICY } from '../reminders/reminder-policy';
 import type { UnacknowledgedItemDto, UnacknowledgedViewDto, UnitUnacknowledgedDto } from './dto/supervision.dto';
 import { MemoCalendar } from './memo-calendar';
@@ -19,7 +19,7 @@ export class UnacknowledgedService {
   constructor(
     private readonly repository: SupervisionRepository,
     private readonly calendars: CalendarService,
-    private readonly plans: PlansService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
 
@@ -27,7 +27,7 @@ export class UnacknowledgedService {
     requirePermission('read:all');
     const asOf = query.asOf ?? this.clock.today();
     assertDay(asOf);
-    await this.plans.findOrFail(query.planId);
+    await this.access.requireReadPlan(query.planId);
     const within = (await this.repository.acknowledgeWithinWorkdays(query.planId)) ?? DEFAULT_POLICY.acknowledgeWithinWorkdays;
     const rows = await this.repository.unacknowledged(query.planId, asOf);
 

@@ -34,6 +34,8 @@ export class TargetsService {
         { field: 'version', reason: '请提供读取时的版本号（version 或 If-Match）以防覆盖他人修改' },
       ]);
     }
+    // Another organization's task is unknown (404), a lower one's read-only (403).
+    await this.access.requireWriteTask(taskId);
     return this.dataSource.transaction(async (manager) => {
       const targets = new TargetRepository(manager);
       const before = await targets.withLatestActuals(taskId);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessService } from '../access/access.service';
 import { requirePermission } from '../access/permissions';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
 import type { FieldProblem } from '../common/validation';
@@ -29,6 +30,7 @@ export class TaskCreationService {
     private readonly units: UnitRepository,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(planId: string, dto: CreateTaskDto): Promise<TaskDetailDto> {
@@ -40,7 +42,9 @@ export class TaskCreationService {
     this.assertUnitsShape(assignments);
     const id = await this.dataSource.transaction(async (manager) => {
       if (!(await this.plans.in(manager).lockForUpdate(planId))) throw new NotFoundError('计划', planId);
-      const known = await this.units.in(manager).existing(assignments.map((a) => a.unitId));
+      await this.access.requireWritePlan(planId);
+      const { organizationId } = (await this.plans.in(manager).find(planId))!;
+      const known = await this.units.in(manager).existing(organizationId, assignments.map((a) => a.unitId));
       const unknown = assignments.filter((a) => !known.has(a.unitId));
       if (unknown.length > 0) {
         throw new BadRequestError(

@@ -30,7 +30,7 @@ export class TaskLifecycleService {
     const actor = currentActor();
     await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
-      const { unitId } = this.access.requireWriteTaskAs(leadUnits(task), dto.unitId);
+      const { unitId } = this.access.requireWriteTaskAs(task, leadUnits(task), dto.unitId);
       await changeStatus(manager, task, 'completion_requested', actor, { action: 'completion_requested', comment: dto.summary });
       const id = await this.repository.in(manager).addCompletionRequest(taskId, unitId, dto.summary.trim(), actor.userId);
       const attached = await this.evidence.attach(manager, actor, taskId, { kind: 'completion_request', id }, dto.evidenceIds);
@@ -42,12 +42,13 @@ export class TaskLifecycleService {
   }
 
   async reviewCompletion(taskId: string, dto: CompletionReviewDto): Promise<TaskDetailDto> {
-    const actor = requirePermission('tasks:supervise');
+    requirePermission('tasks:supervise');
     if (dto.decision === 'return' && !dto.comment?.trim()) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：comment', [{ field: 'comment', reason: '退回时必须说明理由 (a return needs a reason)' }]);
     }
     await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
+      const actor = this.access.requireSuperviseTask(task);
       const approve = dto.decision === 'approve';
       await changeStatus(manager, task, approve ? 'completed' : 'in_progress', actor, {
         action: approve ? 'completion_approved' : 'completion_returned',
@@ -84,6 +85,7 @@ export class TaskLifecycleService {
     }
     const before = await this.tasks.get(taskId);
     await this.dataSource.transaction(async (manager) => {
+      this.access.requireSuperviseTask(await lockTask(manager, taskId));
       const repository = this.repository.in(manager);
       const updated = await repository.updateIfVersion(taskId, expected, {
         dueDate: dto.dueDate ?? null,
@@ -115,9 +117,10 @@ export class TaskLifecycleService {
     action: string,
     reason: string,
   ): Promise<TaskDetailDto> {
-    const actor = requirePermission('tasks:supervise');
+    requirePermission('tasks:supervise');
     await this.dataSource.transaction(async (manager) => {
       const task = await lockTask(manager, taskId);
+      const actor = this.access.requireSuperviseTask(task);
       if (action === 'resumed' && task.status !== 'suspended') {
         throw new ConflictError('ILLEGAL_TRANSITION', '只有已暂缓的任务可以恢复', { from: task.status });
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '../access/actor';
-import { taskScopeSql } from '../access/access.repository';
+import { organizationScopeSql, taskScopeSql } from '../access/access.repository';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { exec, one, Params, rows, type Db } from '../database/sql';
 import type { AcknowledgedVia, AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
@@ -105,6 +105,8 @@ export interface MilestoneRecord {
 
 /** The register's filters (GET /api/tasks); `scopeUnit`: a unit user's own unit, whose tasks alone it may read. */
 export interface TaskFilter {
+  /** The organizations whose tasks are listed; null: every one (the system). */
+  organizationIds: readonly string[] | null;
   scopeUnit: string | null;
   planId?: string;
   status?: TaskStatus;
@@ -497,6 +499,7 @@ function taskSource(filter: TaskFilter, params: Params): TaskSource {
   if (filter.role && !filter.unitId) where.push(`EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND a.role = ${params.bind(filter.role)})`);
   // Filtering on another unit than the reader's own: its scope still applies (a filter on its own unit is the scope).
   if (filter.scopeUnit && filter.unitId && filter.unitId !== filter.scopeUnit) where.push(taskScopeSql('t', params.bind(filter.scopeUnit)));
+  if (filter.organizationIds) where.push(organizationScopeSql('t.organization_id', params.bind(filter.organizationIds)));
   if (filter.planId) where.push(`t.plan_id = ${params.bind(filter.planId)}`);
   if (filter.status) where.push(`t.status = ${params.bind(filter.status)}`);
   if (filter.sourceKind) where.push(`t.source_kind = ${params.bind(filter.sourceKind)}`);

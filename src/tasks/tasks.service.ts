@@ -23,6 +23,11 @@ export class TasksService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const filter: TaskFilter = {
+      // One plan's tasks are bounded by the plan (of any organization the actor reads); otherwise one organization's.
+      organizationIds:
+        query.organizationId === undefined && query.planId !== undefined
+          ? this.access.listOrganizations()
+          : this.access.listOrganization(query.organizationId),
       scopeUnit: this.access.readScope(),
       planId: query.planId,
       status: query.status,

@@ -57,8 +57,10 @@ export class UnitRepository {
   }
 
   /** Which of the given unit ids exist. */
-  async existing(ids: string[]): Promise<Set<string>> {
-    return new Set((await rows<{ id: string }>(this.db, `SELECT id FROM unit WHERE id = ANY($1)`, [ids])).map((u) => u.id));
+  /** Which of `ids` are units of the organization (another organization's unit is as unknown). */
+  async existing(organizationId: string, ids: string[]): Promise<Set<string>> {
+    const found = await rows<{ id: string }>(this.db, `SELECT id FROM unit WHERE id = ANY($1) AND organization_id = $2`, [ids, organizationId]);
+    return new Set(found.map((u) => u.id));
   }
 
   /** The organization's units whose name or an alias is among `names`. */

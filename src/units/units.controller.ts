@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Requires } from '../access/permission.decorator';
+import { OrganizationQueryDto } from '../access/dto/organization-query.dto';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUnitGroupDto, UnitGroupDto } from './dto/unit-group.dto';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
@@ -25,8 +26,9 @@ export class UnitsController {
   @Requires('registry:read')
   @ApiOperation({ summary: 'List units with kind, aliases and groups' })
   @ApiOkResponse({ type: [UnitDto] })
-  list(): Promise<UnitDto[]> {
-    return this.units.list();
+  @ApiNotFoundResponse({ description: 'organizationId is not the caller’s organization or one below it' })
+  list(@Query() query: OrganizationQueryDto): Promise<UnitDto[]> {
+    return this.units.list(query.organizationId);
   }
 
   @Post('units')
@@ -53,8 +55,9 @@ export class UnitsController {
   @Requires('registry:read')
   @ApiOperation({ summary: 'List unit groups (各街道办事处 …) with their members' })
   @ApiOkResponse({ type: [UnitGroupDto] })
-  listGroups(): Promise<UnitGroupDto[]> {
-    return this.units.listGroups();
+  @ApiNotFoundResponse({ description: 'organizationId is not the caller’s organization or one below it' })
+  listGroups(@Query() query: OrganizationQueryDto): Promise<UnitGroupDto[]> {
+    return this.units.listGroups(query.organizationId);
   }
 
   @Post('unit-groups')

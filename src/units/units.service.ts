@@ -31,7 +31,7 @@ export class UnitsService {
   /** The directory of the actor's organization, or of a readable one below it (`organizationId`). */
   async list(organizationId?: string): Promise<UnitDto[]> {
     const actor = requirePermission('registry:read');
-    const units = await this.repository.listWithGroups(this.access.listOrganizations(organizationId ?? actingOrganization()));
+    const units = await this.repository.listWithGroups(this.access.listOrganization(organizationId));
     const full = can(actor, 'units:write');
     return units.map((unit) => this.toDto(unit, full));
   }
@@ -85,7 +85,7 @@ export class UnitsService {
 
   async listGroups(organizationId?: string): Promise<UnitGroupDto[]> {
     requirePermission('registry:read');
-    const groups = await this.repository.groupsWithMembers(this.access.listOrganizations(organizationId ?? actingOrganization()), true);
+    const groups = await this.repository.groupsWithMembers(this.access.listOrganization(organizationId), true);
     return groups.map((group) => this.toGroupDto(group));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Requires } from '../access/permission.decorator';
+import { OrganizationQueryDto } from '../access/dto/organization-query.dto';
 import { uuidParam } from '../common/uuid-param';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -22,10 +23,11 @@ export class UsersController {
 
   @Get()
   @Requires('users:manage')
-  @ApiOperation({ summary: 'List user accounts (admin)' })
+  @ApiOperation({ summary: 'List user accounts (admin): its own organization’s, or (organizationId) one below it' })
   @ApiOkResponse({ type: [UserDto] })
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  @ApiNotFoundResponse({ description: 'organizationId is not the admin’s organization or one below it' })
+  list(@Query() query: OrganizationQueryDto): Promise<UserDto[]> {
+    return this.users.list(query.organizationId);
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { actingOrganization } from '../access/organizations';
 import { requirePermission } from '../access/permissions';
@@ -23,26 +24,37 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
     private readonly cache: UserCache,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<UserDto[]> {
+  /** The accounts of the admin's organization, or of one below it (`organizationId`). */
+  async list(organizationId?: string): Promise<UserDto[]> {
     requirePermission('users:manage');
-    const users = await this.dataSource.getRepository(User).find({ order: { role: 'ASC', username: 'ASC' } });
+    const organizations = this.access.listOrganization(organizationId);
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ where: { organizationId: In([...organizations]) }, order: { role: 'ASC', username: 'ASC' } });
     return users.map(toUserDto);
   }
 
+  /**
+   * Opens an account in the admin's organization, or in one below it (`organizationId`): a province's admin opens
+   * a new city's first admin, who then manages the city's accounts.
+   */
   async create(dto: CreateUserDto): Promise<UserDto> {
     requirePermission('users:manage');
+    const organizationId = dto.organizationId ?? actingOrganization();
+    this.access.requireManageAccountsOf(organizationId, '组织', organizationId);
     return this.dataSource.transaction(async (manager) => {
       const username = dto.username.trim().toLowerCase();
       // Two requests for one name queue here, so the second gets the 409 below instead of failing its INSERT on the
       // unique index (a failed query is logged with its parameters, the password hash among them).
       await lockForTransaction(manager, 'username', username);
-      await this.assertUnitFits(manager, dto.role, dto.unitId ?? null);
+      await this.assertUnitFits(manager, organizationId, dto.role, dto.unitId ?? null);
       const taken = await manager.getRepository(User).exists({ where: { username } });
       if (taken) throw new ConflictError('USERNAME_TAKEN', `用户名“${username}”已被使用`, { field: 'username' });
       const user = await manager.getRepository(User).save({
-        organizationId: actingOrganization(),
+        organizationId,
         username,
         displayName: dto.displayName?.trim() || username,
         passwordHash: await hashPassword(dto.password),
@@ -61,10 +73,11 @@ export class UsersService {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('用户', id);
+      this.access.requireManageAccountsOf(user.organizationId, '用户', id);
       const before = toUserDto(user);
       const role = dto.role ?? user.role;
       const unitId = dto.unitId !== undefined ? dto.unitId : role === 'unit_user' ? user.unitId : null;
-      await this.assertUnitFits(manager, role, unitId);
+      await this.assertUnitFits(manager, user.organizationId, role, unitId);
       const changes: Partial<User> = {
         displayName: dto.displayName?.trim() ?? user.displayName,
         role,
@@ -93,6 +106,7 @@ export class UsersService {
     requirePermission('users:manage');
     const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
     if (!user) throw new NotFoundError('用户', id);
+    this.access.requireManageAccountsOf(user.organizationId, '用户', id);
     await this.throttle.unlock(user.username);
     await this.audit.record({ action: 'user.unlock', entity: 'user', entityId: id });
   }
@@ -119,7 +133,8 @@ export class UsersService {
     this.logger.log(`Created the first admin “${username}” from ADMIN_USERNAME / ADMIN_PASSWORD`);
   }
 
-  private async assertUnitFits(manager: EntityManager, role: Role, unitId: string | null): Promise<void> {
+  /** A unit user's unit is one of its account's organization (the schema's same-organization key backs it). */
+  private async assertUnitFits(manager: EntityManager, organizationId: string, role: Role, unitId: string | null): Promise<void> {
     if (role === 'unit_user' && !unitId) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：unitId', [
         { field: 'unitId', reason: '单位用户必须指定所属单位 (unit_user needs unitId)' },
@@ -130,7 +145,7 @@ export class UsersService {
         { field: 'unitId', reason: '只有单位用户可以绑定单位 (only unit_user has a unit)' },
       ]);
     }
-    if (unitId && !(await manager.getRepository(Unit).exists({ where: { id: unitId } }))) {
+    if (unitId && !(await manager.getRepository(Unit).exists({ where: { id: unitId, organizationId } }))) {
       throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：unitId', [{ field: 'unitId', reason: '单位不存在 (no such unit)' }]);
     }
   }

@@ -37,6 +37,10 @@ export class ListAuditQueryDto extends pageQuery(500) {
   @Matches(DATE_OR_TIME)
   to?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'One organization (the reader’s or one below it); by default the reader’s and every one below it' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
 }
 
 export class AuditEventDto {

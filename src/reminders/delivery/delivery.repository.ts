@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { organizationScopeSql } from '../../access/access.repository';
 import { exec, one, Params, returning, rows, type Db } from '../../database/sql';
 import type { ReminderDeliveryDto } from './dto/reminder-delivery.dto';
 
@@ -11,6 +12,8 @@ export const PENDING_BATCH = 1000;
 
 /** The office's filters on the digests it sent (GET /api/reminder-deliveries). */
 export interface DeliveryFilter {
+  /** The organizations whose digests are listed. */
+  organizationIds: readonly string[];
   status?: string;
   channel?: string;
   unitId?: string;
@@ -19,6 +22,7 @@ export interface DeliveryFilter {
 
 interface DeliveryRow {
   id: string;
+  organization_id: string;
   unit_id: string | null;
   unit_name: string | null;
   audience: string;
@@ -34,7 +38,7 @@ interface DeliveryRow {
 }
 
 const SELECT_DELIVERIES = `
-  SELECT d.id, d.unit_id, u.name AS unit_name, d.audience, d.channel, to_char(d.day, 'YYYY-MM-DD') AS day, d.status,
+  SELECT d.id, d.organization_id, d.unit_id, u.name AS unit_name, d.audience, d.channel, to_char(d.day, 'YYYY-MM-DD') AS day, d.status,
          d.attempts, d.last_error, d.last_attempt_at, cardinality(d.reminder_ids) AS reminder_count, d.sent_at, d.created_at
     FROM reminder_delivery d
     LEFT JOIN unit u ON u.id = d.unit_id`;
@@ -136,9 +140,9 @@ export class DeliveryRepository {
   }
 
   /** The digest, row-locked for a retry's status change. */
-  async lock(db: Db, id: string): Promise<ReminderDeliveryDto | null> {
+  async lock(db: Db, id: string): Promise<(ReminderDeliveryDto & { organizationId: string }) | null> {
     const row = await one<DeliveryRow>(db, `${SELECT_DELIVERIES} WHERE d.id = $1 FOR UPDATE OF d`, [id]);
-    return row && toDto(row);
+    return row && { ...toDto(row), organizationId: row.organization_id };
   }
 
   /** A failed digest back to pending, for a fresh set of attempts. */
@@ -153,12 +157,12 @@ export class DeliveryRepository {
 }
 
 function whereSql(filter: DeliveryFilter, params: Params): string {
-  const where: string[] = [];
+  const where: string[] = [organizationScopeSql('d.organization_id', params.bind(filter.organizationIds))];
   if (filter.status) where.push(`d.status = ${params.bind(filter.status)}`);
   if (filter.channel) where.push(`d.channel = ${params.bind(filter.channel)}`);
   if (filter.unitId) where.push(`d.unit_id = ${params.bind(filter.unitId)}`);
   if (filter.day) where.push(`d.day = ${params.bind(filter.day)}::date`);
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return `WHERE ${where.join(' AND ')}`;
 }
 
 function toDto(r: DeliveryRow): ReminderDeliveryDto {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { AccessService } from '../../access/access.service';
 import { requirePermission } from '../../access/permissions';
 import { ConflictError, DomainError, NotFoundError } from '../../common/domain-errors';
 import { DELIVERY_STATUS_LABELS } from '../../meta/labels';
@@ -20,11 +21,13 @@ export class ReminderDeliveriesService {
     private readonly deliveries: DeliveryRepository,
     @Inject(QUEUES) private readonly queues: Queues,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async list(query: ListDeliveriesQueryDto): Promise<ReminderDeliveryPageDto> {
     requirePermission('read:all');
-    const filter = { status: query.status, channel: query.channel, unitId: query.unitId, day: query.day };
+    const organizationIds = this.access.listOrganization(query.organizationId);
+    const filter = { organizationIds, status: query.status, channel: query.channel, unitId: query.unitId, day: query.day };
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const total = await this.deliveries.count(this.dataSource, filter);
@@ -38,6 +41,7 @@ export class ReminderDeliveriesService {
     const before = await this.dataSource.transaction(async (manager) => {
       const row = await this.deliveries.lock(manager, id);
       if (!row) throw new NotFoundError('提醒发送记录', id);
+      this.access.requireWriteOrganization(row.organizationId, '提醒发送记录', id);
       if (row.status !== 'failed') {
         throw new ConflictError('DELIVERY_NOT_FAILED', `只有发送失败的提醒可以重试，该记录当前为“${STATUS_LABELS[row.status] ?? row.status}”`, {
           status: row.status,
@@ -66,6 +70,7 @@ export class ReminderDeliveriesService {
       throw new DomainError(503, 'QUEUE_UNAVAILABLE', `发送队列暂不可用，请稍后再试（${(error as Error).message}）`);
     }
     // As queued: a worker may already be sending it, so reading the row again could answer any later state.
-    return { ...before, status: 'pending' };
+    const { organizationId: _organization, ...delivery } = before;
+    return { ...delivery, status: 'pending' };
   }
 }

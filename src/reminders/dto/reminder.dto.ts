@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ORGANIZATION_SWITCH_DESCRIPTION } from '../../access/dto/organization-query.dto';
 import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
 import { pageQuery, toBool } from '../../common/pagination';
@@ -54,6 +55,10 @@ export class ListRemindersQueryDto extends pageQuery(200) {
   @IsBoolean()
   unread?: boolean;
 
+  @ApiPropertyOptional({ format: 'uuid', description: ORGANIZATION_SWITCH_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
 }
 
 export class ReminderTaskDto {

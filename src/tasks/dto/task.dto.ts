@@ -81,6 +81,16 @@ export class ListTasksPageQueryDto extends ListTasksQueryDto {
   @IsNotEmpty()
   @MaxLength(200)
   after?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The organization whose tasks to list: the caller’s own by default (with planId: the plan’s, if the caller reads it), ' +
+      'or one below it (staff of a parent organization); another organization’s answers 404',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
 }
 
 export class SectionRefDto {

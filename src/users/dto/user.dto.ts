@@ -28,10 +28,18 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for unit_user, forbidden otherwise' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for unit_user, forbidden otherwise; a unit of the account’s organization' })
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The account’s organization: the admin’s own (default) or one below it (a province’s admin opens a city’s first admin); another answers 404',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
 }
 
 export class UpdateUserDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ORGANIZATION_SWITCH_DESCRIPTION } from '../../../access/dto/organization-query.dto';
 import { NamedRefDto } from '../../../units/dto/unit.dto';
 import { pageQuery } from '../../../common/pagination';
 
@@ -28,6 +29,10 @@ export class ListDeliveriesQueryDto extends pageQuery(200) {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   day?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: ORGANIZATION_SWITCH_DESCRIPTION })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
 }
 
 export class ReminderDeliveryDto {
