@@ -250,7 +250,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List plans, newest year first */
+        /** List plans of the caller’s organization (or, with organizationId, of one below it), newest year first */
         get: operations["PlansController_list"];
         put?: never;
         /** Create a plan (an annual task list); import its notice next */
@@ -1021,7 +1021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List user accounts (admin) */
+        /** List user accounts (admin): its own organization’s, or (organizationId) one below it */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user account (admin); unit_user needs unitId */
@@ -1548,9 +1548,14 @@ export interface components {
             role: "admin" | "supervisor" | "unit_user" | "leader";
             /**
              * Format: uuid
-             * @description Required for unit_user, forbidden otherwise
+             * @description Required for unit_user, forbidden otherwise; a unit of the account’s organization
              */
             unitId?: string;
+            /**
+             * Format: uuid
+             * @description The account’s organization: the admin’s own (default) or one below it (a province’s admin opens a city’s first admin); another answers 404
+             */
+            organizationId?: string;
         };
         DashboardDto: {
             /** @example 2021-10-20 */
@@ -2930,6 +2935,8 @@ export interface operations {
                 from?: string;
                 /** @description Exclusive */
                 to?: string;
+                /** @description One organization (the reader’s or one below it); by default the reader’s and every one below it */
+                organizationId?: string;
             };
             header?: never;
             path?: never;
@@ -3375,7 +3382,10 @@ export interface operations {
     };
     PlansController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3389,6 +3399,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlanDto"][];
                 };
+            };
+            /** @description organizationId is not the caller’s organization or one below it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3697,6 +3714,8 @@ export interface operations {
                 channel?: "inbox" | "email" | "webhook";
                 unitId?: string;
                 day?: string;
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
             };
             header?: never;
             path?: never;
@@ -3802,6 +3821,8 @@ export interface operations {
                 kind?: "due_soon" | "report_missing" | "overdue" | "escalation" | "urge" | "unacknowledged";
                 /** @description true: only unread; false: only read */
                 unread?: boolean;
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
             };
             header?: never;
             path?: never;
@@ -4514,6 +4535,8 @@ export interface operations {
                 acknowledged?: boolean;
                 /** @description Keyset pagination: the `nextCursor` of the page before; the page starts after that page's last task, however deep (cannot be combined with `page`). Page numbers suit the first few pages; follow cursors past them. */
                 after?: string;
+                /** @description The organization whose tasks to list: the caller’s own by default (with planId: the plan’s, if the caller reads it), or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
             };
             header?: never;
             path?: never;
@@ -5169,7 +5192,10 @@ export interface operations {
     };
     UnitsController_listGroups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5183,6 +5209,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnitGroupDto"][];
                 };
+            };
+            /** @description organizationId is not the caller’s organization or one below it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5225,7 +5258,10 @@ export interface operations {
     };
     UnitsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5239,6 +5275,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnitDto"][];
                 };
+            };
+            /** @description organizationId is not the caller’s organization or one below it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5319,7 +5362,10 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5333,6 +5379,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"][];
                 };
+            };
+            /** @description organizationId is not the admin’s organization or one below it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
