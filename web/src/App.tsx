@@ -55,10 +55,12 @@ function OrganizationSwitcher({ block }: { block?: boolean }) {
     <Select
       aria-label="查看组织"
       data-testid="organization-switcher"
-      style={block ? { width: '100%' } : { width: 200 }}
+      style={block ? { width: '100%' } : { width: 160 }}
       value={current?.id}
       onChange={choose}
       popupMatchSelectWidth={false}
+      // The list indents by level; the chosen one is shown by its name alone.
+      labelRender={({ value }) => organizations.find((o) => o.id === value)?.name}
       options={organizations.map((o) => ({
         value: o.id,
         label: o.depth === 0 ? `${o.name}（本级）` : `${'　'.repeat(o.depth)}${o.name}`,
