@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { organizationScopeSql } from '../access/access.repository';
 import { exec, one, rows, type Db } from '../database/sql';
 import { DEFAULT_POLICY, type Light } from '../supervision/timeliness';
 import { planWithPolicy } from '../supervision/supervision-snapshot.repository';
@@ -133,30 +134,30 @@ export class CascadeRepository {
     await exec(this.db, `UPDATE incoming_task SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [id, userId]);
   }
 
-  /** The organizations each task was delivered to, by name. */
-  deliveries(taskIds: string[]): Promise<Array<DeliveredTo & { parentTaskId: string }>> {
+  /** The organizations each task was delivered to, by name, among `readable` (null: every organization). */
+  deliveries(taskIds: string[], readable: readonly string[] | null): Promise<Array<DeliveredTo & { parentTaskId: string }>> {
     return rows(
       this.db,
       `SELECT i.parent_task_id AS "parentTaskId", i.organization_id AS "organizationId", o.name AS "organizationName",
               i.received_at AS "receivedAt", i.accepted_at AS "acceptedAt"
          FROM incoming_task i JOIN organization o ON o.id = i.organization_id
-        WHERE i.parent_task_id = ANY($1::uuid[])
+        WHERE i.parent_task_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR ${organizationScopeSql('i.organization_id', '$2')})
         ORDER BY o.name, o.id`,
-      [taskIds],
+      [taskIds, readable],
     );
   }
 
-  /** The child tasks of each task, in the organizations it was delivered to. */
-  children(taskIds: string[]): Promise<Array<ChildTaskRow & { parentTaskId: string }>> {
+  /** The child tasks of each task, in the organizations it was delivered to, among `readable` (null: every one). */
+  children(taskIds: string[], readable: readonly string[] | null): Promise<Array<ChildTaskRow & { parentTaskId: string }>> {
     return rows(
       this.db,
       `SELECT c.parent_task_id AS "parentTaskId", c.id, c.organization_id AS "organizationId", c.plan_id AS "planId", c.number,
               c.content, c.status, to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate"
          FROM task c
          JOIN incoming_task i ON i.parent_task_id = c.parent_task_id AND i.organization_id = c.organization_id
-        WHERE c.parent_task_id = ANY($1::uuid[])
+        WHERE c.parent_task_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR ${organizationScopeSql('c.organization_id', '$2')})
         ORDER BY c.plan_id, c.number`,
-      [taskIds],
+      [taskIds, readable],
     );
   }
 

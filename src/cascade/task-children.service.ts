@@ -18,9 +18,10 @@ interface Level {
 }
 
 /**
- * The parent's view of a delivered task: per receiving organization its child tasks with their light (the plan's
- * own task rules, task_timeliness) and latest report, and the roll-up (rollup.ts). Read downward only: the child
- * organizations' data is the read rule's to allow (staff of an ancestor read their descendants).
+ * The parent's view of a delivered task: per receiving organization, and on down the tree (a city, then the
+ * counties it delivered to), its child tasks with their light (the plan's own task rules, task_timeliness) and
+ * latest report, and the roll-up (rollup.ts). Read downward only, and only in the organizations the actor reads
+ * (staff of an ancestor read their descendants; a unit user its own organization only).
  */
 @Injectable()
 export class TaskChildrenService {
@@ -36,38 +37,47 @@ export class TaskChildrenService {
     const today = this.clock.today();
     const levels = await this.levels(taskId, today);
     const rollups = await this.rollups(taskId, levels, today);
-    const first = levels[0]!;
-    const reports = new Map((await this.repository.latestReports(first.children.map((c) => c.id))).map((r) => [r.taskId, r]));
-    const organizations: ChildOrganizationDto[] = first.deliveries.map((d) => ({
-      organization: { id: d.organizationId, name: d.organizationName },
-      receivedAt: d.receivedAt.toISOString(),
-      acceptedAt: d.acceptedAt?.toISOString() ?? null,
-      tasks: first.children
-        .filter((c) => c.organizationId === d.organizationId)
-        .map((c): ChildTaskDto => {
-          const report = reports.get(c.id);
-          return {
-            id: c.id,
-            number: c.number,
-            content: c.content,
-            status: c.status,
-            dueDate: c.dueDate,
-            light: rollups.get(c.id)?.light ?? c.light,
-            percent: report?.percent ?? null,
-            latestReport: report ? { summary: report.summary, percent: report.percent, reportedAt: report.reportedAt.toISOString(), unitName: report.unitName } : null,
+    const children = levels.flatMap((l) => l.children);
+    const deliveries = levels.flatMap((l) => l.deliveries);
+    const reports = new Map((await this.repository.latestReports(children.map((c) => c.id))).map((r) => [r.taskId, r]));
+    const toTask = (c: (typeof children)[number]): ChildTaskDto => {
+      const report = reports.get(c.id);
+      return {
+        id: c.id,
+        number: c.number,
+        content: c.content,
+        status: c.status,
+        dueDate: c.dueDate,
+        light: rollups.get(c.id)?.light ?? c.light,
+        percent: report?.percent ?? null,
+        latestReport: report ? { summary: report.summary, percent: report.percent, reportedAt: report.reportedAt.toISOString(), unitName: report.unitName } : null,
+      };
+    };
+    // Depth-first: each organization, then the organizations its child tasks went on to (a city, then its counties).
+    const below = (parentId: string): ChildOrganizationDto[] =>
+      deliveries
+        .filter((d) => d.parentTaskId === parentId)
+        .flatMap((d) => {
+          const own = children.filter((c) => c.parentTaskId === parentId && c.organizationId === d.organizationId);
+          const entry: ChildOrganizationDto = {
+            organization: { id: d.organizationId, name: d.organizationName },
+            receivedAt: d.receivedAt.toISOString(),
+            acceptedAt: d.acceptedAt?.toISOString() ?? null,
+            tasks: own.map(toTask),
           };
-        }),
-    }));
-    return { rollup: rollups.get(taskId)!, organizations };
+          return [entry, ...own.flatMap((c) => below(c.id))];
+        });
+    return { rollup: rollups.get(taskId)!, organizations: below(taskId) };
   }
 
   /** The delivery tree below `taskId`, one level per step down, each child with its own light. */
   private async levels(taskId: string, today: string): Promise<Level[]> {
     const levels: Level[] = [];
+    const readable = this.access.readableOrganizations();
     let parents = [taskId];
     while (parents.length > 0 && levels.length < MAX_LEVELS) {
-      const deliveries = await this.repository.deliveries(parents);
-      const rows = await this.repository.children(parents);
+      const deliveries = await this.repository.deliveries(parents, readable);
+      const rows = await this.repository.children(parents, readable);
       const lights = new Map<string, Light>();
       for (const planId of new Set(rows.map((c) => c.planId))) {
         const ids = rows.filter((c) => c.planId === planId).map((c) => c.id);

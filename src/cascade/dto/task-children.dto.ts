@@ -82,6 +82,9 @@ export class TaskChildrenDto {
   @ApiProperty({ type: RollupDto })
   rollup!: RollupDto;
 
-  @ApiProperty({ type: [ChildOrganizationDto] })
+  @ApiProperty({
+    type: [ChildOrganizationDto],
+    description: 'Every organization the task reached, depth-first: a receiving organization, then those its child tasks went on to',
+  })
   organizations!: ChildOrganizationDto[];
 }

@@ -2491,6 +2491,7 @@ export interface components {
         };
         TaskChildrenDto: {
             rollup: components["schemas"]["RollupDto"];
+            /** @description Every organization the task reached, depth-first: a receiving organization, then those its child tasks went on to */
             organizations: components["schemas"]["ChildOrganizationDto"][];
         };
         TaskCountsDto: {
