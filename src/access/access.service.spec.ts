@@ -20,7 +20,8 @@ interface Known {
 
 /** The repository's answers for one known task (of OWN or not) and one known plan; anything else is unknown. */
 function service(task: Known, plan: Known): AccessService {
-  const repository: Pick<AccessRepository, 'taskUnits' | 'planHoldsUnit'> = {
+  const repository: Pick<AccessRepository, 'taskUnits' | 'planHoldsUnit' | 'isTopLevel'> = {
+    isTopLevel: async (id) => id === 'org-province',
     taskUnits: async (id) => (id === task.id ? { organizationId: task.organizationId ?? CITY, units: task.units } : null),
     planHoldsUnit: async (id, unitId) =>
       id === plan.id ? { organizationId: plan.organizationId ?? CITY, holds: unitId === null || plan.units.includes(unitId) } : null,
@@ -84,6 +85,36 @@ describe('AccessService', () => {
     await expect(as(leader, () => access.listOrganizations())).resolves.toEqual(tree);
     await expect(as(leader, () => access.listOrganizations(SIBLING))).rejects.toMatchObject({ statusCode: 404 });
     await expect(as(clerk, () => access.listOrganizations(COUNTY))).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('the organization checks of writes in hand, lists, accounts and the calendar', async () => {
+    const admin: Actor = { userId: 'u4', username: 'admin', role: 'admin', unitId: null, organizationId: CITY, organizationTree: tree };
+    // A list shows one organization: the actor's own unless it switches to a readable one.
+    await expect(as(leader, () => access.listOrganization())).resolves.toEqual([CITY]);
+    await expect(as(leader, () => access.listOrganization(COUNTY))).resolves.toEqual([COUNTY]);
+    await expect(as(clerk, () => access.listOrganization(COUNTY))).rejects.toMatchObject({ statusCode: 404 });
+    // Writes on a task in hand: a sibling's is unknown, a county's read-only, the unit rule after.
+    const sibling = { id: 't', organizationId: SIBLING };
+    const county = { id: 't', organizationId: COUNTY };
+    await expect(as(clerk, () => access.requireWriteTaskAs(sibling, [OWN], undefined))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(supervisor, () => access.requireWriteTaskAs(county, [OWN], OWN))).rejects.toMatchObject({ statusCode: 403, message: '下级组织的数据只能查看，不能修改' });
+    await expect(as(clerk, () => access.requireWriteTaskAs({ id: 't', organizationId: CITY }, [OWN], undefined))).resolves.toEqual({ unitId: OWN, onBehalf: false });
+    await expect(as(supervisor, () => access.requireSuperviseTask(sibling))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(supervisor, () => access.requireSuperviseTask(county))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(leader, () => access.requireSuperviseTask({ id: 't', organizationId: CITY }))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(supervisor, () => access.requireSuperviseTask({ id: 't', organizationId: CITY }))).resolves.toBe(supervisor);
+    // A 督查室 notice of a lower organization: read by the city's supervisor, signed only by the county's.
+    const notice = { id: 'r', audience: 'supervisors' as const, unitId: null, organizationId: COUNTY };
+    await expect(as(supervisor, () => access.requireReminderRecipient(notice))).rejects.toMatchObject({ statusCode: 403 });
+    await expect(as(supervisor, () => access.requireReminderRecipient({ ...notice, organizationId: SIBLING }))).rejects.toMatchObject({ statusCode: 404 });
+    // Accounts down the tree.
+    await expect(as(admin, () => access.requireManageAccountsOf(COUNTY, '用户', 'x'))).resolves.toBe(admin);
+    await expect(as(admin, () => access.requireManageAccountsOf(SIBLING, '用户', 'x'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(as(leader, () => access.requireManageAccountsOf(CITY, '用户', 'x'))).rejects.toMatchObject({ statusCode: 403 });
+    // The calendar: the top-level organization's admin only.
+    await expect(as(admin, () => access.requireWriteCalendar())).rejects.toMatchObject({ statusCode: 403 });
+    const provinceAdmin = { ...admin, organizationId: 'org-province', organizationTree: ['org-province', CITY, COUNTY] };
+    await expect(as(provinceAdmin, () => access.requireWriteCalendar())).resolves.toBe(provinceAdmin);
   });
 
   it('without an actor every check answers 401', async () => {

@@ -3327,7 +3327,10 @@ export interface operations {
     };
     OrganizationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
+                organizationId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
