@@ -3327,10 +3327,7 @@ export interface operations {
     };
     OrganizationsController_list: {
         parameters: {
-            query?: {
-                /** @description The organization whose records to list: the caller’s own by default, or one below it (staff of a parent organization); another organization’s answers 404 */
-                organizationId?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
