@@ -45,14 +45,14 @@ function OrganizationTitle({ organization }: { organization: ChildOrganization }
  * light, percent and latest report, under the roll-up the parent's light and completion follow. Nothing here
  * writes: the lower organizations' data is read-only upward.
  */
-export function ChildProgressCard({ taskId, refreshKey }: { taskId: string; refreshKey?: unknown }) {
+export function ChildProgressCard({ taskId }: { taskId: string }) {
   const [data, setData] = useState<TaskChildren>();
   const phone = useIsPhone();
   useEffect(() => {
     void ok(client.GET('/api/tasks/{id}/children', { params: { path: { id: taskId } } }))
       .then(setData)
       .catch(() => setData(undefined));
-  }, [taskId, refreshKey]);
+  }, [taskId]);
   if (!data || data.organizations.length === 0) return null;
   const { rollup } = data;
   return (
