@@ -109,4 +109,62 @@ describe('the demo seed (npm start’s demo year)', () => {
     expect(span.first).toBe(NOTICE_DAY);
     expect(span.last).toBe(DEMO_DAY);
   });
+
+  it('places 济源 in a small demo province: 洛阳 with its own 财政局 and the county 孟津区, tasks delivered down and reported', async () => {
+    const tree = await query(
+      first.url,
+      `SELECT o.name, o.kind, p.name AS parent, (SELECT u.name FROM unit u WHERE u.represents_organization_id = o.id) AS represented_by
+         FROM organization o LEFT JOIN organization p ON p.id = o.parent_id ORDER BY o.created_at, o.name`,
+    );
+    expect(tree).toEqual(
+      expect.arrayContaining([
+        { name: '河南省（演示）', kind: 'province', parent: null, represented_by: null },
+        { name: '济源市', kind: 'city', parent: '河南省（演示）', represented_by: '济源市人民政府' },
+        { name: '洛阳市', kind: 'city', parent: '河南省（演示）', represented_by: '洛阳市人民政府' },
+        { name: '孟津区', kind: 'county', parent: '洛阳市', represented_by: '孟津区人民政府' },
+      ]),
+    );
+    expect(tree).toHaveLength(4);
+    const finance = await query(first.url, `SELECT o.name FROM unit u JOIN organization o ON o.id = u.organization_id WHERE u.name = '财政局'`);
+    expect(finance).toEqual([{ name: '洛阳市' }]);
+    const inboxes = await query(
+      first.url,
+      `SELECT o.name, count(*) FILTER (WHERE i.accepted_at IS NULL)::int AS pending, count(i.accepted_at)::int AS accepted
+         FROM incoming_task i JOIN organization o ON o.id = i.organization_id GROUP BY o.name ORDER BY o.name COLLATE "C"`,
+    );
+    expect(inboxes).toEqual([
+      { name: '孟津区', pending: 0, accepted: 1 },
+      { name: '洛阳市', pending: 1, accepted: 1 },
+      { name: '济源市', pending: 2, accepted: 0 },
+    ]);
+    // The county's task hangs off 洛阳's, which hangs off the province's; the county reported on it.
+    const [chain] = await query(
+      first.url,
+      `SELECT c.content AS county, o.name AS county_org, array_length(array(SELECT 1 FROM progress_report r WHERE r.task_id = c.id), 1) AS reports,
+              po.name AS province_org, p.content AS province_task
+         FROM task c JOIN organization o ON o.id = c.organization_id
+         JOIN task m ON m.id = c.parent_task_id JOIN task p ON p.id = m.parent_task_id JOIN organization po ON po.id = p.organization_id
+        WHERE o.name = '孟津区'`,
+    );
+    expect(chain).toEqual({
+      county: '推进高标准农田建设，完成年度新建高标准农田任务。',
+      county_org: '孟津区',
+      reports: 2,
+      province_org: '河南省（演示）',
+      province_task: '推进高标准农田建设，完成年度新建高标准农田任务。',
+    });
+    const accounts = await query(
+      first.url,
+      `SELECT u.username, u.role, o.name AS organization FROM app_user u JOIN organization o ON o.id = u.organization_id
+        WHERE u.username IN ('sheng-duchashi', 'sheng-lingdao', 'luoyang-duchashi', 'mengjin-duchashi', '洛阳市财政局', 'duchashi') ORDER BY u.username COLLATE "C"`,
+    );
+    expect(accounts).toEqual([
+      { username: 'duchashi', role: 'supervisor', organization: '济源市' },
+      { username: 'luoyang-duchashi', role: 'supervisor', organization: '洛阳市' },
+      { username: 'mengjin-duchashi', role: 'supervisor', organization: '孟津区' },
+      { username: 'sheng-duchashi', role: 'supervisor', organization: '河南省（演示）' },
+      { username: 'sheng-lingdao', role: 'leader', organization: '河南省（演示）' },
+      { username: '洛阳市财政局', role: 'unit_user', organization: '洛阳市' },
+    ]);
+  });
 });

@@ -53,6 +53,7 @@ describe('access rules', () => {
       'tasks:supervise': ['supervisor'],
       'reminders:configure': ['admin', 'supervisor'],
       'queues:inspect': ['admin'],
+      'incoming:read': ['supervisor', 'leader'],
     });
     expect(can(SYSTEM_ACTOR, 'users:manage')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { one, rows, type Db } from '../database/sql';
+import { exec, one, rows, type Db } from '../database/sql';
 import type { OrganizationKind } from './organization-kinds';
 
 export interface OrganizationRow {
@@ -48,13 +48,19 @@ export class OrganizationRepository {
     return one<{ id: string }>(this.db, `SELECT id FROM organization WHERE parent_id = $1 AND name = $2`, [parentId, name]);
   }
 
-  async insert(parentId: string, name: string, kind: OrganizationKind): Promise<string> {
+  /** A new organization; a null parent makes it a root (a province). */
+  async insert(parentId: string | null, name: string, kind: OrganizationKind): Promise<string> {
     const row = await one<{ id: string }>(this.db, `INSERT INTO organization (parent_id, name, kind) VALUES ($1, $2, $3) RETURNING id`, [
       parentId,
       name,
       kind,
     ]);
     return row!.id;
+  }
+
+  /** Renames an organization and puts it under `parentId` (the demo seed places the default organization in its province). */
+  async place(id: string, name: string, parentId: string): Promise<void> {
+    await exec(this.db, `UPDATE organization SET name = $2, parent_id = $3 WHERE id = $1`, [id, name, parentId]);
   }
 
   /** The unit of `parentId` that stands for the organization `representsId` (tasks assigned to it are delivered there). */

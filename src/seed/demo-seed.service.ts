@@ -7,6 +7,7 @@ import { UnitsService } from '../units/units.service';
 import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
 import { DemoHistoryService, type DemoHistoryResult } from './demo-history.service';
+import { DemoProvinceService } from './demo-province.service';
 import { DemoRepository } from './demo.repository';
 import { NOTICE_DAY } from './demo-year';
 import { JIYUAN_GROUPS, JIYUAN_UNITS } from './jiyuan-units';
@@ -16,7 +17,7 @@ export const DEMO_PLAN_TITLE = '济源市2021年政府工作报告重点工作';
 
 /**
  * Fills an empty database with the 济源 unit registry, the 2021 plan imported from its notice and a demo year of
- * work on it (DemoHistoryService) up to the demo day.
+ * work on it (DemoHistoryService) up to the demo day, then the demo province around 济源 (DemoProvinceService).
  */
 @Injectable()
 export class DemoSeedService {
@@ -29,6 +30,7 @@ export class DemoSeedService {
     private readonly imports: NoticeImportService,
     private readonly users: UsersService,
     private readonly history: DemoHistoryService,
+    private readonly province: DemoProvinceService,
   ) {}
 
   /** Returns null (and touches nothing) when the database already holds units or plans. */
@@ -52,7 +54,10 @@ export class DemoSeedService {
       `Demo accounts (password “${DEMO_PASSWORD}”): admin (系统管理员), duchashi (督查室), lingdao (领导), ` +
         `and one unit user per unit named after the unit, e.g. 住房和城乡建设局`,
     );
-    return this.history.live(plan.id);
+    const result = await this.history.live(plan.id);
+    // After the 济源 year, so that its numbers, history and lights are the same with or without the province.
+    await this.province.seed();
+    return result;
   }
 
   /** The office's staff and one account per unit, so every role can be tried at once. */

@@ -4,8 +4,8 @@ import { DemoRepository } from './demo.repository';
 
 /**
  * The demo's calendar: `onDay(day, act)` runs `act` with the server's today set to `day` (CLOCK_TODAY, which
- * periods, 延期 and the scan read) and then dates every row it wrote to that day, from 10:00 Beijing time on, in
- * the order it happened. Demo profile only; the product never rewrites history.
+ * periods, 延期 and the scan read) and then dates every row it wrote to that day, from 10:00 Beijing time on (or
+ * `time`), in the order it happened. Demo profile only; the product never rewrites history.
  */
 export class DemoTimeline {
   constructor(
@@ -13,7 +13,7 @@ export class DemoTimeline {
     private readonly env: Env,
   ) {}
 
-  async onDay<T>(day: string, act: () => Promise<T>): Promise<T> {
+  async onDay<T>(day: string, act: () => Promise<T>, time = '10:00'): Promise<T> {
     const history = new DemoRepository(this.dataSource);
     const since = await history.clockNow();
     const previous = this.env.CLOCK_TODAY;
@@ -22,7 +22,7 @@ export class DemoTimeline {
       return await act();
     } finally {
       this.env.CLOCK_TODAY = previous;
-      await history.redate(since, `${day} 10:00+08`);
+      await history.redate(since, `${day} ${time}+08`);
     }
   }
 }

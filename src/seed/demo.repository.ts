@@ -40,6 +40,8 @@ export const STAMPS: ReadonlyArray<readonly [table: string, column: string]> = [
   ['reminder_delivery', 'created_at'],
   ['reminder_delivery', 'sent_at'],
   ['audit_event', 'at'],
+  ['incoming_task', 'received_at'],
+  ['incoming_task', 'accepted_at'],
 ];
 
 /** The demo seed's own reads, and the rewrite of history that dates a demo day's work to that day. */
