@@ -68,7 +68,9 @@ export class AccessService {
    * actor's own unless it switches (`requested`) to one it may read; a unit user reads only its own.
    */
   listOrganization(requested?: string): readonly string[] {
-    return this.listOrganizations(requested ?? actingOrganization()) ?? [actingOrganization()];
+    const organizationId = requested ?? actingOrganization();
+    this.requireReadOrganization(organizationId, '组织', organizationId);
+    return [organizationId];
   }
 
   /** A list's organization condition on `column` for the ids bound to `param` (bind `listOrganizations()`). */

@@ -62,7 +62,7 @@ export class AuditService {
     const organizationIds = this.access.listOrganizations(organizationId);
     const [rows, total] = await new AuditRepository(this.dataSource).page({ ...filter, organizationIds }, page, pageSize);
     return {
-      items: rows.map((e) => ({ ...e, at: e.at.toISOString() })),
+      items: rows.map(({ organizationId: _organization, ...e }) => ({ ...e, at: e.at.toISOString() })),
       total,
       page,
       pageSize,

@@ -89,7 +89,7 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
   await client.query(`SET maintenance_work_mem = '512MB'`);
   await client.query(`SET synchronous_commit = off`);
   // The rows are consistent by construction: a superuser skips the per-row foreign-key triggers (minutes at
-  // full scale); anyone else gets them checked.
+  // full scale); anyone else gets them checked. Skipped triggers fill no organization_id: every row names its own.
   const foreignKeysChecked = !(await client.query(`SET session_replication_role = replica`).then(
     () => true,
     () => false,
@@ -148,19 +148,19 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
   const sectionsOf = `CASE WHEN p = 0 THEN $2::int ELSE $3::int END`;
   await step(
     'plan_section (sections)',
-    `INSERT INTO plan_section (id, plan_id, parent_id, level, ordinal, code, title)
+    `INSERT INTO plan_section (id, plan_id, parent_id, level, ordinal, code, title, organization_id)
      SELECT ${id(`'section:' || p || ':' || s`)}, ${id(`'plan:' || p`)}, NULL, 1, s, s::text,
-            ($4::text[])[1 + (s - 1) % cardinality($4::text[])]
+            ($4::text[])[1 + (s - 1) % cardinality($4::text[])], $5::uuid
        FROM generate_series(0, $1::int) p, generate_series(1, ${sectionsOf}) s`,
-    [shape.smallPlans, shape.bigPlanSections, shape.smallPlanSections, CONTENTS.map((c) => c.slice(0, c.indexOf('，')))],
+    [shape.smallPlans, shape.bigPlanSections, shape.smallPlanSections, CONTENTS.map((c) => c.slice(0, c.indexOf('，'))), DEFAULT_ORGANIZATION_ID],
   );
   await step(
     'plan_section (subsections)',
-    `INSERT INTO plan_section (id, plan_id, parent_id, level, ordinal, code, title)
+    `INSERT INTO plan_section (id, plan_id, parent_id, level, ordinal, code, title, organization_id)
      SELECT ${id(`'section:' || p || ':' || s || '.' || j`)}, ${id(`'plan:' || p`)}, ${id(`'section:' || p || ':' || s`)}, 2, j,
-            s || '.' || j, format('第%s项重点任务', j)
+            s || '.' || j, format('第%s项重点任务', j), $5::uuid
        FROM generate_series(0, $1::int) p, generate_series(1, ${sectionsOf}) s, generate_series(1, $4::int) j`,
-    [shape.smallPlans, shape.bigPlanSections, shape.smallPlanSections, SUBSECTIONS],
+    [shape.smallPlans, shape.bigPlanSections, shape.smallPlanSections, SUBSECTIONS, DEFAULT_ORGANIZATION_ID],
   );
 
   // One row per task with every derived choice, so tasks, assignments, reports and events agree.
@@ -201,21 +201,22 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
 
   await step(
     'task',
-    `INSERT INTO task (id, plan_id, section_id, number, content, kind, due_date, status, deadline_text)
+    `INSERT INTO task (id, plan_id, section_id, number, content, kind, due_date, status, deadline_text, organization_id)
      SELECT ${id(`'task:' || n`)}, ${id(`'plan:' || p`)}, ${id(`'section:' || p || ':' || sec || '.' || sub`)}, k,
             format('%s（第%s项）', ($1::text[])[1 + ${h('n', 10)} % cardinality($1::text[])], k),
             CASE WHEN ${h('n', 11)} % 20 = 0 THEN 'indicator' ELSE 'task' END, due, status,
-            to_char(due, 'FMMM月FMDD日前')
+            to_char(due, 'FMMM月FMDD日前'), $2::uuid
        FROM bench_spec`,
-    [CONTENTS],
+    [CONTENTS, DEFAULT_ORGANIZATION_ID],
   );
 
   await step(
     'task_assignment',
-    `INSERT INTO task_assignment (id, task_id, unit_id, role, position)
-     SELECT ${id(`'assignment:' || s.n || ':' || a.role`)}, ${id(`'task:' || s.n`)}, ${id(`'unit:' || a.unit`)}, a.role, 0
+    `INSERT INTO task_assignment (id, task_id, unit_id, role, position, organization_id)
+     SELECT ${id(`'assignment:' || s.n || ':' || a.role`)}, ${id(`'task:' || s.n`)}, ${id(`'unit:' || a.unit`)}, a.role, 0, $1::uuid
        FROM bench_spec s
       CROSS JOIN LATERAL (VALUES ('lead', s.lead), ('responsible', s.resp), ('cooperating', s.coop)) AS a(role, unit)`,
+    [DEFAULT_ORGANIZATION_ID],
   );
 
   const reportAt = (month: string, salt: number) =>
@@ -223,26 +224,26 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
                       (${h(`s.n * 16 + ${month}`, salt + 2)} % 60)::int, 0, 'Asia/Shanghai')`;
   await step(
     'progress_report',
-    `INSERT INTO progress_report (id, task_id, unit_id, period, summary, percent, reported_by, on_behalf, created_at)
+    `INSERT INTO progress_report (id, task_id, unit_id, period, summary, percent, reported_by, on_behalf, created_at, organization_id)
      SELECT ${id(`'report:' || s.n || ':' || m`)}, ${id(`'task:' || s.n`)}, ${id(`'unit:' || w.unit`)},
             format('%s-%s', $1::int, lpad(m::text, 2, '0')), ($4::text[])[1 + ${h('s.n * 16 + m', 20)} % cardinality($4::text[])],
             CASE WHEN s.status = 'completed' AND m = s.em THEN 100 ELSE (95 * (m - s.sm + 1)) / (s.em - s.sm + 2) END,
             CASE WHEN w.unit <= $2 THEN ${id(`'user:' || w.unit`)} ELSE ${id(`'user:supervisor'`)} END, w.unit > $2,
-            ${reportAt('m', 12)}
+            ${reportAt('m', 12)}, $5::uuid
        FROM bench_spec s
       CROSS JOIN LATERAL generate_series(s.sm, s.em) m
       CROSS JOIN LATERAL (SELECT CASE WHEN ${h('s.n', 15)} % 5 = 0 THEN s.resp ELSE s.lead END AS unit) w
       WHERE s.status NOT IN ('not_started', 'cancelled') AND (m = s.sm OR ${h('s.n * 16 + m', 16)} % 100 < $3)`,
-    [YEAR, shape.unitUsers, REPORT_PERCENT, SUMMARIES],
+    [YEAR, shape.unitUsers, REPORT_PERCENT, SUMMARIES, DEFAULT_ORGANIZATION_ID],
   );
 
   // Each task's status history, ending at its current status (the first report starts it, as the service does).
   const at = (month: string, day: number) => `make_timestamptz($1::int, ${month}, ${day}, 10, 0, 0, 'Asia/Shanghai')`;
   await step(
     'task_event',
-    `INSERT INTO task_event (id, task_id, at, actor_id, actor_username, action, from_status, to_status, comment)
+    `INSERT INTO task_event (id, task_id, at, actor_id, actor_username, action, from_status, to_status, comment, organization_id)
      SELECT ${id(`'event:' || s.n || ':' || e.action`)}, ${id(`'task:' || s.n`)}, e.at, ${id(`'user:supervisor'`)}, $2,
-            e.action, e.from_status, e.to_status, e.comment
+            e.action, e.from_status, e.to_status, e.comment, $4::uuid
        FROM bench_spec s
       CROSS JOIN LATERAL (VALUES
         ('edited', ${at('s.sm', 5)}, NULL, NULL, '调整任务表述', ${h('s.n', 17)} % 100 < $3),
@@ -255,7 +256,7 @@ export async function generateBenchData(client: Client, shape: BenchShape, log: 
         ('cancelled', ${at('s.sm', 10)}, 'not_started', 'cancelled', '任务已由上级调整取消', s.status = 'cancelled')
       ) AS e(action, at, from_status, to_status, comment, keep)
       WHERE e.keep`,
-    [YEAR, SUPERVISOR, EDITED_PERCENT],
+    [YEAR, SUPERVISOR, EDITED_PERCENT, DEFAULT_ORGANIZATION_ID],
   );
   await client.query(`DROP TABLE bench_spec`);
   await client.query(`RESET session_replication_role`).catch(() => undefined);
