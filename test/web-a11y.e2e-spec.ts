@@ -26,6 +26,7 @@ const MENUS: Record<Role, Array<Screen & { label: string }>> = {
   supervisor: [
     { name: 'dashboard', path: '/dashboard', label: '驾驶舱' },
     { name: 'tasks', path: '/tasks', label: '任务总览' },
+    { name: 'incoming', path: '/incoming', label: '上级交办' },
     { name: 'overdue', path: '/overdue', label: '逾期督办' },
     { name: 'stats', path: '/stats', label: '单位统计' },
     { name: 'indicators', path: '/indicators', label: '指标' },
@@ -37,6 +38,7 @@ const MENUS: Record<Role, Array<Screen & { label: string }>> = {
   leader: [
     { name: 'dashboard', path: '/dashboard', label: '驾驶舱' },
     { name: 'tasks', path: '/tasks', label: '任务总览' },
+    { name: 'incoming', path: '/incoming', label: '上级交办' },
     { name: 'overdue', path: '/overdue', label: '逾期督办' },
     { name: 'stats', path: '/stats', label: '单位统计' },
     { name: 'indicators', path: '/indicators', label: '指标' },

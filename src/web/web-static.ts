@@ -11,6 +11,7 @@ export const WEB_ROUTES = [
   '/my-tasks',
   '/tasks',
   '/tasks/:id',
+  '/incoming',
   '/overdue',
   '/stats',
   '/indicators',

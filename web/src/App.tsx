@@ -1,10 +1,11 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Drawer, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
 import { Suspense, lazy, useState, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { homeOf, useAuth } from './auth';
 import { useIsPhone } from './hooks';
 import { ROLE_LABELS } from './labels';
+import { OrganizationProvider, useOrganization } from './organization';
 
 /** One chunk per page, loaded when its route is first opened. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -27,6 +28,7 @@ const PAGES: MenuEntry[] = [
   { path: '/dashboard', label: '驾驶舱', roles: ['leader', 'supervisor'], element: page(() => import('./pages/Dashboard'), 'DashboardPage') },
   { path: '/my-tasks', label: '我的任务', roles: ['unit_user'], element: page(() => import('./pages/MyTasks'), 'MyTasksPage') },
   { path: '/tasks', label: '任务总览', roles: ['supervisor', 'leader', 'admin'], element: page(() => import('./pages/Tasks'), 'TasksPage') },
+  { path: '/incoming', label: '上级交办', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Incoming'), 'IncomingPage') },
   { path: '/overdue', label: '逾期督办', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Overdue'), 'OverduePage') },
   { path: '/stats', label: '单位统计', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Stats'), 'StatsPage') },
   { path: '/indicators', label: '指标', roles: ['supervisor', 'leader'], element: page(() => import('./pages/Indicators'), 'IndicatorsPage') },
@@ -45,12 +47,56 @@ const loading = (
   </div>
 );
 
+/** The organization switcher: shown to a user whose organization has organizations below it. */
+function OrganizationSwitcher({ block }: { block?: boolean }) {
+  const { organizations, current, choose } = useOrganization();
+  if (organizations.length < 2) return null;
+  return (
+    <Select
+      aria-label="查看组织"
+      data-testid="organization-switcher"
+      style={block ? { width: '100%' } : { width: 160 }}
+      value={current?.id}
+      onChange={choose}
+      popupMatchSelectWidth={false}
+      // The list indents by level; the chosen one is shown by its name alone.
+      labelRender={({ value }) => organizations.find((o) => o.id === value)?.name}
+      options={organizations.map((o) => ({
+        value: o.id,
+        label: o.depth === 0 ? `${o.name}（本级）` : `${'　'.repeat(o.depth)}${o.name}`,
+      }))}
+    />
+  );
+}
+
+/** While a descendant is viewed: says so, and leads back to the user's own organization. */
+function ReadOnlyBanner() {
+  const { organizations, current, readOnly, choose } = useOrganization();
+  const own = organizations.find((o) => o.depth === 0);
+  if (!readOnly || !current || !own) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="organization-banner"
+      style={{ marginBottom: 16 }}
+      message={`正在查看下级组织：${current.name}（只读）`}
+      action={
+        <Button size="small" onClick={() => choose(own.id)}>
+          返回{own.name}
+        </Button>
+      }
+    />
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const phone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { organizationId } = useOrganization();
   const entries = PAGES.filter((p) => user && p.roles.includes(user.role));
   const selected = entries.find((e) => location.pathname.startsWith(e.path))?.path ?? '';
   const items = entries.map((e) => ({ key: e.path, label: e.label }));
@@ -97,6 +143,9 @@ function Shell({ children }: { children: ReactNode }) {
             styles={{ body: { padding: 0 } }}
             footer={logoutButton}
           >
+            <div style={{ padding: 12 }}>
+              <OrganizationSwitcher block />
+            </div>
             <nav aria-label="主菜单">
               <Menu
                 mode="inline"
@@ -122,6 +171,7 @@ function Shell({ children }: { children: ReactNode }) {
               />
             </nav>
             <Space style={{ color: '#fff' }}>
+              <OrganizationSwitcher />
               {userName}
               {logoutButton}
             </Space>
@@ -130,7 +180,11 @@ function Shell({ children }: { children: ReactNode }) {
       </Layout.Header>
       <Layout.Content style={{ padding: phone ? 8 : 24 }}>
         {/* antd's Layout.Content is the page's <main> landmark. */}
-        <Suspense fallback={loading}>{children}</Suspense>
+        <ReadOnlyBanner />
+        {/* Another organization is a fresh start for the page: its filters and picks were the other one's. */}
+        <Suspense fallback={loading} key={organizationId ?? 'own'}>
+          {children}
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
@@ -150,16 +204,18 @@ export function AppRoutes() {
   }
   const allowed = PAGES.filter((p) => p.roles.includes(user.role));
   return (
-    <Shell>
-      <Routes>
-        {allowed.map((p) => (
-          <Route key={p.path} path={p.path} element={p.element} />
-        ))}
-        <Route path="/tasks/:id" element={TASK_DETAIL} />
-        <Route path="/login" element={<Navigate to={homeOf(user.role)} replace />} />
-        <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
-        <Route path="*" element={<Result status="403" title="无权访问" subTitle="您的角色不能查看此页面" />} />
-      </Routes>
-    </Shell>
+    <OrganizationProvider key={user.id}>
+      <Shell>
+        <Routes>
+          {allowed.map((p) => (
+            <Route key={p.path} path={p.path} element={p.element} />
+          ))}
+          <Route path="/tasks/:id" element={TASK_DETAIL} />
+          <Route path="/login" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="/" element={<Navigate to={homeOf(user.role)} replace />} />
+          <Route path="*" element={<Result status="403" title="无权访问" subTitle="您的角色不能查看此页面" />} />
+        </Routes>
+      </Shell>
+    </OrganizationProvider>
   );
 }

@@ -2,6 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Grid } from 'antd';
 import { useEffect, useState } from 'react';
 import { client, ok, type Plan } from './api';
+import { useOrganization } from './organization';
 
 let serverToday: Promise<string> | undefined;
 
@@ -31,21 +32,29 @@ export function useAsOf(initial?: string | null): [Dayjs | undefined, (day: Dayj
   return [picked ?? today, setPicked];
 }
 
-/** Plans the user may see, newest first, and the chosen one (a link's, else remembered across pages). */
+/**
+ * Plans the user may see in the organization being viewed (the header's switcher), newest first, and the chosen
+ * one (a link's, else remembered across pages, per organization).
+ */
 export function usePlans(initial?: string | null) {
+  const { organizationId } = useOrganization();
+  const storageKey = organizationId ? `duban.planId.${organizationId}` : 'duban.planId';
   const [plans, setPlans] = useState<Plan[]>([]);
-  const [planId, setPlanIdState] = useState<string | undefined>(() => initial ?? localStorage.getItem('duban.planId') ?? undefined);
+  const [planId, setPlanIdState] = useState<string | undefined>(() => initial ?? localStorage.getItem(storageKey) ?? undefined);
   const reload = async () => {
-    const list = await ok(client.GET('/api/plans'));
+    const list = await ok(client.GET('/api/plans', { params: { query: { organizationId } } }));
     setPlans(list);
-    setPlanIdState((current) => (current && list.some((p) => p.id === current) ? current : list[0]?.id));
+    const remembered = localStorage.getItem(storageKey);
+    setPlanIdState((current) =>
+      current && list.some((p) => p.id === current) ? current : (list.find((p) => p.id === remembered) ?? list[0])?.id,
+    );
     return list;
   };
   useEffect(() => {
     void reload().catch(() => undefined);
-  }, []);
+  }, [organizationId]);
   const setPlanId = (id: string | undefined) => {
-    if (id) localStorage.setItem('duban.planId', id);
+    if (id) localStorage.setItem(storageKey, id);
     setPlanIdState(id);
   };
   return { plans, planId, setPlanId, reload };

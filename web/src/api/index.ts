@@ -4,6 +4,8 @@ import type { components, paths } from './schema';
 
 const TOKEN_KEY = 'duban.token';
 const USER_KEY = 'duban.user';
+/** The organization being viewed, for this browser tab's session only (a new tab starts on the user's own). */
+const ORGANIZATION_KEY = 'duban.organizationId';
 
 /** The API's own types, generated from its OpenAPI document (docs/openapi.json) by `npm run openapi`. */
 export type Schemas = components['schemas'];
@@ -20,6 +22,9 @@ export type EvidenceFile = Schemas['EvidenceFileDto'];
 export type Target = Schemas['TargetDto'];
 export type TaskTargets = Schemas['TaskTargetsDto'];
 export type NamedRef = Schemas['NamedRefDto'];
+export type Organization = Schemas['OrganizationDto'];
+export type IncomingTask = Schemas['IncomingTaskDto'];
+export type TaskChildren = Schemas['TaskChildrenDto'];
 export type Light = SupervisedTask['light'];
 export type TaskStatus = Task['status'];
 /** A GET route's query parameters, e.g. QueryOf<'/api/tasks'>. */
@@ -60,6 +65,13 @@ export const session = {
   clear() {
     localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(USER_KEY);
+    sessionStorage.removeItem(ORGANIZATION_KEY);
+  },
+  organization: (): string | null => sessionStorage.getItem(ORGANIZATION_KEY),
+  /** Remembers the organization being viewed; null: the user's own. */
+  viewOrganization(id: string | null) {
+    if (id) sessionStorage.setItem(ORGANIZATION_KEY, id);
+    else sessionStorage.removeItem(ORGANIZATION_KEY);
   },
 };
 

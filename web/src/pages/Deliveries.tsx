@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Select, Space, Table, Tag, message } from 'an
 import { useEffect, useState } from 'react';
 import { client, ok, type QueryOf, type Schemas } from '../api';
 import { useAuth } from '../auth';
+import { useOrganization } from '../organization';
 import { CHANNELS, DELIVERY_STATUS, dateTime } from '../labels';
 import { serverPagination } from '../pagination';
 
@@ -11,16 +12,19 @@ type Filters = Pick<QueryOf<'/api/reminder-deliveries'>, 'status' | 'channel' | 
 /** Reminder digests per unit, channel and day: what was sent, what failed and why, and a retry. */
 export function DeliveriesPage() {
   const { user } = useAuth();
+  // The organization chosen in the header; a descendant's deliveries are read-only here.
+  const { organizationId, readOnly } = useOrganization();
+  const supervisor = user?.role === 'supervisor' && !readOnly;
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [data, setData] = useState<Schemas['ReminderDeliveryPageDto']>();
   const load = () =>
-    ok(client.GET('/api/reminder-deliveries', { params: { query: { ...filters, ...page } } }))
+    ok(client.GET('/api/reminder-deliveries', { params: { query: { ...filters, ...page, organizationId } } }))
       .then(setData)
       .catch(() => undefined);
   useEffect(() => {
     void load();
-  }, [filters, page.page, page.pageSize]);
+  }, [filters, page.page, page.pageSize, organizationId]);
   const retry = async (id: string) => {
     try {
       await ok(client.POST('/api/reminder-deliveries/{id}/retry', { params: { path: { id } } }));
@@ -41,7 +45,7 @@ export function DeliveriesPage() {
   };
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => (setFilters((f) => ({ ...f, [k]: v })), setPage((p) => ({ ...p, page: 1 })));
   return (
-    <Card title="提醒投递" extra={user?.role === 'supervisor' && <Button onClick={() => void scan()}>立即扫描提醒</Button>}>
+    <Card title="提醒投递" extra={supervisor && <Button onClick={() => void scan()}>立即扫描提醒</Button>}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label="投递状态"
@@ -81,7 +85,7 @@ export function DeliveriesPage() {
           { title: '尝试次数', dataIndex: 'attempts', width: 90 },
           { title: '最近错误', dataIndex: 'lastError', render: (e: string | null) => e ?? '—' },
           { title: '发送时间', dataIndex: 'sentAt', width: 150, render: dateTime },
-          ...(user?.role === 'supervisor'
+          ...(supervisor
             ? [
                 {
                   title: '操作',

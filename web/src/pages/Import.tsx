@@ -9,6 +9,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Result,
   Space,
   Table,
   Tabs,
@@ -20,6 +21,7 @@ import {
 import { useState } from 'react';
 import { ApiError, client, download, ok, postForm, type Schemas } from '../api';
 import { usePlans } from '../hooks';
+import { useOrganization } from '../organization';
 import { PlanSelect } from './PlanSelect';
 
 /** Where a person finds an item: a line of pasted text, a row of a workbook sheet, a row of a Word table. */
@@ -57,8 +59,31 @@ function describeLocation(location: SourceLocation | undefined, fallbackLine: nu
   return location.line ? `第${location.line}行` : '全文';
 }
 
-/** Upload a Word/Excel/CSV file or paste a notice → dry run (nothing written) → each row's result → commit. */
+/** Imports write into the user's own organization only: while a descendant is viewed the page says so. */
 export function ImportPage() {
+  const { readOnly, organizations, choose } = useOrganization();
+  const own = organizations.find((o) => o.depth === 0);
+  if (readOnly) {
+    return (
+      <Result
+        status="info"
+        title="查看下级组织时不能导入"
+        subTitle="导入的任务写入本级组织的计划"
+        extra={
+          own && (
+            <Button type="primary" onClick={() => choose(own.id)}>
+              返回{own.name}
+            </Button>
+          )
+        }
+      />
+    );
+  }
+  return <ImportForm />;
+}
+
+/** Upload a Word/Excel/CSV file or paste a notice → dry run (nothing written) → each row's result → commit. */
+function ImportForm() {
   const { plans, planId, setPlanId, reload } = usePlans();
   const [mode, setMode] = useState<'file' | 'text'>('file');
   const [file, setFile] = useState<File>();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { client, ok, type Schemas } from '../api';
 import { useAuth } from '../auth';
+import { useOrganization } from '../organization';
 import { useAsOf, usePlans } from '../hooks';
 import { LightTag, StatusTag, units } from '../labels';
 import { PlanSelect } from './PlanSelect';
@@ -13,6 +14,8 @@ type OverdueItem = Schemas['OverdueItemDto'];
 /** Overdue and behind-schedule tasks as of a day (the flagged subset only), with one-click 催办; and the 未签收 tab. */
 export function OverduePage() {
   const { user } = useAuth();
+  // A descendant organization's data is read-only here.
+  const supervisor = user?.role === 'supervisor' && !useOrganization().readOnly;
   const { plans, planId, setPlanId } = usePlans();
   const [asOf, setAsOf] = useAsOf();
   const [view, setView] = useState<Schemas['OverdueViewDto']>();
@@ -95,7 +98,7 @@ export function OverduePage() {
                       ),
                     },
                     { title: '督办级别', width: 120, render: (_: unknown, r: OverdueItem) => level(r) },
-                    ...(user?.role === 'supervisor'
+                    ...(supervisor
                       ? [
                           {
                             title: '操作',

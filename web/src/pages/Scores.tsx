@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Space
 import { useEffect, useState } from 'react';
 import { client, download, ok, query, type Schemas } from '../api';
 import { useAuth } from '../auth';
+import { useOrganization } from '../organization';
 import { useAsOf, usePlans } from '../hooks';
 import { SCORE_EVENT_LABELS } from '../labels';
 import { PlanSelect } from './PlanSelect';
@@ -17,6 +18,8 @@ const ruleLabels = (rules: Schemas['PlanScoringRulesDto']) =>
 /** The 考核 scores as of a day, each with the events behind it; supervisors edit the plan's rules here. */
 export function ScoresPage() {
   const { user } = useAuth();
+  // A descendant organization's data is read-only here.
+  const supervisor = user?.role === 'supervisor' && !useOrganization().readOnly;
   const { plans, planId, setPlanId } = usePlans();
   const [asOf, setAsOf] = useAsOf();
   const [view, setView] = useState<Schemas['ScoresViewDto']>();
@@ -90,7 +93,7 @@ export function ScoresPage() {
       <Card
         title={`计分规则${rules?.isDefault ? '（默认）' : ''}`}
         extra={
-          user?.role === 'supervisor' && (
+          supervisor && (
             <Button
               onClick={() => {
                 if (rules) form.setFieldsValue(rules.rules);

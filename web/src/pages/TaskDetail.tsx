@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Radio, Space, Tag, Timeline, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
@@ -6,6 +6,7 @@ import { client, ok, type EvidenceFile, type Schemas, type TaskDetail } from '..
 import { useAuth } from '../auth';
 import { useIsPhone } from '../hooks';
 import { ACKNOWLEDGED_VIA, ASSIGNMENT_LABELS, EXTENSION_STATUS_LABELS, REMINDER_KINDS, SOURCE_LABELS, STATUS_LABELS, StatusTag, dateTime, units } from '../labels';
+import { ChildProgressCard } from './ChildProgress';
 import { EvidenceList } from './Evidence';
 import { TaskActions } from './TaskActions';
 import { TaskTargetsCard } from './TaskTargets';
@@ -70,7 +71,9 @@ export function TaskDetailPage() {
   const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
   const [dialog, setDialog] = useState<'review' | 'urge' | 'milestone' | 'cancel' | null>(null);
   const [form] = Form.useForm<DialogForm>();
-  const supervisor = user?.role === 'supervisor';
+  // A task of a lower organization is read-only here: its plan is not among the user's own organization's plans.
+  const [ownTask, setOwnTask] = useState(true);
+  const supervisor = user?.role === 'supervisor' && ownTask;
   const phone = useIsPhone();
 
   const load = async () => {
@@ -78,7 +81,7 @@ export function TaskDetailPage() {
     const path = { params: { path: { id } } };
     // The audit trail is for the office's staff; others simply do not get that part of the timeline.
     const staff = user?.role === 'admin' || user?.role === 'supervisor';
-    const [t, p, h, m, e, r, a, f] = await Promise.all([
+    const [t, p, h, m, e, r, a, f, ownPlans] = await Promise.all([
       ok(client.GET('/api/tasks/{id}', path)),
       ok(client.GET('/api/tasks/{id}/progress', path)),
       ok(client.GET('/api/tasks/{id}/history', path)),
@@ -89,7 +92,9 @@ export function TaskDetailPage() {
         .catch(() => []),
       staff ? ok(client.GET('/api/audit', { params: { query: { entity: 'task', entityId: id, pageSize: 100 } } })).then((page) => page.items) : Promise.resolve([]),
       ok(client.GET('/api/tasks/{id}/evidence', path)),
+      user?.role === 'unit_user' ? Promise.resolve(undefined) : ok(client.GET('/api/plans')),
     ]);
+    setOwnTask(ownPlans === undefined || ownPlans.some((plan) => plan.id === t.planId));
     setTask(t);
     setProgress(p);
     setHistory(h);
@@ -236,6 +241,7 @@ export function TaskDetailPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {!ownTask && <Alert type="info" showIcon data-testid="descendant-task" message="下级组织的任务：只能查看，不能修改" />}
       <Card title={`任务详情 — 第${task.number}项`} extra={phone ? undefined : actions}>
         {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
         {/* On a phone each label sits above its value: a label column would leave the text a sliver. */}
@@ -290,6 +296,7 @@ export function TaskDetailPage() {
         </Descriptions>
       </Card>
       <TaskTargetsCard taskId={task.id} supervisor={supervisor} refreshKey={progress.length} />
+      <ChildProgressCard taskId={task.id} />
       <Card title="工作节点">
         <List
           dataSource={milestones}
@@ -297,7 +304,7 @@ export function TaskDetailPage() {
           renderItem={(m) => (
             <List.Item
               actions={
-                !m.doneAt && user?.role !== 'leader'
+                !m.doneAt && user?.role !== 'leader' && ownTask
                   ? [
                       <Button
                         key="done"

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { client, download, ok, query, type NamedRef, type QueryOf, type SectionNode, type SupervisedTask, type SupervisedTaskPage, type TaskStatus } from '../api';
 import { useAsOf, usePlans } from '../hooks';
 import { useAuth } from '../auth';
+import { useOrganization } from '../organization';
 import { ASSIGNMENT_LABELS, LIGHT_LABELS, LightWithReasons, SOURCE_LABELS, STATUS_LABELS, StatusTag, units } from '../labels';
 import { NewTaskButton } from './NewTask';
 import { PlanSelect } from './PlanSelect';
@@ -31,10 +32,11 @@ export function TasksPage() {
   const [loading, setLoading] = useState(false);
   const [reload, setReload] = useState(0);
   const { user } = useAuth();
+  const { organizationId, readOnly } = useOrganization();
 
   useEffect(() => {
-    void ok(client.GET('/api/units')).then(setUnitList).catch(() => undefined);
-  }, []);
+    void ok(client.GET('/api/units', { params: { query: { organizationId } } })).then(setUnitList).catch(() => undefined);
+  }, [organizationId]);
   useEffect(() => {
     if (!planId) return;
     void ok(client.GET('/api/plans/{id}', { params: { path: { id: planId } } }))
@@ -69,7 +71,7 @@ export function TasksPage() {
       extra={
         <Space>
           <PlanSelect plans={plans} value={planId} onChange={(id) => (setPlanId(id), setFilters({}), setPage({ ...page, page: 1 }))} />
-          {user?.role === 'supervisor' && planId && <NewTaskButton planId={planId} units={unitList} onCreated={() => setReload((n) => n + 1)} />}
+          {user?.role === 'supervisor' && !readOnly && planId && <NewTaskButton planId={planId} units={unitList} onCreated={() => setReload((n) => n + 1)} />}
           <Button
             disabled={!planId}
             onClick={() =>

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, message } 
 import { useEffect, useState } from 'react';
 import { client, ok, type Schemas } from '../api';
 import { UNIT_KIND_LABELS } from '../labels';
+import { useOrganization } from '../organization';
 
 type Unit = Schemas['UnitDto'];
 interface UnitForm {
@@ -17,10 +18,12 @@ export function UnitsPage() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [form] = Form.useForm<UnitForm>();
-  const load = () => ok(client.GET('/api/units')).then(setList).catch(() => undefined);
+  // A lower organization's registry is shown read-only (the header's switcher).
+  const { organizationId, readOnly } = useOrganization();
+  const load = () => ok(client.GET('/api/units', { params: { query: { organizationId } } })).then(setList).catch(() => undefined);
   useEffect(() => {
     void load();
-  }, []);
+  }, [organizationId]);
   const open = (unit: Unit | 'new') => {
     form.resetFields();
     if (unit !== 'new')
@@ -52,9 +55,11 @@ export function UnitsPage() {
       extra={
         <Space>
           <Input.Search aria-label="搜索单位" placeholder="名称或别名" allowClear onSearch={setSearch} />
-          <Button type="primary" onClick={() => open('new')}>
-            新建单位
-          </Button>
+          {!readOnly && (
+            <Button type="primary" onClick={() => open('new')}>
+              新建单位
+            </Button>
+          )}
         </Space>
       }
     >
@@ -69,7 +74,7 @@ export function UnitsPage() {
           { title: '别名', dataIndex: 'aliases', render: (a: string[]) => a.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: '所属组', dataIndex: 'groups', render: (g: Unit['groups']) => g.map((x) => x.name).join('、') || '—' },
           { title: '联系邮箱', dataIndex: 'contactEmails', render: (e: string[]) => e.join('、') || '—' },
-          { title: '操作', width: 80, render: (_: unknown, u) => <Button size="small" onClick={() => open(u)}>编辑</Button> },
+          ...(readOnly ? [] : [{ title: '操作', width: 80, render: (_: unknown, u: Unit) => <Button size="small" onClick={() => open(u)}>编辑</Button> }]),
         ]}
       />
       <Modal open={editing !== null} title={editing === 'new' ? '新建单位' : '编辑单位'} okText="保存" cancelText="取消" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, me
 import { useEffect, useMemo, useState } from 'react';
 import { client, ok, type NamedRef, type Role, type User } from '../api';
 import { ROLE_LABELS } from '../labels';
+import { useOrganization } from '../organization';
 
 interface UserForm {
   username: string;
@@ -18,11 +19,13 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [search, setSearch] = useState('');
   const [form] = Form.useForm<UserForm>();
-  const load = () => ok(client.GET('/api/users')).then(setUsers).catch(() => undefined);
+  // A lower organization's accounts are shown read-only (the header's switcher).
+  const { organizationId, readOnly } = useOrganization();
+  const load = () => ok(client.GET('/api/users', { params: { query: { organizationId } } })).then(setUsers).catch(() => undefined);
   useEffect(() => {
     void load();
-    void ok(client.GET('/api/units')).then(setUnitList).catch(() => undefined);
-  }, []);
+    void ok(client.GET('/api/units', { params: { query: { organizationId } } })).then(setUnitList).catch(() => undefined);
+  }, [organizationId]);
   const unitName = useMemo(() => new Map(unitList.map((u) => [u.id, u.name])), [unitList]);
   const role = Form.useWatch('role', form);
   const open = (user: User | 'new') => {
@@ -81,9 +84,11 @@ export function UsersPage() {
       extra={
         <Space>
           <Input.Search aria-label="搜索用户" placeholder="用户名或姓名" allowClear onSearch={setSearch} />
-          <Button type="primary" onClick={() => open('new')}>
-            新建用户
-          </Button>
+          {!readOnly && (
+            <Button type="primary" onClick={() => open('new')}>
+              新建用户
+            </Button>
+          )}
         </Space>
       }
     >
@@ -100,9 +105,9 @@ export function UsersPage() {
           {
             title: '启用',
             dataIndex: 'active',
-            render: (a: boolean, u) => <Switch aria-label={`启用 ${u.username}`} checked={a} onChange={(v) => void toggle(u, v)} />,
+            render: (a: boolean, u) => <Switch aria-label={`启用 ${u.username}`} checked={a} disabled={readOnly} onChange={(v) => void toggle(u, v)} />,
           },
-          { title: '操作', render: (_: unknown, u) => <Button size="small" onClick={() => open(u)}>编辑</Button> },
+          ...(readOnly ? [] : [{ title: '操作', render: (_: unknown, u: User) => <Button size="small" onClick={() => open(u)}>编辑</Button> }]),
         ]}
       />
       <Modal open={editing !== null} title={editing === 'new' ? '新建用户' : '编辑用户'} okText="保存" cancelText="取消" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
