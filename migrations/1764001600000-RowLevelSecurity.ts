@@ -64,6 +64,8 @@ export class RowLevelSecurity1764001600000 implements MigrationInterface {
     await q.query(`GRANT USAGE ON SCHEMA public TO ${TENANT_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${TENANT_ROLE}`);
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${TENANT_ROLE}`);
+    // The migration ledger is the owner's alone.
+    await q.query(`REVOKE ALL ON schema_migration FROM ${TENANT_ROLE}`);
     await q.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${TENANT_ROLE}`);
     // Tables a later migration creates are granted too; whether they are bounded is that migration's to say.
     await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${TENANT_ROLE}`);

@@ -140,6 +140,10 @@ describe('row-level security on the organization column', () => {
     expect(Number((await t.dataSource.query(`SELECT count(*) FROM reminder`))[0].count)).toBe(2);
   });
 
+  it('leaves the migration ledger to the owner', async () => {
+    await expect(bounded([A], (m) => rows(m, `SELECT * FROM schema_migration`))).rejects.toThrow(/permission denied/);
+  });
+
   it('sees nothing at all when the transaction names no organization', async () => {
     expect(await bounded([], (m) => rows(m, `SELECT id FROM task`))).toEqual([]);
   });

@@ -36,7 +36,9 @@ const scopedReads = new AsyncLocalStorage<ScopedRead>();
  */
 export function scopedRunner(dataSource: DataSource): QueryRunner | undefined {
   const read = scopedReads.getStore();
-  return read?.dataSource === dataSource ? read.manager.queryRunner : undefined;
+  const runner = read?.dataSource === dataSource ? read.manager.queryRunner : undefined;
+  // Work left running after the transaction ended (not awaited) takes a pooled connection, as outside it.
+  return runner?.isReleased ? undefined : runner;
 }
 
 /**
@@ -44,9 +46,8 @@ export function scopedRunner(dataSource: DataSource): QueryRunner | undefined {
  * REPEATABLE READ transaction of its own.
  */
 export function readTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  const read = scopedReads.getStore();
-  if (read?.dataSource === dataSource) return work(read.manager);
-  return dataSource.transaction('REPEATABLE READ', work);
+  const runner = scopedRunner(dataSource);
+  return runner ? work(runner.manager) : dataSource.transaction('REPEATABLE READ', work);
 }
 
 /**
