@@ -228,6 +228,13 @@ describe('下达: province → city → county and back', () => {
       ]);
       const [audit] = await t.dataSource.query(`SELECT organization_id FROM audit_event WHERE action = 'incoming_task.accept' AND entity_id = $1`, [luoyangIncomingId]);
       expect(audit.organization_id).toBe(org.luoyang);
+      // Accepting is the 签收 of 洛阳市人民政府, the province's unit standing for 洛阳 (it has no users to sign).
+      const signed = await t.dataSource.query(
+        `SELECT u.name, a.acknowledged_via FROM task_assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = $1 ORDER BY u.name`,
+        [parentTaskId],
+      );
+      expect(signed).toContainEqual({ name: '洛阳市人民政府', acknowledged_via: 'accept' });
+      expect(signed.filter((row: { acknowledged_via: string | null }) => row.acknowledged_via !== null)).toHaveLength(1);
 
       const again = await post(`/api/incoming-tasks/${luoyangIncomingId}/accept`, body, user.luoyang);
       expectStatus(again, 409);

@@ -13,6 +13,8 @@ export interface LockedIncoming {
   id: string;
   organizationId: string;
   parentTaskId: string;
+  /** The parent organization's unit standing for this organization. */
+  viaUnitId: string;
   acceptedAt: Date | null;
   parent: { content: string; dueDate: string; kind: string; sourceKind: string; sourceDocumentNumber: string | null; sourceDate: string | null };
 }
@@ -97,8 +99,8 @@ export class CascadeRepository {
   lockIncoming(id: string): Promise<LockedIncoming | null> {
     return one<LockedIncoming>(
       this.db,
-      `SELECT i.id, i.organization_id AS "organizationId", i.parent_task_id AS "parentTaskId", i.accepted_at AS "acceptedAt",
-              json_build_object('content', t.content, 'dueDate', t.due_date, 'kind', t.kind, 'sourceKind', t.source_kind,
+      `SELECT i.id, i.organization_id AS "organizationId", i.parent_task_id AS "parentTaskId", i.via_unit_id AS "viaUnitId",
+              i.accepted_at AS "acceptedAt", json_build_object('content', t.content, 'dueDate', t.due_date, 'kind', t.kind, 'sourceKind', t.source_kind,
                                 'sourceDocumentNumber', t.source_document_number, 'sourceDate', t.source_date) AS parent
          FROM incoming_task i JOIN task t ON t.id = i.parent_task_id
         WHERE i.id = $1

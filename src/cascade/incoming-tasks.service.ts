@@ -70,6 +70,13 @@ export class IncomingTasksService {
         created.push(child);
       }
       await repository.markAccepted(id, actor.userId);
+      // The acceptance is the 签收 of the unit standing for this organization above: it has no users to sign.
+      if (await new TaskRepository(manager).acknowledge(incoming.parentTaskId, incoming.viaUnitId, actor.userId, 'accept')) {
+        await this.audit.record(
+          { action: 'task.acknowledge', entity: 'task', entityId: incoming.parentTaskId, after: { unitId: incoming.viaUnitId, via: 'accept' } },
+          manager,
+        );
+      }
       await this.audit.record(
         { action: 'incoming_task.accept', entity: 'incoming_task', entityId: id, after: { planId: dto.planId, parentTaskId: incoming.parentTaskId, tasks: created } },
         manager,

@@ -14,6 +14,7 @@ import { ReminderScanIndexes1764001300000 } from '../../migrations/1764001300000
 import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-TaskListIndexes';
 import { Organizations1764001500000 } from '../../migrations/1764001500000-Organizations';
 import { RowLevelSecurity1764001600000 } from '../../migrations/1764001600000-RowLevelSecurity';
+import { AcceptanceSigns1764001700000 } from '../../migrations/1764001700000-AcceptanceSigns';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   TaskListIndexes1764001400000,
   Organizations1764001500000,
   RowLevelSecurity1764001600000,
+  AcceptanceSigns1764001700000,
 ];
 
 /**

@@ -61,7 +61,7 @@ export const DELIVERY_STATUS_LABELS = { pending: '待发送', sent: '已发送',
 export const CHANNEL_LABELS = { inbox: '站内', email: '邮件', webhook: 'Webhook' } as const;
 
 /** How a unit's 签收 came about. */
-export const ACKNOWLEDGED_VIA_LABELS = { acknowledge: '签收', progress: '报送进展即签收', completion_request: '申请销号即签收' } as const;
+export const ACKNOWLEDGED_VIA_LABELS = { acknowledge: '签收', progress: '报送进展即签收', completion_request: '申请销号即签收', accept: '下级接收即签收' } as const;
 
 /** Where a 延期 request stands. */
 export const EXTENSION_STATUS_LABELS = { pending: '待审核', approve: '已批准', reject: '已驳回' } as const;

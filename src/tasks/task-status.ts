@@ -23,5 +23,5 @@ export const ASSIGNMENT_ROLES = ['lead', 'responsible', 'cooperating'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 /** How a unit's 签收 came about: the 签收 button, or its first own progress report or 销号 request. */
-export const ACKNOWLEDGED_VIA = ['acknowledge', 'progress', 'completion_request'] as const;
+export const ACKNOWLEDGED_VIA = ['acknowledge', 'progress', 'completion_request', 'accept'] as const;
 export type AcknowledgedVia = (typeof ACKNOWLEDGED_VIA)[number];

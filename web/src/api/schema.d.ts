@@ -1143,7 +1143,7 @@ export interface components {
              * @description The 签收 button, or the unit’s first own progress report or 销号 request
              * @enum {string}
              */
-            via: "acknowledge" | "progress" | "completion_request";
+            via: "acknowledge" | "progress" | "completion_request" | "accept";
         };
         ActualInputDto: {
             /**
