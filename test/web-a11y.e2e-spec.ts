@@ -4,7 +4,7 @@ import { readJiyuanNotice } from '../src/seed/jiyuan-notice';
 import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from './support/browser';
 import { createImportedPlan, createUnitUser, listTasks, seedJiyuanRegistry } from './support/factories';
 import { expectStatus, request } from './support/http';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { createTestApp, listenOnLoopback, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 // Every page of the built app, for each role, at desktop (1280) and phone (390) width: axe-core finds no serious or
 // critical violation, a screenshot is saved, and the unit clerk's pages do not scroll sideways on a phone.
@@ -82,9 +82,7 @@ describeWithBuiltApp('web app: accessibility (axe-core) and phone layout, every 
     );
     expectStatus(await request(t.app, 'POST', '/api/reminders/scan', { asOf: '2021-10-08' }), 200);
     expectStatus(await request(t.app, 'POST', `/api/tasks/${taskId}/urge`, { message: '请于本周内报送验收情况' }), 201);
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(t.app);
     browser = await launchBrowser();
   });
 

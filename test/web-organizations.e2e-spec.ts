@@ -4,7 +4,7 @@ import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from
 import { createPlan } from './support/factories';
 import { bodyOf, request } from './support/http';
 import { createUserIn } from './support/organizations';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { createTestApp, listenOnLoopback, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 // Issue 13 item 5 in the built app against the real API: a parent organization's supervisor switches to its county
 // (read-only), the county's supervisor accepts the parent's task split in two, and the parent's task page shows
@@ -57,9 +57,7 @@ describeWithBuiltApp('web app: organizations (switcher, 上级交办, 下级落�
     );
     parentTaskId = parentTask.id;
 
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(t.app);
     browser = await launchBrowser();
   });
 

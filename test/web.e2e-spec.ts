@@ -6,7 +6,7 @@ import { ARTIFACTS, describeWithBuiltApp, launchBrowser, type TestBrowser } from
 import { createPlan, createUnitUser, listTasks, seedJiyuanRegistry } from './support/factories';
 import { expectStatus, request } from './support/http';
 import { buildXlsx } from './support/import-fixtures';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
+import { createTestApp, listenOnLoopback, TEST_PASSWORD, type TestApp } from './support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,9 +29,7 @@ describeWithBuiltApp('web app (Chromium, built app, real API)', () => {
     const { user, password } = await createUnitUser(t, units.get('住房和城乡建设局')!, { displayName: '住建局张科长' });
     unitUser = { username: user.username, password };
     planId = (await createPlan(t.app, { title: '济源市2021年政府工作报告重点工作', year: 2021 })).id;
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenOnLoopback(t.app);
     browser = await launchBrowser();
   });
 

@@ -81,3 +81,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   };
 }
+
+/** Serves the app over real HTTP on a free loopback port (for a browser); answers its base URL. */
+export async function listenOnLoopback(app: NestFastifyApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}

@@ -15,10 +15,9 @@ import {
 } from 'class-validator';
 import { NotBlank } from '../../common/not-blank';
 import { NamedRefDto } from '../../units/dto/unit.dto';
+import { DAY, DAY_MESSAGE } from '../../tasks/dto/create-task.dto';
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type AssignmentRole, type TaskStatus } from '../../tasks/task-status';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
 
 export const INCOMING_FILTERS = ['pending', 'accepted', 'all'] as const;
 export type IncomingFilter = (typeof INCOMING_FILTERS)[number];

@@ -16,8 +16,9 @@ import {
 import { NotBlank } from '../../common/not-blank';
 import { SOURCE_KINDS, type SourceKind } from '../task-status';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
+/** A calendar day as the API writes it; the task forms (new task, acceptance of a handed-down task) share it. */
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const DAY_MESSAGE = '$property must be a date in YYYY-MM-DD form';
 
 export class TaskUnitsDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: '牵头单位' })
