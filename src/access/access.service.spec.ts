@@ -1,4 +1,5 @@
 import { runInContext } from './request-context';
+import type { OrganizationScope } from '../database/organization-scope';
 import type { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
 import type { Actor } from './actor';
@@ -26,7 +27,7 @@ function service(task: Known, plan: Known): AccessService {
     planHoldsUnit: async (id, unitId) =>
       id === plan.id ? { organizationId: plan.organizationId ?? CITY, holds: unitId === null || plan.units.includes(unitId) } : null,
   };
-  return new AccessService(repository as AccessRepository);
+  return new AccessService(repository as AccessRepository, { read: (_organizations, work) => work() } as OrganizationScope);
 }
 const as = <T>(actor: Actor | null, fn: () => Promise<T> | T) => runInContext({ requestId: null, ip: null, actor }, async () => fn());
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
+import { OrganizationScope } from '../database/organization-scope';
 import { ForbiddenError } from './access-errors';
 import { organizationScopeSql, planScopeSql, taskScopeSql, AccessRepository } from './access.repository';
 import type { Actor } from './actor';
@@ -41,7 +42,18 @@ const READ_ONLY_BELOW = '下级组织的数据只能查看，不能修改';
  */
 @Injectable()
 export class AccessService {
-  constructor(private readonly repository: AccessRepository) {}
+  constructor(
+    private readonly repository: AccessRepository,
+    private readonly scope: OrganizationScope,
+  ) {}
+
+  /**
+   * Runs a request's reads in one transaction bounded by row-level security to the actor's readable organizations
+   * (defense in depth: a statement that forgot its organization condition still cannot see another's rows).
+   */
+  readBounded<T>(work: () => Promise<T>): Promise<T> {
+    return this.scope.read(this.readableOrganizations(), work);
+  }
 
   /** The unit bounding the actor's reads (a unit user's own), or null for staff who read everything. */
   readScope(): string | null {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
-import { OrganizationScope } from '../database/organization-scope';
 import { PlansModule } from '../plans/plans.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { DashboardService } from './dashboard.service';
@@ -15,7 +14,7 @@ import { UnacknowledgedService } from './unacknowledged.service';
 @Module({
   imports: [CalendarModule, PlansModule, TasksModule],
   controllers: [SupervisionController],
-  providers: [OrganizationScope, DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
+  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

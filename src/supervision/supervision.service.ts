@@ -4,7 +4,6 @@ import { requirePermission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { assertDay, calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
-import { OrganizationScope } from '../database/organization-scope';
 import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
@@ -71,13 +70,7 @@ export class SupervisionService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly tasksRegister: TasksService,
-    private readonly organizations: OrganizationScope,
   ) {}
-
-  /** Reads bounded by row-level security to the actor's readable organizations (defense in depth). */
-  private async bounded<T>(work: () => Promise<T>): Promise<T> {
-    return this.organizations.read(this.access.readableOrganizations(), work);
-  }
 
   /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
   async snapshot(query: SupervisionQuery): Promise<PlanSnapshot> {
@@ -123,7 +116,7 @@ export class SupervisionService {
    * unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
-    return this.bounded(() => this.register(query));
+    return this.access.readBounded(() => this.register(query));
   }
 
   private async register(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
@@ -157,21 +150,21 @@ export class SupervisionService {
   }
 
   async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
-    return this.bounded(async () => {
+    return this.access.readBounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, items: await this.flagged(scope) };
     });
   }
 
   async units(query: SupervisionQuery): Promise<UnitsViewDto> {
-    return this.bounded(async () => {
+    return this.access.readBounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, items: await this.standings(scope) };
     });
   }
 
   async summary(query: SupervisionQuery): Promise<SummaryViewDto> {
-    return this.bounded(async () => {
+    return this.access.readBounded(async () => {
       const { scope, header } = await this.scope(query);
       return { ...header, ...(await this.counts(scope)) };
     });

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { OrganizationScope } from '../database/organization-scope';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PlansModule } from '../plans/plans.module';
 import { UnitsModule } from '../units/units.module';
@@ -18,7 +17,7 @@ import { TaskRepository } from './task.repository';
 @Module({
   imports: [AuditModule, PlansModule, UnitsModule, EvidenceModule],
   controllers: [TasksController, TaskLifecycleController, MilestonesController, PlanTasksController],
-  providers: [OrganizationScope, TaskRepository, TasksService, AcknowledgementsService, TaskLifecycleService, MilestonesService, TaskCreationService],
+  providers: [TaskRepository, TasksService, AcknowledgementsService, TaskLifecycleService, MilestonesService, TaskCreationService],
   exports: [TasksService, TaskRepository],
 })
 export class TasksModule {}

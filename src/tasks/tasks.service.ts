@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../access/access.service';
 import { BadRequestError, NotFoundError } from '../common/domain-errors';
-import { OrganizationScope } from '../database/organization-scope';
 import { toAcknowledgement } from './acknowledgements';
 import type { ListTasksPageQueryDto, PendingAcknowledgementDto, TaskDetailDto, TaskDto, TaskPageDto } from './dto/task.dto';
 import { TaskRepository, type TaskFilter, type TaskRecord } from './task.repository';
@@ -18,12 +17,11 @@ export class TasksService {
   constructor(
     private readonly repository: TaskRepository,
     private readonly access: AccessService,
-    private readonly organizations: OrganizationScope,
   ) {}
 
   /** The register, its reads bounded by row-level security to the actor's readable organizations (defense in depth). */
   async list(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
-    return this.organizations.read(this.access.readableOrganizations(), () => this.page(query));
+    return this.access.readBounded(() => this.page(query));
   }
 
   private async page(query: ListTasksPageQueryDto): Promise<TaskPageDto> {
@@ -69,7 +67,12 @@ export class TasksService {
     return { total: Math.max(counted, await this.repository.estimateCount(filter)), totalExact: false };
   }
 
-  async get(id: string): Promise<TaskDetailDto> {
+  /** One task, its reads bounded by row-level security like the register's. */
+  get(id: string): Promise<TaskDetailDto> {
+    return this.access.readBounded(() => this.detail(id));
+  }
+
+  private async detail(id: string): Promise<TaskDetailDto> {
     await this.access.requireReadTask(id);
     const [record] = await this.repository.find([id]);
     if (!record) throw new NotFoundError('任务', id);
