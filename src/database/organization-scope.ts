@@ -12,10 +12,19 @@ export const TENANT_ROLE = 'duban_tenant';
  * names its organizations; both end with the transaction (set_config's is_local). From then on every statement of
  * the transaction, however it was written, sees and writes only rows of those organizations.
  */
-export async function withOrganizationScope<T>(manager: EntityManager, organizationIds: readonly string[], work: () => Promise<T>): Promise<T> {
+export async function withOrganizationScope<T>(
+  manager: EntityManager,
+  organizationIds: readonly string[],
+  work: () => Promise<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<T> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('withOrganizationScope runs inside a transaction');
-  await runner.query(`SELECT set_config('role', $1, true), set_config('duban.organizations', $2, true)`, [TENANT_ROLE, uuidArray(organizationIds)]);
+  // One round trip: the tenant role, its organizations and (for reads) read-only, all for this transaction only.
+  await runner.query(
+    `SELECT set_config('role', $1, true), set_config('duban.organizations', $2, true)${readOnly ? `, set_config('transaction_read_only', 'on', true)` : ''}`,
+    [TENANT_ROLE, uuidArray(organizationIds)],
+  );
   return work();
 }
 
@@ -61,13 +70,8 @@ export class OrganizationScope {
 
   read<T>(organizationIds: readonly string[] | null, work: () => Promise<T>): Promise<T> {
     if (organizationIds === null || scopedRunner(this.dataSource)) return work();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      // One round trip: read-only, the tenant role and its organizations, all for this transaction only.
-      await manager.queryRunner!.query(
-        `SELECT set_config('transaction_read_only', 'on', true), set_config('role', $1, true), set_config('duban.organizations', $2, true)`,
-        [TENANT_ROLE, uuidArray(organizationIds)],
-      );
-      return scopedReads.run({ dataSource: this.dataSource, manager }, work);
-    });
+    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      withOrganizationScope(manager, organizationIds, () => scopedReads.run({ dataSource: this.dataSource, manager }, work), { readOnly: true }),
+    );
   }
 }
