@@ -228,11 +228,18 @@ describeWithBuiltApp('web app: organizations (switcher, 上级交办, 下级落�
     await shot(page, '07-descendant-task');
   });
 
-  /** Picks a unit in a row's multiple select (typed, then chosen from the list). */
+  /**
+   * Picks a unit in a row's multiple select: typed, then Enter once the list has it as the active option (a click
+   * could land while the filtered list is still re-rendering), the chosen tag checked, and the list closed.
+   */
   async function pickUnit(page: Page, row: ReturnType<Page['locator']>, label: string, unit: string): Promise<void> {
     await row.getByLabel(label).click();
     await row.getByLabel(label).fill(unit);
-    await option(page, unit).click();
+    await option(page, unit).and(page.locator('.ant-select-item-option-active')).waitFor();
+    await page.keyboard.press('Enter');
+    await row.locator('.ant-select-selection-item', { hasText: unit }).waitFor();
     await page.keyboard.press('Escape');
+    // The list closes with an animation: the next select's list must not be confused with this one.
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
   }
 });
