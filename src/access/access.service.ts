@@ -49,9 +49,10 @@ export class AccessService {
 
   /**
    * Runs a request's reads in one transaction bounded by row-level security to the actor's readable organizations
-   * (defense in depth: a statement that forgot its organization condition still cannot see another's rows).
+   * (defense in depth: a statement that forgot its organization condition still cannot see another's rows). Async,
+   * so a missing actor is a rejected promise like every other check's.
    */
-  readBounded<T>(work: () => Promise<T>): Promise<T> {
+  async readBounded<T>(work: () => Promise<T>): Promise<T> {
     return this.scope.read(this.readableOrganizations(), work);
   }
 
