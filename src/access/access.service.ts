@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-errors';
 import { OrganizationScope } from '../database/organization-scope';
 import { ForbiddenError } from './access-errors';
-import { organizationScopeSql, planScopeSql, taskScopeSql, AccessRepository } from './access.repository';
+import { AccessRepository } from './access.repository';
 import type { Actor } from './actor';
 import { actingOrganization } from './organizations';
 import { can, currentActor, requirePermission } from './permissions';
@@ -71,9 +71,7 @@ export class AccessService {
    * switcher) if readable. Another organization's (or an unknown one's) is refused as if it did not exist.
    */
   listOrganizations(requested?: string): readonly string[] | null {
-    if (requested === undefined) return this.readableOrganizations();
-    if (!mayReadOrganization(currentActor(), requested)) throw new NotFoundError('组织', requested);
-    return [requested];
+    return requested === undefined ? this.readableOrganizations() : this.listOrganization(requested);
   }
 
   /**
@@ -84,11 +82,6 @@ export class AccessService {
     const organizationId = requested ?? actingOrganization();
     this.requireReadOrganization(organizationId, '组织', organizationId);
     return [organizationId];
-  }
-
-  /** A list's organization condition on `column` for the ids bound to `param` (bind `listOrganizations()`). */
-  organizationScopeSql(column: string, param: string): string {
-    return organizationScopeSql(column, param);
   }
 
   /** An object of `organizationId` is read: one outside the actor's organizations is as if it did not exist. */
@@ -118,16 +111,6 @@ export class AccessService {
     const topLevel = actor.organizationId !== null && (await this.repository.isTopLevel(actor.organizationId));
     if (!mayWriteCalendar(actor, topLevel)) throw new ForbiddenError('节假日调休安排全平台统一，只有最上级组织的系统管理员可以修改');
     return actor;
-  }
-
-  /** A list's task condition (alias `task`) for the scope unit bound to `unitParam`; see readScope. */
-  taskScopeSql(task: string, unitParam: string): string {
-    return taskScopeSql(task, unitParam);
-  }
-
-  /** A list's plan condition on the plan id expression `planId`, for the scope unit bound to `unitParam`. */
-  planScopeSql(planId: string, unitParam: string): string {
-    return planScopeSql(planId, unitParam);
   }
 
   /** The plan, its section tree and task counts: a unit user reads only the plans its unit has tasks in. */
