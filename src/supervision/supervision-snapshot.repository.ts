@@ -21,11 +21,10 @@ export interface SnapshotPlan {
   dueSoonWorkdays: number | null;
 }
 
-/** Which tasks of a plan a statement covers, as they stood at the end of asOf: all of them, or those of `ids`. */
+/** The plan a statement covers, its tasks as they stood at the end of asOf. */
 export interface SnapshotScope {
   planId: string;
   asOf: string;
-  ids?: readonly string[];
 }
 
 export interface SnapshotTaskRow {
@@ -58,7 +57,6 @@ class ScopeParams extends Params {
   readonly plan: string;
   readonly endOfAsOf: string;
   readonly asOf: string;
-  private readonly ids?: readonly string[];
 
   constructor(scope: SnapshotScope) {
     super();
@@ -66,12 +64,6 @@ class ScopeParams extends Params {
     this.asOf = this.bind(scope.asOf);
     // "On or before asOf" is `< endOfAsOf`.
     this.endOfAsOf = endOfDaySql(this.asOf);
-    this.ids = scope.ids;
-  }
-
-  /** `AND t.id = ANY(…)` when the scope names its tasks. */
-  only(): string {
-    return this.ids ? `AND t.id = ANY(${this.bind(this.ids)})` : '';
   }
 }
 
@@ -145,11 +137,10 @@ export class SupervisionSnapshotRepository {
   async tasks(scope: SnapshotScope): Promise<SnapshotTaskRow[]> {
     const params = new Params();
     const plan = params.bind(scope.planId);
-    const only = scope.ids ? `AND t.id = ANY(${params.bind(scope.ids)})` : '';
     const found = await rows<{ id: string; number: number; content: string; kind: TaskKind; source_kind: SourceKind; due_date: string; section_id: string | null }>(
       this.db,
       `SELECT id, number, content, kind, source_kind, due_date, section_id
-         FROM task t WHERE t.plan_id = ${plan} ${only} ORDER BY number`,
+         FROM task t WHERE t.plan_id = ${plan} ORDER BY number`,
       params.values,
     );
     return found.map((t) => ({
@@ -170,7 +161,7 @@ export class SupervisionSnapshotRepository {
       this.db,
       `SELECT a.task_id, a.role, u.id, u.name, u.kind, coalesce(a.acknowledged_at < ${params.endOfAsOf}, false) AS signed
          FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
-        WHERE t.plan_id = ${params.plan} ${params.only()}
+        WHERE t.plan_id = ${params.plan}
         ORDER BY a.task_id, a.role, a.position`,
       params.values,
     );
@@ -185,7 +176,7 @@ export class SupervisionSnapshotRepository {
       `SELECT t.id AS task_id, ${STATUS_AS_OF_SQL} AS status,
               ${shanghaiDay('last_change.at')} AS day
          FROM task t ${lastStatusChangeSql('t', params.asOf)}
-        WHERE t.plan_id = ${params.plan} ${params.only()}`,
+        WHERE t.plan_id = ${params.plan}`,
       params.values,
     );
     return found.map((s) => ({ taskId: s.task_id, status: s.status, day: s.day }));
@@ -204,7 +195,7 @@ export class SupervisionSnapshotRepository {
                WHERE r.task_id = t.id AND r.created_at < ${params.endOfAsOf}
                ORDER BY r.created_at DESC, r.id DESC LIMIT 1) r
          JOIN unit u ON u.id = r.unit_id
-        WHERE t.plan_id = ${params.plan} ${params.only()}`,
+        WHERE t.plan_id = ${params.plan}`,
       params.values,
     );
     return new Map(
@@ -215,7 +206,6 @@ export class SupervisionSnapshotRepository {
   /** The units that reported for `period` on or before asOf, by task id (tasks nobody reported for are absent). */
   async reportedUnits(scope: SnapshotScope, period: string): Promise<Map<string, Set<string>>> {
     const params = new ScopeParams(scope);
-    const only = params.only();
     const found = await rows<{ task_id: string; unit_ids: string[] }>(
       this.db,
       // Per task through ix_progress_report_task_period, not a scan of every report of the period.
@@ -224,7 +214,7 @@ export class SupervisionSnapshotRepository {
         CROSS JOIN LATERAL (
               SELECT array_agg(DISTINCT r.unit_id) AS unit_ids FROM progress_report r
                WHERE r.task_id = t.id AND r.period = ${params.bind(period)} AND r.created_at < ${params.endOfAsOf}) r
-        WHERE t.plan_id = ${params.plan} ${only} AND r.unit_ids IS NOT NULL`,
+        WHERE t.plan_id = ${params.plan} AND r.unit_ids IS NOT NULL`,
       params.values,
     );
     return new Map(found.map((r) => [r.task_id, new Set(r.unit_ids)]));
@@ -264,7 +254,7 @@ export class SupervisionSnapshotRepository {
                SELECT pa.value, r.period FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
                 WHERE pa.target_id = tt.id AND r.created_at < ${params.endOfAsOf}
                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
-        WHERE t.plan_id = ${params.plan} ${params.only()}
+        WHERE t.plan_id = ${params.plan}
         ORDER BY tt.task_id, tt.position`,
       params.values,
     );

@@ -87,7 +87,7 @@ export interface PlanSnapshot {
 
 /**
  * Loads one plan as of one day in a fixed handful of set-based queries (no per-task query), inside one
- * REPEATABLE READ transaction so that every figure comes from the same moment. The views and exports all start here.
+ * REPEATABLE READ transaction so that every figure comes from the same moment. The exports (ledger, bulletin, scores) start here.
  */
 @Injectable()
 export class SupervisionSnapshotLoader {
@@ -96,21 +96,6 @@ export class SupervisionSnapshotLoader {
     private readonly repository: SupervisionSnapshotRepository,
     private readonly calendars: CalendarService,
   ) {}
-
-  /**
-   * Some tasks of a plan as they stood at the end of asOf (the views' page or board, chosen in SQL), in the order
-   * of `ids`, with their timeliness and reasons.
-   */
-  loadTasks(planId: string, asOf: string, ids: readonly string[]): Promise<TaskSnapshot[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return readTransaction(this.dataSource, async (manager) => {
-      const repository = this.repository.in(manager);
-      await repository.readOnly();
-      const plan = await this.plan(repository, planId);
-      const byId = new Map((await this.build(manager, repository, plan, asOf, ids)).tasks.map((task) => [task.id, task]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    });
-  }
 
   load(planId: string, asOf: string): Promise<PlanSnapshot> {
     return readTransaction(this.dataSource, async (manager) => {
@@ -126,18 +111,11 @@ export class SupervisionSnapshotLoader {
     return plan;
   }
 
-  /** The whole plan, or with `ids` only those of its tasks. */
-  private async build(
-    manager: EntityManager,
-    repository: SupervisionSnapshotRepository,
-    plan: SnapshotPlan,
-    asOf: string,
-    ids?: readonly string[],
-  ): Promise<PlanSnapshot> {
+  private async build(manager: EntityManager, repository: SupervisionSnapshotRepository, plan: SnapshotPlan, asOf: string): Promise<PlanSnapshot> {
     const period = lastClosedPeriod(asOf, plan.reportingCycle, plan.reportCutoffDay);
     const cutoff = periodCutoff(period, plan.reportCutoffDay);
     const reportsChecked = cutoff > plan.startDate;
-    const scope: SnapshotScope = { planId: plan.id, asOf, ids };
+    const scope: SnapshotScope = { planId: plan.id, asOf };
 
     const sections = await repository.sections(plan.id);
     const tasks = await repository.tasks(scope);
@@ -145,7 +123,7 @@ export class SupervisionSnapshotLoader {
     const statuses = await repository.statuses(scope);
     const latestByTask = await repository.latestReports(scope);
     const reportedByTask = await repository.reportedUnits(scope, period);
-    const unitLastReport = ids ? new Map<string, Date>() : await repository.lastReportByUnit(plan.id, asOf);
+    const unitLastReport = await repository.lastReportByUnit(plan.id, asOf);
     const targetRows = await repository.targets(scope);
 
     const workCalendar = await this.calendars.load(manager);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PlansModule } from '../plans/plans.module';
-import { TasksModule } from '../tasks/tasks.module';
 import { DashboardService } from './dashboard.service';
 import { SupervisionExportService } from './supervision-export.service';
 import { SupervisionSnapshotLoader } from './supervision-snapshot';
@@ -12,7 +11,7 @@ import { SupervisionService } from './supervision.service';
 import { UnacknowledgedService } from './unacknowledged.service';
 
 @Module({
-  imports: [CalendarModule, PlansModule, TasksModule],
+  imports: [CalendarModule, PlansModule],
   controllers: [SupervisionController],
   providers: [DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
   exports: [SupervisionService],

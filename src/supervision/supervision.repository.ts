@@ -7,9 +7,10 @@ import { shanghaiDay } from '../common/sql-dates';
 import { one, Params, rows } from '../database/sql';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
-import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
+import type { TargetComparator } from '../targets/target-parser';
+import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
-import type { SectionRow } from './supervision-snapshot';
+import type { SectionRef, SectionRow } from './supervision-snapshot';
 import { planSections, planWithPolicy, type SnapshotPlan } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
@@ -80,6 +81,109 @@ export interface UnitStandingRow {
 
 const END_OF_AS_OF = 'task_end_of_day($2::date)';
 
+/** An assigned unit of a view's task, in the notice's order (lead, responsible, cooperating; then position). */
+export interface ViewTaskUnit {
+  role: AssignmentRole;
+  id: string;
+  name: string;
+  /** Signed (签收) by now. */
+  signed: boolean;
+  /** When it was given, ISO 8601 to the millisecond. */
+  assignedAt: string;
+}
+
+/** An indicator's target with the latest actual reported by the end of asOf (numbers as PostgreSQL's text). */
+export interface ViewTaskTarget {
+  metric: string;
+  comparator: TargetComparator;
+  value: string;
+  unit: string;
+  actual: string | null;
+}
+
+/**
+ * A task of a view, complete in one row: the register's columns (current status and due date), its headings,
+ * units and, while it is an open indicator, its targets, and its row of the task rules as of the day.
+ */
+export interface ViewTaskRow {
+  id: string;
+  plan_id: string;
+  number: number;
+  content: string;
+  kind: TaskKind;
+  due_date: string;
+  status: TaskStatus;
+  version: number;
+  includes_other_units: boolean;
+  leaders: string[];
+  deadline_text: string | null;
+  origin: TaskOrigin;
+  source_kind: SourceKind;
+  source_document_number: string | null;
+  source_date: string | null;
+  section: SectionRef | null;
+  subsection: SectionRef | null;
+  units: ViewTaskUnit[];
+  targets: ViewTaskTarget[] | null;
+  status_as_of: TaskStatus;
+  open: boolean;
+  overdue: boolean;
+  days_overdue: number;
+  workdays_overdue: number | null;
+  overdue_gap_year: number | null;
+  due_soon: boolean;
+  workdays_left: number | null;
+  due_soon_gap_year: number | null;
+  expected_percent: number;
+  latest_percent: number | null;
+  latest_report_at: Date | null;
+  behind_schedule: boolean;
+  unreported: boolean;
+  light: Light;
+}
+
+const ROLE_ORDER = `array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`;
+
+/** A heading as {id, code, title}. */
+const headingJson = (s: string) => `json_build_object('id', ${s}.id, 'code', ${s}.code, 'title', ${s}.title)`;
+
+/**
+ * ViewTaskRow's columns over task t and its row tl of the task rules as of the day in `asOf` (a parameter); s and p
+ * are its heading and the heading's parent (VIEW_TASK_JOINS). A task hangs off its deepest heading: a subsection
+ * (under its section) or a section.
+ */
+const viewTaskColumns = (asOf: string) => `
+  t.id, t.plan_id, t.number, t.content, t.kind, t.due_date, t.status, t.version, t.includes_other_units, t.leaders,
+  t.deadline_text, t.origin, t.source_kind, t.source_document_number, t.source_date,
+  CASE WHEN p.id IS NOT NULL THEN ${headingJson('p')} WHEN s.id IS NOT NULL THEN ${headingJson('s')} END AS section,
+  CASE WHEN p.id IS NOT NULL THEN ${headingJson('s')} END AS subsection,
+  coalesce((SELECT json_agg(json_build_object(
+                    'role', a.role, 'id', u.id, 'name', u.name, 'signed', a.acknowledged_at IS NOT NULL,
+                    'assignedAt', to_char(a.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY ${ROLE_ORDER})
+              FROM task_assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id), '[]') AS units,
+  CASE WHEN t.kind = 'indicator' AND tl.open THEN
+    (SELECT json_agg(json_build_object('metric', tt.metric, 'comparator', tt.comparator, 'value', tt.value::text,
+                                       'unit', tt.unit, 'actual', la.value::text) ORDER BY tt.position)
+       FROM task_target tt
+       LEFT JOIN LATERAL (
+             SELECT pa.value FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
+              WHERE pa.target_id = tt.id AND r.created_at < task_end_of_day(${asOf}::date)
+              ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
+      WHERE tt.task_id = t.id) END AS targets,
+  tl.status AS status_as_of, tl.open, tl.overdue, tl.days_overdue, tl.workdays_overdue, tl.overdue_gap_year,
+  tl.due_soon, tl.workdays_left, tl.due_soon_gap_year, tl.expected_percent, tl.latest_percent, tl.latest_report_at,
+  tl.behind_schedule, tl.unreported, tl.light`;
+
+/** task_timeliness_of(…) for the tasks in `ids` (an SQL uuid[]), over task_timeliness's five parameters from `$first`. */
+function taskTimelinessOfSql(first: number, ids: string): string {
+  const p = (i: number) => `$${first + i}`;
+  return `task_timeliness_of(${p(0)}::uuid, ${ids}, ${p(1)}::date, ${p(2)}::text, ${p(3)}::boolean, ${p(4)}::int)`;
+}
+
+const VIEW_TASK_JOINS = `
+  LEFT JOIN plan_section s ON s.id = t.section_id
+  LEFT JOIN plan_section p ON p.id = s.parent_id`;
+
 /**
  * The supervision views' SQL: every task's state as of a day comes from the set-based task rules
  * (task_timeliness, migration 1764001200000); filtering, counting, sorting and paging happen here, so only a
@@ -109,19 +213,26 @@ export class SupervisionRepository {
   }
 
   /**
-   * One page of the register, by task number, and how many tasks match. Without a light or status filter the
-   * as-of state is not needed to choose the page, so the count and the page read the task table alone.
+   * One page of the register, by task number, each task complete (ViewTaskRow), and how many tasks match. Without
+   * a light or status filter the as-of state is not needed to choose the page, so the count and the choice read
+   * the task table alone; the task rules then run for the page's tasks only (task_timeliness_of).
    */
-  async registerPage(scope: ViewScope, filter: RegisterFilter, page: number, pageSize: number): Promise<{ ids: string[]; total: number }> {
+  async registerPage(scope: ViewScope, filter: RegisterFilter, page: number, pageSize: number): Promise<{ rows: ViewTaskRow[]; total: number }> {
     const params = new Params();
     const clauses = [`t.plan_id = ${params.bind(scope.plan.id)}`];
+    let rulesFirst: number | undefined;
+    const rules = () => {
+      if (rulesFirst === undefined) {
+        rulesFirst = params.values.length + 1;
+        for (const value of timelinessParams(scope.plan.id, scope.asOf, scope.plan, DEFAULT_POLICY.behindTolerance)) params.bind(value);
+      }
+      return rulesFirst;
+    };
     let asOfParam: string | undefined;
     const asOf = () => (asOfParam ??= `${params.bind(scope.asOf)}::date`);
     let from = 'task t';
     if (filter.light) {
-      const first = params.values.length + 1;
-      for (const value of timelinessParams(scope.plan.id, scope.asOf, scope.plan, DEFAULT_POLICY.behindTolerance)) params.bind(value);
-      from += ` JOIN ${taskTimelinessSql(first)} tl ON tl.task_id = t.id`;
+      from += ` JOIN ${taskTimelinessSql(rules())} tl ON tl.task_id = t.id`;
       clauses.push(`tl.light = ${params.bind(filter.light)}`);
       if (filter.status) clauses.push(`tl.status = ${params.bind(filter.status)}`);
     } else if (filter.status) {
@@ -157,26 +268,33 @@ export class SupervisionRepository {
     const [counted] = await rows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params.values);
     const limit = params.bind(pageSize);
     const offset = params.bind((page - 1) * pageSize);
-    const ids = await rows<{ id: string }>(
+    const first = rules();
+    const found = await rows<ViewTaskRow>(
       this.dataSource,
-      `SELECT t.id FROM ${from} WHERE ${where} ORDER BY t.number LIMIT ${limit} OFFSET ${offset}`,
+      `WITH page AS (SELECT t.id, t.number FROM ${from} WHERE ${where} ORDER BY t.number LIMIT ${limit} OFFSET ${offset})
+       SELECT ${viewTaskColumns(`$${first + 1}`)}
+         FROM page JOIN task t ON t.id = page.id
+         JOIN ${taskTimelinessOfSql(first, 'ARRAY(SELECT id FROM page)')} tl ON tl.task_id = t.id
+         ${VIEW_TASK_JOINS}
+        ORDER BY page.number`,
       params.values,
     );
-    return { ids: ids.map((r) => r.id), total: counted!.total };
+    return { rows: found, total: counted!.total };
   }
 
-  /** The overdue board's tasks (overdue or behind schedule), most days overdue first, then by number; `limit` to cut. */
-  async flaggedIds(scope: ViewScope, options: { overdueOnly?: boolean; limit?: number } = {}): Promise<string[]> {
+  /** The overdue board's tasks (overdue or behind schedule) complete, most days overdue first, then by number; `limit` to cut. */
+  flagged(scope: ViewScope, options: { overdueOnly?: boolean; limit?: number } = {}): Promise<ViewTaskRow[]> {
     const params = this.timeliness(scope);
     const limit = options.limit === undefined ? '' : `LIMIT ${params.bind(options.limit)}`;
-    const found = await rows<{ id: string }>(
+    return rows<ViewTaskRow>(
       this.dataSource,
-      `SELECT tl.task_id AS id FROM ${taskTimelinessSql(1)} tl
+      `SELECT ${viewTaskColumns('$2')}
+         FROM ${taskTimelinessSql(1)} tl JOIN task t ON t.id = tl.task_id
+         ${VIEW_TASK_JOINS}
         WHERE ${options.overdueOnly ? 'tl.overdue' : '(tl.overdue OR tl.behind_schedule)'}
         ORDER BY tl.days_overdue DESC, tl.number ${limit}`,
       params.values,
     );
-    return found.map((r) => r.id);
   }
 
   /** Counts by light and flag per section a task hangs off (null: none). */

@@ -4,7 +4,6 @@ import { requirePermission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { assertDay, calendarGapMessage, yearOf } from '../calendar/work-calendar';
 import { Clock } from '../common/clock';
-import { TasksService } from '../tasks/tasks.service';
 import type {
   LightCountsDto,
   OverdueItemDto,
@@ -16,15 +15,14 @@ import type {
   UnitStandingDto,
   UnitsViewDto,
 } from './dto/supervision.dto';
-import { SupervisionSnapshotLoader, sectionsOf, type PlanSnapshot, type TaskSnapshot, type UnitRef } from './supervision-snapshot';
+import { SupervisionSnapshotLoader, sectionsOf, type PlanSnapshot } from './supervision-snapshot';
 import { SupervisionRepository, type LightCountRow, type ViewScope } from './supervision.repository';
+import { overdueItem, registerItem } from './view-items';
 
 export interface SupervisionQuery {
   planId: string;
   asOf?: string;
 }
-
-const names = (units: UnitRef[]) => units.map(({ id, name }) => ({ id, name }));
 
 function emptyCounts(): LightCountsDto {
   return { tasks: 0, red: 0, yellow: 0, green: 0, grey: 0, overdue: 0, dueSoon: 0, behindSchedule: 0, unreported: 0, completed: 0 };
@@ -59,7 +57,8 @@ const percent = (part: number, whole: number): number | null => (whole === 0 ? n
 /**
  * The supervisors' views of one plan as of one day (task register, overdue board, unit ranking, summary by
  * section). Which tasks, how many and in what order is decided in PostgreSQL by the set-based task rules
- * (SupervisionRepository); only the tasks shown are loaded whole, for their units and reasons. Nothing is stored.
+ * (SupervisionRepository), and a page or board comes back complete in one statement; only the reasons are worded
+ * here, from each row (view-items.ts). Nothing is stored.
  */
 @Injectable()
 export class SupervisionService {
@@ -69,7 +68,6 @@ export class SupervisionService {
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
     private readonly access: AccessService,
-    private readonly tasksRegister: TasksService,
   ) {}
 
   /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
@@ -126,26 +124,11 @@ export class SupervisionService {
     const scope = await this.repository.scope(query.planId, this.asOf(query));
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const [{ ids, total }, header] = await Promise.all([
+    const [{ rows, total }, header] = await Promise.all([
       this.repository.registerPage(scope, { ...query, scopeUnit }, page, pageSize),
       this.header(scope),
     ]);
-    const [snaps, registered] = await Promise.all([this.snapshots.loadTasks(scope.plan.id, scope.asOf, ids), this.tasksRegister.byIds(ids)]);
-    const byId = new Map(snaps.map((task) => [task.id, task]));
-    const items = registered.map((task) => {
-      const item = this.item(byId.get(task.id)!);
-      return {
-        ...task,
-        statusAsOf: item.status,
-        light: item.light,
-        flags: item.flags,
-        reasons: item.reasons,
-        daysOverdue: item.daysOverdue,
-        workdaysOverdue: item.workdaysOverdue,
-        expectedPercent: item.expectedPercent,
-        latestPercent: item.latestPercent,
-      };
-    });
+    const items = rows.map((row) => registerItem(row, scope));
     return { asOf: scope.asOf, items, total, page, pageSize, warnings: header.warnings };
   }
 
@@ -172,33 +155,7 @@ export class SupervisionService {
 
   /** Overdue or behind-schedule tasks, most days overdue first, then by number (`overdueOnly`, `limit`: the 驾驶舱's). */
   async flagged(scope: ViewScope, options: { overdueOnly?: boolean; limit?: number } = {}): Promise<OverdueItemDto[]> {
-    const ids = await this.repository.flaggedIds(scope, options);
-    return (await this.snapshots.loadTasks(scope.plan.id, scope.asOf, ids)).map((task) => this.item(task));
-  }
-
-  item(task: TaskSnapshot): OverdueItemDto {
-    const t = task.timeliness;
-    return {
-      task: {
-        id: task.id,
-        number: task.number,
-        content: task.content,
-        section: task.section,
-        subsection: task.subsection,
-        lead: names(task.units.lead),
-        responsible: names(task.units.responsible),
-      },
-      dueDate: task.dueDate,
-      status: task.status,
-      daysOverdue: t.daysOverdue,
-      workdaysOverdue: t.workdaysOverdue,
-      expectedPercent: t.expectedPercent,
-      latestPercent: task.latestReport?.percent ?? null,
-      lastReportAt: task.latestReport?.at.toISOString() ?? null,
-      light: t.light,
-      flags: { overdue: t.overdue, dueSoon: t.dueSoon, behindSchedule: t.behindSchedule, unreported: t.unreported },
-      reasons: t.reasons,
-    };
+    return (await this.repository.flagged(scope, options)).map((row) => overdueItem(row, scope));
   }
 
   /** Ranked by fewest overdue, then highest on-time rate, then most completed, then name. */

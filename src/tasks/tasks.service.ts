@@ -81,13 +81,6 @@ export class TasksService {
     return { ...task!, sourceLine: record.sourceLine, extraFields: record.extraFields, acknowledgements };
   }
 
-  /** The register's view of the given tasks, in the given order; no access check (the caller has made it). */
-  async byIds(ids: string[]): Promise<TaskDto[]> {
-    if (ids.length === 0) return [];
-    const byId = new Map((await this.withUnits(await this.repository.find(ids))).map((task) => [task.id, task]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
-
   private async withUnits(records: TaskRecord[]): Promise<TaskDto[]> {
     if (records.length === 0) return [];
     const units = new Map<string, Record<AssignmentRole, Array<{ id: string; name: string }>>>();
