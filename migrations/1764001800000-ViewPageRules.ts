@@ -6,6 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * p_tasks (a filter on task_timeliness's result is not pushed below its OFFSET 0 levels); the rules it composes
  * (task_status_as_of, task_deadline, task_light, …) stay in their one place. test/task-rules-sql.e2e-spec.ts holds
  * the two functions equal.
+ *
+ * The unit standings read a plan's reports by the end of a day (task, time, unit, period) once per request:
+ * ix_progress_report_task_at_unit answers that from the index alone.
  */
 export class ViewPageRules1764001800000 implements MigrationInterface {
   name = 'ViewPageRules1764001800000';
@@ -59,9 +62,11 @@ export class ViewPageRules1764001800000 implements MigrationInterface {
               CROSS JOIN LATERAL task_deadline(a.status, a.due_date, p_as_of, a.workdays, a.horizon, a.unknown_from) AS dl
             OFFSET 0) AS b
       $$`);
+    await q.query(`CREATE INDEX ix_progress_report_task_at_unit ON progress_report (task_id, created_at) INCLUDE (unit_id, period)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX ix_progress_report_task_at_unit`);
     await q.query(`DROP FUNCTION task_timeliness_of(uuid, uuid[], date, text, boolean, int)`);
   }
 }

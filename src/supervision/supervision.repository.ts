@@ -269,6 +269,8 @@ export class SupervisionRepository {
     const limit = params.bind(pageSize);
     const offset = params.bind((page - 1) * pageSize);
     const first = rules();
+    // The page's ids reach task_timeliness_of through a sub-select, which keeps the function from being inlined:
+    // it runs as its own statement, whose plan each connection caches, instead of being planned with every page.
     const found = await rows<ViewTaskRow>(
       this.dataSource,
       `WITH page AS (SELECT t.id, t.number FROM ${from} WHERE ${where} ORDER BY t.number LIMIT ${limit} OFFSET ${offset})
@@ -320,35 +322,43 @@ export class SupervisionRepository {
   /**
    * Per unit of the plan: tasks by role, completed, completed on time (on or before the due date, by the day of
    * its completion), overdue, the open lead or responsible tasks it has not itself reported on for the last closed
-   * period (when a report was owed), and its latest report in the plan by the end of asOf.
+   * period (when a report was owed), and its latest report in the plan by the end of asOf. Only what these need is
+   * computed per task (its status as of the day and task_deadline's overdue, not task_timeliness's every column);
+   * the plan's reports by the end of the day are read once, from an index alone, for both report figures.
    */
   unitStandings(scope: ViewScope): Promise<UnitStandingRow[]> {
     return rows<UnitStandingRow>(
       this.dataSource,
-      `WITH standing AS (
+      `WITH state AS (
+         SELECT t.id, t.due_date, s.status, s.changed_at, dl.open, dl.overdue
+           FROM task t
+          CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
+          CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, 0, NULL, NULL) AS dl
+          WHERE t.plan_id = $1
+         OFFSET 0),
+       reports AS (
+         SELECT r.task_id, r.unit_id, max(r.created_at) AS last_at, bool_or(r.period = $3::text) AS for_period
+           FROM task t JOIN progress_report r ON r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
+          WHERE t.plan_id = $1
+          GROUP BY r.task_id, r.unit_id),
+       standing AS (
          SELECT a.unit_id,
                 count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
                 count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
                 count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
-                count(*) FILTER (WHERE tl.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE tl.status = 'completed'
-                                   AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= tl.due_date)::int AS on_time,
-                count(*) FILTER (WHERE tl.overdue)::int AS overdue,
-                count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND tl.open AND NOT EXISTS (
-                         SELECT 1 FROM progress_report r
-                          WHERE r.task_id = tl.task_id AND r.period = $3::text AND r.unit_id = a.unit_id
-                            AND r.created_at < ${END_OF_AS_OF}))::int AS reports_missing
-           FROM ${taskTimelinessSql(1)} tl
-           JOIN task_assignment a ON a.task_id = tl.task_id
+                count(*) FILTER (WHERE st.status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE st.status = 'completed'
+                                   AND (st.changed_at AT TIME ZONE 'Asia/Shanghai')::date <= st.due_date)::int AS on_time,
+                count(*) FILTER (WHERE st.overdue)::int AS overdue,
+                count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND st.open AND rp.for_period IS NOT TRUE)::int AS reports_missing
+           FROM state st
+           JOIN task_assignment a ON a.task_id = st.id
+           LEFT JOIN reports rp ON rp.task_id = a.task_id AND rp.unit_id = a.unit_id
           GROUP BY a.unit_id),
-       last_report AS (
-         SELECT r.unit_id, max(r.created_at) AS at
-           FROM task t JOIN progress_report r ON r.task_id = t.id
-          WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
-          GROUP BY r.unit_id)
+       last_report AS (SELECT unit_id, max(last_at) AS at FROM reports GROUP BY unit_id)
        SELECT s.*, u.name, u.kind, lr.at AS last_report_at
          FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`,
-      this.timeliness(scope).values,
+      [scope.plan.id, scope.asOf, scope.period, scope.reportsChecked],
     );
   }
 
