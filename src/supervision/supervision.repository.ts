@@ -5,13 +5,14 @@ import { taskScopeSql } from '../access/access.repository';
 import { NotFoundError } from '../common/domain-errors';
 import { shanghaiDay } from '../common/sql-dates';
 import { one, Params, rows } from '../database/sql';
+import type { ReportingCycle } from '../plans/plan.entity';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
 import type { TargetComparator } from '../targets/target-parser';
 import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRef, SectionRow } from './supervision-snapshot';
-import { planSections, planWithPolicy, type SnapshotPlan } from './supervision-snapshot.repository';
+import { planSections, type SnapshotPlan } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
 /** A plan with what the views' header and the SQL task rules need. */
@@ -26,6 +27,8 @@ export interface ViewScope {
   period: string;
   periodCutoff: string;
   reportsChecked: boolean;
+  /** Whether some task's workdays may run into a year without calendar data, and whether asOf's own year lacks it. */
+  calendarGaps: { possible: boolean; asOfYearMissing: boolean };
 }
 
 /** The register's filters (GET /api/supervision/tasks); status and light are the ones as of asOf. */
@@ -193,12 +196,59 @@ const VIEW_TASK_JOINS = `
 export class SupervisionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The plan with its policy, the closed period on asOf, and whether the views must look for calendar gaps
+   * (gapYears), in one statement. A task gap is only possible when a day between the plan's earliest due date and
+   * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date.
+   */
   async scope(planId: string, asOf: string): Promise<ViewScope> {
-    const found = await planWithPolicy(this.dataSource, planId);
-    if (!found) throw new NotFoundError('计划', planId);
-    const plan: ViewPlan = { ...found, dueSoonWorkdays: found.dueSoonWorkdays ?? DEFAULT_POLICY.dueSoonWorkdays };
+    const row = await one<{
+      id: string;
+      title: string;
+      year: number;
+      start_date: string;
+      end_date: string;
+      reporting_cycle: ReportingCycle;
+      report_cutoff_day: number;
+      due_soon_workdays: number;
+      gap_possible: boolean;
+      as_of_year_missing: boolean;
+    }>(
+      this.dataSource,
+      `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, pol.due_soon_workdays,
+              coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
+                       OR (pol.due_soon_workdays > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS gap_possible,
+              (SELECT count(*) FROM calendar_day
+                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
+                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
+         FROM plan p
+        CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp WHERE rp.plan_id = p.id), $3::int)
+                                     AS due_soon_workdays) AS pol
+        CROSS JOIN LATERAL (SELECT min(t.due_date) AS lo, max(t.due_date) AS hi FROM task t WHERE t.plan_id = p.id) AS span
+        CROSS JOIN LATERAL task_due_soon_window($2::date, pol.due_soon_workdays) AS w
+        WHERE p.id = $1`,
+      [planId, asOf, DEFAULT_POLICY.dueSoonWorkdays],
+    );
+    if (!row) throw new NotFoundError('计划', planId);
+    const plan: ViewPlan = {
+      id: row.id,
+      title: row.title,
+      year: row.year,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      reportingCycle: row.reporting_cycle,
+      reportCutoffDay: row.report_cutoff_day,
+      dueSoonWorkdays: row.due_soon_workdays,
+    };
     const { period, cutoff, reportsChecked } = closedPeriodAsOf(plan, asOf);
-    return { plan, asOf, period, periodCutoff: cutoff, reportsChecked };
+    return {
+      plan,
+      asOf,
+      period,
+      periodCutoff: cutoff,
+      reportsChecked,
+      calendarGaps: { possible: row.gap_possible, asOfYearMissing: row.as_of_year_missing },
+    };
   }
 
   sections(planId: string): Promise<SectionRow[]> {
@@ -365,24 +415,11 @@ export class SupervisionRepository {
   /**
    * Years without calendar data that the views must warn about (README "Calendar gaps"): asOf's own year when the
    * calendar lacks it (calendar_day then misses some of its days), and the years that left some task's workdays
-   * unknown. Most days have none: a task gap is only possible when a day between the plan's earliest due date and
-   * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date; only then are the
-   * tasks walked.
+   * unknown. Most days have none (scope's check): only then are the tasks walked.
    */
   async gapYears(scope: ViewScope): Promise<{ asOfYearMissing: boolean; years: number[] }> {
-    const params = [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays];
-    const [check] = await rows<{ possible: boolean; as_of_year_missing: boolean }>(
-      this.dataSource,
-      `SELECT coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
-                       OR ($3::int > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS possible,
-              (SELECT count(*) FROM calendar_day
-                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
-                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
-         FROM (SELECT min(due_date) AS lo, max(due_date) AS hi FROM task WHERE plan_id = $1) AS span
-         CROSS JOIN task_due_soon_window($2::date, $3::int) AS w`,
-      params,
-    );
-    if (!check!.possible) return { asOfYearMissing: check!.as_of_year_missing, years: [] };
+    const { possible, asOfYearMissing } = scope.calendarGaps;
+    if (!possible) return { asOfYearMissing, years: [] };
     const found = await rows<{ year: number }>(
       this.dataSource,
       `SELECT DISTINCT y.year
@@ -393,9 +430,9 @@ export class SupervisionRepository {
          CROSS JOIN LATERAL (VALUES (dl.overdue_gap_year), (dl.due_soon_gap_year)) AS y(year)
         WHERE y.year IS NOT NULL
         ORDER BY y.year`,
-      params,
+      [scope.plan.id, scope.asOf, scope.plan.dueSoonWorkdays],
     );
-    return { asOfYearMissing: check!.as_of_year_missing, years: found.map((r) => r.year) };
+    return { asOfYearMissing, years: found.map((r) => r.year) };
   }
 
   /** For each day, the plan's tasks and those completed by its end (status as of that day). */
