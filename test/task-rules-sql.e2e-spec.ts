@@ -2,6 +2,8 @@ import { runAsSystem } from '../src/access/request-context';
 import { CalendarService } from '../src/calendar/calendar.service';
 import { addDays, CalendarGapError, type WorkCalendar } from '../src/calendar/work-calendar';
 import { SupervisionSnapshotLoader } from '../src/supervision/supervision-snapshot';
+import { SupervisionRepository } from '../src/supervision/supervision.repository';
+import { overdueItem, registerItem } from '../src/supervision/view-items';
 import { DEFAULT_POLICY } from '../src/supervision/timeliness';
 import { deadlineAsOf, expectedPercent, OPEN_STATUSES } from '../src/tasks/task-rules';
 import { taskTimelinessSql, timelinessParams, type TimelinessRow } from '../src/tasks/task-rules-sql';
@@ -256,6 +258,41 @@ describe('task rules in SQL agree with the TypeScript rules', () => {
       expect([...lights].sort()).toEqual(['green', 'grey', 'red', 'yellow']);
       // Both indicators fall short on some day: the quantity behind 序时进度, the rate past its ceiling.
       expect([...shortDays].sort()).toEqual(['7', '8']);
+    });
+
+    it('task_timeliness_of gives named tasks their rows of task_timeliness, and the views word the snapshot\'s reasons from them', async () => {
+      const loader = t.app.get(SupervisionSnapshotLoader);
+      const repository = t.app.get(SupervisionRepository);
+      const tasks = await tasksByNumber(t.app, planId);
+      const named = [1, 3, 5, 7, 8].map((n) => tasks.get(n).id as string);
+      const reasonsSeen = new Set<string>();
+      for (const asOf of DAYS) {
+        const params = timelinessParams(planId, asOf, plan, DEFAULT_POLICY.behindTolerance);
+        const all = await sql<TimelinessRow>(`SELECT * FROM ${taskTimelinessSql(1)} ORDER BY number`, params);
+        const some = await sql<TimelinessRow>(
+          `SELECT * FROM task_timeliness_of($1::uuid, $6::uuid[], $2::date, $3::text, $4::boolean, $5::int) ORDER BY number`,
+          [...params, named],
+        );
+        expect({ asOf, rows: some }).toEqual({ asOf, rows: all.filter((row) => named.includes(row.task_id)) });
+
+        const [snapshot, scope] = await runAsSystem(() => Promise.all([loader.load(planId, asOf), repository.scope(planId, asOf)]));
+        const { rows: page } = await runAsSystem(() => repository.registerPage(scope, { scopeUnit: null }, 1, 20));
+        const board = new Map((await runAsSystem(() => repository.flagged(scope))).map((row) => [row.id, overdueItem(row, scope)]));
+        expect(page.map((row) => row.number)).toEqual(snapshot.tasks.map((task) => task.number));
+        for (const [i, task] of snapshot.tasks.entries()) {
+          const item = registerItem(page[i]!, scope);
+          expect({ asOf, number: task.number, light: item.light, reasons: item.reasons }).toEqual({
+            asOf,
+            number: task.number,
+            light: task.timeliness.light,
+            reasons: task.timeliness.reasons,
+          });
+          if (board.has(task.id)) expect(board.get(task.id)!.reasons).toEqual(task.timeliness.reasons);
+          for (const reason of task.timeliness.reasons) reasonsSeen.add(reason.replace(/[\d-]+/g, '#'));
+        }
+      }
+      // The walk words every kind of reason: overdue, due soon, a calendar gap, behind, unreported, an indicator, grey, done, on track.
+      expect(reasonsSeen.size).toBeGreaterThanOrEqual(9);
     });
   });
 });

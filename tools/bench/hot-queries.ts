@@ -4,66 +4,89 @@ import { WorkCalendar } from '../../src/calendar/work-calendar';
 import { DEFAULT_POLICY } from '../../src/supervision/timeliness';
 
 /**
- * The statements behind GET /api/supervision/tasks, /overdue, /summary and /units since the views moved to SQL
- * (src/supervision/supervision.repository.ts over the task rules of migration 1764001200000): the register's
- * count and page (without and with a light filter), the rows of one page loaded whole (the snapshot loader with
- * 20 ids), the overdue board, the light counts, the unit standings and the calendar-gap check. Copied, not imported,
- * so a figure in docs/benchmarks.md names the SQL it measured; a change to those queries updates this list.
- * Parameters: $1 plan, $2 as-of day, $3 closed period, $4 reports checked, $5 behind tolerance, or the page's ids.
+ * The statements behind GET /api/supervision/tasks, /overdue, /summary and /units (src/supervision/supervision.repository.ts
+ * over the task rules of migrations 1764001200000 and 1764001800000): every view's scope (plan, policy and the
+ * calendar-gap check), the register's count and its page complete in one statement (without and with a light
+ * filter), the overdue board complete, the light counts and the unit standings. Copied, not imported, so a figure
+ * in docs/benchmarks.md names the SQL it measured; a change to those queries updates this list.
+ * Parameters: $1 plan, $2 as-of day, $3 closed period, $4 reports checked, $5 behind tolerance (or $3 the
+ * due-soon workdays for the scope).
  */
 const TIMELINESS = `task_timeliness($1::uuid, $2::date, $3::text, $4::boolean, $5::int)`;
 const END_OF_AS_OF = `task_end_of_day($2::date)`;
+const HEADING = (s: string) => `json_build_object('id', ${s}.id, 'code', ${s}.code, 'title', ${s}.title)`;
 
-type Params = 'plan' | 'rules' | 'plan+day+page' | 'gap';
+/** A view's task complete: the register's columns, headings, units, an open indicator's targets, its rules row tl. */
+const VIEW_TASK = `
+  t.id, t.plan_id, t.number, t.content, t.kind, t.due_date, t.status, t.version, t.includes_other_units, t.leaders,
+  t.deadline_text, t.origin, t.source_kind, t.source_document_number, t.source_date,
+  CASE WHEN p.id IS NOT NULL THEN ${HEADING('p')} WHEN s.id IS NOT NULL THEN ${HEADING('s')} END AS section,
+  CASE WHEN p.id IS NOT NULL THEN ${HEADING('s')} END AS subsection,
+  coalesce((SELECT json_agg(json_build_object(
+                    'role', a.role, 'id', u.id, 'name', u.name, 'signed', a.acknowledged_at IS NOT NULL,
+                    'assignedAt', to_char(a.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                    ORDER BY array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position)
+              FROM task_assignment a JOIN unit u ON u.id = a.unit_id WHERE a.task_id = t.id), '[]') AS units,
+  CASE WHEN t.kind = 'indicator' AND tl.open THEN
+    (SELECT json_agg(json_build_object('metric', tt.metric, 'comparator', tt.comparator, 'value', tt.value::text,
+                                       'unit', tt.unit, 'actual', la.value::text) ORDER BY tt.position)
+       FROM task_target tt
+       LEFT JOIN LATERAL (
+             SELECT pa.value FROM progress_actual pa JOIN progress_report r ON r.id = pa.report_id
+              WHERE pa.target_id = tt.id AND r.created_at < ${END_OF_AS_OF}
+              ORDER BY r.created_at DESC, r.id DESC LIMIT 1) la ON true
+      WHERE tt.task_id = t.id) END AS targets,
+  tl.status AS status_as_of, tl.open, tl.overdue, tl.days_overdue, tl.workdays_overdue, tl.overdue_gap_year,
+  tl.due_soon, tl.workdays_left, tl.due_soon_gap_year, tl.expected_percent, tl.latest_percent, tl.latest_report_at,
+  tl.behind_schedule, tl.unreported, tl.light`;
+
+const HEADINGS = `LEFT JOIN plan_section s ON s.id = t.section_id LEFT JOIN plan_section p ON p.id = s.parent_id`;
+
+/** The register's page complete, the page chosen from `from … where`; the page's rules through task_timeliness_of. */
+const registerPage = (from: string, where: string) => `
+  WITH page AS (SELECT t.id, t.number FROM ${from} WHERE ${where} ORDER BY t.number LIMIT 20 OFFSET 0)
+  SELECT ${VIEW_TASK}
+    FROM page JOIN task t ON t.id = page.id
+    JOIN task_timeliness_of($1::uuid, ARRAY(SELECT id FROM page), $2::date, $3::text, $4::boolean, $5::int) tl ON tl.task_id = t.id
+    ${HEADINGS}
+   ORDER BY page.number`;
+
+type Params = 'plan' | 'rules' | 'standings' | 'scope';
 
 export const HOT_QUERIES: Array<{ name: string; sql: string; params: Params }> = [
+  {
+    name: 'views: scope and calendar-gap check',
+    params: 'scope',
+    sql: `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, pol.due_soon_workdays,
+                 coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
+                          OR (pol.due_soon_workdays > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS gap_possible,
+                 (SELECT count(*) FROM calendar_day
+                   WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
+                   < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
+            FROM plan p
+           CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp WHERE rp.plan_id = p.id), $3::int)
+                                        AS due_soon_workdays) AS pol
+           CROSS JOIN LATERAL (SELECT min(t.due_date) AS lo, max(t.due_date) AS hi FROM task t WHERE t.plan_id = p.id) AS span
+           CROSS JOIN LATERAL task_due_soon_window($2::date, pol.due_soon_workdays) AS w
+           WHERE p.id = $1`,
+  },
   { name: 'register: count, no filter', params: 'plan', sql: `SELECT count(*)::int AS total FROM task t WHERE t.plan_id = $1` },
-  { name: 'register: page, no filter', params: 'plan', sql: `SELECT t.id FROM task t WHERE t.plan_id = $1 ORDER BY t.number LIMIT 20 OFFSET 0` },
+  { name: 'register: page complete, no filter', params: 'rules', sql: registerPage('task t', 't.plan_id = $1') },
   {
     name: 'register: count, light=red',
     params: 'rules',
     sql: `SELECT count(*)::int AS total FROM task t JOIN ${TIMELINESS} tl ON tl.task_id = t.id WHERE t.plan_id = $1 AND tl.light = 'red'`,
   },
   {
-    name: 'register: page, light=red',
+    name: 'register: page complete, light=red',
     params: 'rules',
-    sql: `SELECT t.id FROM task t JOIN ${TIMELINESS} tl ON tl.task_id = t.id WHERE t.plan_id = $1 AND tl.light = 'red'
-           ORDER BY t.number LIMIT 20 OFFSET 0`,
+    sql: registerPage(`task t JOIN ${TIMELINESS} tl ON tl.task_id = t.id`, `t.plan_id = $1 AND tl.light = 'red'`),
   },
   {
-    name: 'page rows: status as of the day (20 ids)',
-    params: 'plan+day+page',
-    sql: `SELECT t.id AS task_id, coalesce(last_change.to_status, 'not_started') AS status
-            FROM task t LEFT JOIN LATERAL (
-                 SELECT e.to_status, e.at FROM task_event e
-                  WHERE e.task_id = t.id AND e.to_status IS NOT NULL AND e.at < ${END_OF_AS_OF}
-                  ORDER BY e.at DESC, e.id DESC LIMIT 1) AS last_change ON true
-           WHERE t.plan_id = $1 AND t.id = ANY($3)`,
-  },
-  {
-    name: 'page rows: latest report (20 ids)',
-    params: 'plan+day+page',
-    sql: `SELECT t.id AS task_id, r.percent, r.summary, u.name AS unit_name, r.created_at
-            FROM task t
-           CROSS JOIN LATERAL (
-                 SELECT r.percent, r.summary, r.unit_id, r.created_at FROM progress_report r
-                  WHERE r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
-                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) r
-            JOIN unit u ON u.id = r.unit_id
-           WHERE t.plan_id = $1 AND t.id = ANY($3)`,
-  },
-  {
-    name: 'page rows: assignments (20 ids)',
-    params: 'plan+day+page',
-    sql: `SELECT a.task_id, a.role, u.id, u.name, u.kind, coalesce(a.acknowledged_at < ${END_OF_AS_OF}, false) AS signed
-            FROM task_assignment a JOIN task t ON t.id = a.task_id JOIN unit u ON u.id = a.unit_id
-           WHERE t.plan_id = $1 AND t.id = ANY($3)
-           ORDER BY a.task_id, a.role, a.position`,
-  },
-  {
-    name: 'overdue board: flagged tasks',
+    name: 'overdue board: rows complete',
     params: 'rules',
-    sql: `SELECT tl.task_id AS id FROM ${TIMELINESS} tl
+    sql: `SELECT ${VIEW_TASK}
+            FROM ${TIMELINESS} tl JOIN task t ON t.id = tl.task_id ${HEADINGS}
            WHERE (tl.overdue OR tl.behind_schedule) ORDER BY tl.days_overdue DESC, tl.number`,
   },
   {
@@ -79,38 +102,36 @@ export const HOT_QUERIES: Array<{ name: string; sql: string; params: Params }> =
   },
   {
     name: 'units: standings',
-    params: 'rules',
-    sql: `WITH standing AS (
+    params: 'standings',
+    sql: `WITH state AS (
+            SELECT t.id, t.due_date, s.status, s.changed_at, dl.open, dl.overdue
+              FROM task t
+             CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
+             CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, 0, NULL, NULL) AS dl
+             WHERE t.plan_id = $1
+            OFFSET 0),
+          reports AS (
+            SELECT r.task_id, r.unit_id, max(r.created_at) AS last_at, bool_or(r.period = $3::text) AS for_period
+              FROM task t JOIN progress_report r ON r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
+             WHERE t.plan_id = $1
+             GROUP BY r.task_id, r.unit_id),
+          standing AS (
             SELECT a.unit_id,
                    count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
                    count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
                    count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
-                   count(*) FILTER (WHERE tl.status = 'completed')::int AS completed,
-                   count(*) FILTER (WHERE tl.status = 'completed'
-                                      AND (tl.status_changed_at AT TIME ZONE 'Asia/Shanghai')::date <= tl.due_date)::int AS on_time,
-                   count(*) FILTER (WHERE tl.overdue)::int AS overdue,
-                   count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND tl.open AND NOT EXISTS (
-                            SELECT 1 FROM progress_report r
-                             WHERE r.task_id = tl.task_id AND r.period = $3::text AND r.unit_id = a.unit_id
-                               AND r.created_at < ${END_OF_AS_OF}))::int AS reports_missing
-              FROM ${TIMELINESS} tl
-              JOIN task_assignment a ON a.task_id = tl.task_id
+                   count(*) FILTER (WHERE st.status = 'completed')::int AS completed,
+                   count(*) FILTER (WHERE st.status = 'completed'
+                                      AND (st.changed_at AT TIME ZONE 'Asia/Shanghai')::date <= st.due_date)::int AS on_time,
+                   count(*) FILTER (WHERE st.overdue)::int AS overdue,
+                   count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND st.open AND rp.for_period IS NOT TRUE)::int AS reports_missing
+              FROM state st
+              JOIN task_assignment a ON a.task_id = st.id
+              LEFT JOIN reports rp ON rp.task_id = a.task_id AND rp.unit_id = a.unit_id
              GROUP BY a.unit_id),
-          last_report AS (
-            SELECT r.unit_id, max(r.created_at) AS at
-              FROM task t JOIN progress_report r ON r.task_id = t.id
-             WHERE t.plan_id = $1 AND r.created_at < ${END_OF_AS_OF}
-             GROUP BY r.unit_id)
+          last_report AS (SELECT unit_id, max(last_at) AS at FROM reports GROUP BY unit_id)
           SELECT s.*, u.name, u.kind, lr.at AS last_report_at
             FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`,
-  },
-  {
-    name: 'header: is a calendar gap possible',
-    params: 'gap',
-    sql: `SELECT coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
-                          OR ($3::int > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS possible
-            FROM (SELECT min(due_date) AS lo, max(due_date) AS hi FROM task WHERE plan_id = $1) AS span
-            CROSS JOIN task_due_soon_window($2::date, $3::int) AS w`,
   },
 ];
 
@@ -126,13 +147,11 @@ export interface ExplainedQuery {
  */
 export async function explainHotQueries(client: Client, planId: string, asOf: string, period: string): Promise<ExplainedQuery[]> {
   await client.query(WRITE_CALENDAR_DAYS_SQL, calendarDaysParams(new WorkCalendar()));
-  const { rows: page } = await client.query<{ id: string }>(`SELECT id FROM task WHERE plan_id = $1 ORDER BY number LIMIT 20`, [planId]);
-  const ids = page.map((r) => r.id);
   const paramsFor: Record<Params, unknown[]> = {
     plan: [planId],
     rules: [planId, asOf, period, true, DEFAULT_POLICY.behindTolerance],
-    'plan+day+page': [planId, asOf, ids],
-    gap: [planId, asOf, DEFAULT_POLICY.dueSoonWorkdays],
+    standings: [planId, asOf, period, true],
+    scope: [planId, asOf, DEFAULT_POLICY.dueSoonWorkdays],
   };
   const out: ExplainedQuery[] = [];
   for (const query of HOT_QUERIES) {
