@@ -315,23 +315,27 @@ export class SupervisionRepository {
       clauses.push(/^\d{1,9}$/.test(text) ? `(${inContent} OR t.number = ${params.bind(Number(text))})` : inContent);
     }
     const where = clauses.join(' AND ');
-    const [counted] = await rows<{ total: number }>(this.dataSource, `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params.values);
     const limit = params.bind(pageSize);
     const offset = params.bind((page - 1) * pageSize);
     const first = rules();
-    // The page's ids reach task_timeliness_of through a sub-select, which keeps the function from being inlined:
-    // it runs as its own statement, whose plan each connection caches, instead of being planned with every page.
-    const found = await rows<ViewTaskRow>(
+    // One statement: the count and the page complete (a page past the end is one row with the count alone). The
+    // tasks matched are held once when the as-of state chose them, else the count and the page each read the
+    // task table's indexes. The page's ids reach task_timeliness_of through a sub-select, which keeps the function
+    // from being inlined: it runs as its own statement, whose plan each connection caches.
+    const found = await rows<ViewTaskRow & { total: number }>(
       this.dataSource,
-      `WITH page AS (SELECT t.id, t.number FROM ${from} WHERE ${where} ORDER BY t.number LIMIT ${limit} OFFSET ${offset})
-       SELECT ${viewTaskColumns(`$${first + 1}`)}
-         FROM page JOIN task t ON t.id = page.id
-         JOIN ${taskTimelinessOfSql(first, 'ARRAY(SELECT id FROM page)')} tl ON tl.task_id = t.id
-         ${VIEW_TASK_JOINS}
-        ORDER BY page.number`,
+      `WITH matched AS ${filter.light || filter.status ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (SELECT t.id, t.number FROM ${from} WHERE ${where}),
+            page AS (SELECT id, number FROM matched ORDER BY number LIMIT ${limit} OFFSET ${offset})
+       SELECT (SELECT count(*)::int FROM matched) AS total, shown.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN (SELECT ${viewTaskColumns(`$${first + 1}`)}
+                      FROM page JOIN task t ON t.id = page.id
+                      JOIN ${taskTimelinessOfSql(first, 'ARRAY(SELECT id FROM page)')} tl ON tl.task_id = t.id
+                      ${VIEW_TASK_JOINS}) AS shown ON true
+        ORDER BY shown.number`,
       params.values,
     );
-    return { rows: found, total: counted!.total };
+    return { rows: found.filter((row) => row.id !== null), total: found[0]!.total };
   }
 
   /** The overdue board's tasks (overdue or behind schedule) complete, most days overdue first, then by number; `limit` to cut. */
