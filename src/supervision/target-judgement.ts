@@ -1,7 +1,7 @@
 import { COMPARATOR_LABELS, isRateUnit, type TargetComparator } from '../targets/target-parser';
 
 /**
- * How an indicator stands against its targets as of a day. Pure; called from computeTimeliness. The rules are
+ * How an indicator stands against its targets as of a day. Pure; called through indicatorJudgement (timeliness.ts). The rules are
  * written out in the README section "指标预警规则"; keep the two in step.
  */
 
