@@ -148,7 +148,9 @@ class Bench {
   /** A fresh api and worker: peak memory (VmHWM) then counts from their start. */
   async startProject(): Promise<void> {
     await this.stopProject();
-    this.api = startNode('api', join(ROOT, 'dist', 'src', 'main.js'), this.env, LOG_DIR);
+    // BENCH_API_NODE_ARGS: node flags for the api alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+    const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.api = startNode('api', join(ROOT, 'dist', 'src', 'main.js'), this.env, LOG_DIR, apiArgs);
     this.worker = startNode('worker', join(ROOT, 'dist', 'src', 'worker.js'), this.env, LOG_DIR);
     await waitForHttp(`${this.apiUrl}/health/live`, this.api);
     await waitForHttp(`${this.apiUrl}/health/ready`, this.api);
