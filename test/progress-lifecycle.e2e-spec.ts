@@ -66,6 +66,21 @@ describe('progress reports, lifecycle, extensions, milestones, edits', () => {
       expect(list.map((r: any) => r.percent)).toEqual([30, 35]);
     });
 
+    it('each report leaves a progress.create audit event holding the report as answered, and the unit signs once', async () => {
+      const task = tasks.get(2);
+      const first = await report(task.id, minzheng, { problems: '经费紧张' });
+      const second = await report(task.id, minzheng, { percent: 40 });
+      expectStatus(second, 201);
+      const events = await t.dataSource.query(
+        `SELECT action, after, actor_username, request_id FROM audit_event WHERE entity_id = $1 AND action IN ('progress.create', 'task.acknowledge')`,
+        [task.id],
+      );
+      const afters = events.filter((e: any) => e.action === 'progress.create').map((e: any) => e.after);
+      expect(afters).toEqual(expect.arrayContaining([first.body, second.body]));
+      expect(events.filter((e: any) => e.action === 'task.acknowledge').map((e: any) => e.after)).toEqual([{ unitId: units.get('民政局'), via: 'progress' }]);
+      expect(events.every((e: any) => e.request_id && e.actor_username)).toBe(true);
+    });
+
     it('a unit that is not assigned gets 403 and nothing is stored', async () => {
       const before = await count(t, `SELECT count(*) FROM progress_report`, []);
       const res = await report(tasks.get(1).id, minzheng);

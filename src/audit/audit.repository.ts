@@ -19,12 +19,36 @@ export interface AuditFilter {
   to?: string;
 }
 
+/** The columns an appended event fills, in the order of `auditValues`; id and at take their defaults. */
+export const AUDIT_COLUMNS = 'actor_id, organization_id, actor_username, action, entity, entity_id, before, after, request_id, ip';
+
+/** An event's values in AUDIT_COLUMNS order; jsonb travels as JSON text (an array would otherwise bind as a SQL array). */
+export function auditValues(event: NewAuditEvent): unknown[] {
+  const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+  return [
+    event.actorId,
+    event.organizationId,
+    event.actorUsername,
+    event.action,
+    event.entity,
+    event.entityId,
+    json(event.before),
+    json(event.after),
+    event.requestId,
+    event.ip,
+  ];
+}
+
 /** The audit trail (audit_event): appended to, and read newest first. */
 export class AuditRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /**
+   * One plain INSERT (no RETURNING, no entity mapping): every mutation writes one. `query` runs in the manager's
+   * transaction, or on a connection of its own for the data source, as the entity insert did.
+   */
   async append(event: NewAuditEvent): Promise<void> {
-    await this.db.getRepository(AuditEvent).insert(event);
+    await this.db.query(`INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, auditValues(event));
   }
 
   /** One page of the events that match, newest first, and how many match in all. */

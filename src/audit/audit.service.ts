@@ -6,7 +6,7 @@ import { requirePermission } from '../access/permissions';
 import type { Actor } from '../access/actor';
 import { requestContext } from '../access/request-context';
 import { BadRequestError } from '../common/domain-errors';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, type NewAuditEvent } from './audit.repository';
 import type { AuditEventDto, ListAuditQueryDto } from './dto/audit.dto';
 
 export interface AuditEntry {
@@ -15,6 +15,24 @@ export interface AuditEntry {
   entityId?: string | null;
   before?: object | null;
   after?: object | null;
+}
+
+/** The row an entry becomes: the actor (the request's, unless given), the request's id and client address. */
+export function auditEvent(entry: AuditEntry, actor?: Pick<Actor, 'userId' | 'username'> & Partial<Pick<Actor, 'organizationId'>>): NewAuditEvent {
+  const context = requestContext();
+  const who = actor ?? context.actor;
+  return {
+    actorId: who?.userId ?? null,
+    actorUsername: who?.username ?? 'anonymous',
+    organizationId: who?.organizationId ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: context.requestId,
+    ip: context.ip,
+  };
 }
 
 /** Every mutation and every login attempt leaves one row: who, what, on which record, before and after. */
@@ -31,20 +49,7 @@ export class AuditService {
     manager: EntityManager = this.dataSource.manager,
     actor?: Pick<Actor, 'userId' | 'username'> & Partial<Pick<Actor, 'organizationId'>>,
   ): Promise<void> {
-    const context = requestContext();
-    const who = actor ?? context.actor;
-    await new AuditRepository(manager).append({
-      actorId: who?.userId ?? null,
-      actorUsername: who?.username ?? 'anonymous',
-      organizationId: who?.organizationId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      before: (entry.before ?? null) as never,
-      after: (entry.after ?? null) as never,
-      requestId: context.requestId,
-      ip: context.ip,
-    });
+    await new AuditRepository(manager).append(auditEvent(entry, actor));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { Env } from '../config/env';
@@ -18,6 +18,11 @@ export interface TokenClaims {
 @Injectable()
 export class TokenService {
   private readonly secret: string;
+  /**
+   * The secret as a key object, made once: given a string, jsonwebtoken's verify first tries it as a PEM public key
+   * (which throws) and then wraps it, on every request.
+   */
+  private readonly key: KeyObject;
   private readonly ttlSeconds: number;
 
   constructor(env: Env) {
@@ -30,6 +35,7 @@ export class TokenService {
           'and several api processes would not accept each other’s tokens). Set JWT_SECRET in production.',
       );
     }
+    this.key = createSecretKey(Buffer.from(this.secret));
   }
 
   sign(claims: TokenClaims): { token: string; expiresIn: number } {
@@ -46,7 +52,7 @@ export class TokenService {
   /** The claims of a valid token, or null for anything else (bad signature, algorithm, exp, iss, aud, shape). */
   verify(token: string): TokenClaims | null {
     try {
-      const payload = jwt.verify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+      const payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
       // jsonwebtoken checks exp only when present: a token without one would never expire.
       if (typeof payload !== 'object' || typeof payload.exp !== 'number') return null;
       if (typeof payload.sub !== 'string' || typeof payload['ver'] !== 'number') return null;

@@ -70,8 +70,30 @@ export class OrganizationScope {
 
   read<T>(organizationIds: readonly string[] | null, work: () => Promise<T>): Promise<T> {
     if (organizationIds === null || scopedRunner(this.dataSource)) return work();
-    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      withOrganizationScope(manager, organizationIds, () => scopedReads.run({ dataSource: this.dataSource, manager }, work), { readOnly: true }),
+    return readOnlySnapshot(this.dataSource, (manager) =>
+      withOrganizationScope(manager, organizationIds, () => scopedReads.run({ dataSource: this.dataSource, manager }, work)),
     );
+  }
+}
+
+/**
+ * A read-only REPEATABLE READ transaction opened by one statement: TypeORM's `transaction('REPEATABLE READ')` sends
+ * START TRANSACTION and SET TRANSACTION as two round trips, on every request that reads through the scope.
+ * Otherwise as EntityManager.transaction: committed after `work`, rolled back on its error, the runner released.
+ */
+async function readOnlySnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    // The runner's own bookkeeping, as its startTransaction() leaves it: commit and rollback check it.
+    Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+    const result = await work(runner.manager);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
   }
 }

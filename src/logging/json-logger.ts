@@ -20,6 +20,9 @@ const REDACTED_PATHS = [
   '*.token',
 ];
 
+/** The level of the per-request lines. */
+const REQUEST_LINE_LEVEL: Level = 'info';
+
 /** One JSON object a line on stdout, for a log collector (production). */
 export function createJsonLogger(env: Env): Logger {
   return pino({ level: PINO_LEVELS[env.LOG_LEVEL], redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
@@ -63,9 +66,14 @@ export class JsonLogger implements LoggerService {
   }
 }
 
-/** A `request completed` line per request (method, URL, status, time), with the request's correlationId. */
+/**
+ * A `request completed` line per request (method, URL, status, time), with the request's correlationId. pino-http
+ * writes every line, failed requests' too, at `info`: at a higher LOG_LEVEL it would build a child logger and
+ * watch each response for nothing, so it is not mounted.
+ */
 export function logRequests(fastify: FastifyInstance, logger: Logger): void {
-  const http = pinoHttp({ logger, quietReqLogger: true, customAttributeKeys: { reqId: 'correlationId' } });
+  if (!logger.isLevelEnabled(REQUEST_LINE_LEVEL)) return;
+  const http = pinoHttp({ logger, quietReqLogger: true, useLevel: REQUEST_LINE_LEVEL, customAttributeKeys: { reqId: 'correlationId' } });
   fastify.addHook('onRequest', (request, reply, done) => {
     // pino-http takes the id a request already has: the one Fastify gave it (x-request-id or generated).
     Object.assign(request.raw, { id: request.id });

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, auditEvent } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
 import { currentActor } from '../access/permissions';
+import { mayAcknowledge } from '../access/rules';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { EvidenceService } from '../evidence/evidence.service';
-import { recordAcknowledgement } from '../tasks/acknowledgements';
 import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals } from '../targets/actuals';
 import type { ReportActualDto } from '../targets/dto/target.dto';
 import { changeStatus, lockTask } from '../tasks/task-writes';
@@ -66,29 +66,37 @@ export class ProgressService {
           { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
         ]);
       }
-      const created = await repository.insert({
-        taskId,
-        unitId,
-        period,
-        summary: dto.summary.trim(),
-        percent,
-        problems: dto.problems?.trim() || null,
-        nextSteps: dto.nextSteps?.trim() || null,
-        reportedBy: actor.userId,
-        onBehalf,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash: hash,
-      });
+      // A plain report (no actuals to read back) is written with its 签收 and its audit events in one statement.
+      const plain = actuals.length === 0;
+      const created = await repository.insert(
+        {
+          taskId,
+          unitId,
+          period,
+          summary: dto.summary.trim(),
+          percent,
+          problems: dto.problems?.trim() || null,
+          nextSteps: dto.nextSteps?.trim() || null,
+          reportedBy: actor.userId,
+          onBehalf,
+          idempotencyKey: idempotencyKey ?? null,
+          requestHash: hash,
+        },
+        {
+          acknowledge: mayAcknowledge(actor, [unitId])
+            ? { event: auditEvent({ action: 'task.acknowledge', entity: 'task', entityId: taskId, after: { unitId, via: 'progress' } }) }
+            : null,
+          audit: plain ? auditEvent({ action: 'progress.create', entity: 'task', entityId: taskId }) : null,
+        },
+      );
       const id = created.id;
       await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
-      await recordAcknowledgement(manager, this.audit, taskId, unitId, actor, 'progress');
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
-      // A report without actuals has none to read back.
-      const report = toDto(created, actuals.length > 0 ? (await actualsOfReports(manager, [id])).get(id) : []);
-      await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
+      const report = toDto(created, plain ? [] : (await actualsOfReports(manager, [id])).get(id));
+      if (!plain) await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
       return { report, replayed: false };
     });
   }

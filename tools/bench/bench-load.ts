@@ -9,7 +9,7 @@ import { freePort } from '../dev/free-port';
 import { startLocalRedis } from '../dev/local-redis';
 import { AS_OF, BENCH_PASSWORD, SUPERVISOR, YEAR, benchId, userName } from './bench-shape';
 import { ROOT, connect, openBenchDatabase, seconds } from './bench-database';
-import { http, memory, startNode, waitForHttp, type Child } from './processes';
+import { cpuMs, http, memory, startNode, waitForHttp, type Child } from './processes';
 import { explainHotQueries } from './hot-queries';
 import { SET_BASED_KINDS, createWorkdayTable } from './reminder-sql';
 import { lastClosedPeriod, periodCutoff } from '../../src/progress/reporting-period';
@@ -82,6 +82,11 @@ interface Run {
   failed: number;
   timeouts: number;
   drainMs: number;
+  /**
+   * CPU time (user + system) the server process spent per answered request, over the run and its drain: unlike
+   * req/s it barely moves with what else the machine runs, so it compares code on a shared machine.
+   */
+  cpuMsPerRequest: number;
 }
 
 interface RouteFigures {
@@ -148,7 +153,9 @@ class Bench {
   /** A fresh api and worker: peak memory (VmHWM) then counts from their start. */
   async startProject(): Promise<void> {
     await this.stopProject();
-    this.api = startNode('api', join(ROOT, 'dist', 'src', 'main.js'), this.env, LOG_DIR);
+    // BENCH_API_NODE_ARGS: node flags for the api alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+    const apiArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.api = startNode('api', join(ROOT, 'dist', 'src', 'main.js'), this.env, LOG_DIR, apiArgs);
     this.worker = startNode('worker', join(ROOT, 'dist', 'src', 'worker.js'), this.env, LOG_DIR);
     await waitForHttp(`${this.apiUrl}/health/live`, this.api);
     await waitForHttp(`${this.apiUrl}/health/ready`, this.api);
@@ -215,8 +222,11 @@ class Bench {
         latencies.push(ms);
       } else failed++;
     });
+    const pid = (server === 'project' ? this.api : this.baseline)!.process.pid!;
+    const cpuBefore = await cpuMs(pid);
     const result = await instance;
     const drainMs = await this.quiesce();
+    const cpuPerRequest = (await cpuMs(pid)) - cpuBefore;
     latencies.sort((a, b) => a - b);
     return {
       rps: ok / config.duration,
@@ -228,6 +238,7 @@ class Bench {
       failed,
       timeouts: result.timeouts,
       drainMs,
+      cpuMsPerRequest: cpuPerRequest / Math.max(1, ok + failed),
     };
   }
 
@@ -267,6 +278,7 @@ class Bench {
       p95: median(runs.map((r) => r.p95)),
       p99: median(runs.map((r) => r.p99)),
       drainMs: median(runs.map((r) => r.drainMs)),
+      cpuMsPerRequest: median(runs.map((r) => r.cpuMsPerRequest)),
     });
     const p = summary(project);
     const b = summary(baseline);
@@ -539,7 +551,8 @@ async function main(): Promise<void> {
         figures.push(f);
         log(
           `  project ${f.median.project.rps.toFixed(1)} req/s, baseline ${f.median.baseline.rps.toFixed(1)} req/s: ${f.median.ratio.toFixed(2)}× ` +
-            `(drained ${f.median.drainedRatio.toFixed(2)}×)`,
+            `(drained ${f.median.drainedRatio.toFixed(2)}×); CPU per request project ${f.median.project.cpuMsPerRequest.toFixed(2)} ms, ` +
+            `baseline ${f.median.baseline.cpuMsPerRequest.toFixed(2)} ms: ${(f.median.baseline.cpuMsPerRequest / f.median.project.cpuMsPerRequest).toFixed(2)}×`,
         );
       }
       results.routes = figures;

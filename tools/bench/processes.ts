@@ -11,10 +11,10 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startNode(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string): Child {
+export function startNode(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs: string[] = []): Child {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -81,6 +81,14 @@ export async function waitForHttp(url: string, child: Child, seconds = 90): Prom
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${child.name} did not answer on ${url} within ${seconds} s`);
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) in parentheses; utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resident and peak resident memory of a process in MiB, from /proc/<pid>/status (VmRSS, VmHWM). */
