@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AUDIT_COLUMNS, auditValues, type NewAuditEvent } from '../audit/audit.repository';
 import { one, rows, type Db } from '../database/sql';
+import { signAssignmentSql } from '../tasks/task.repository';
 
 /** A progress report with its unit's name and its reporter. */
 export interface ReportRecord {
@@ -122,8 +123,7 @@ export class ProgressRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          RETURNING *),
        signed AS (
-         UPDATE task_assignment SET acknowledged_at = now(), acknowledged_by = $8, acknowledged_via = 'progress'
-          WHERE $12::boolean AND task_id = $1 AND unit_id = $2 AND acknowledged_at IS NULL
+         ${signAssignmentSql('$1', '$2', '$8', "'progress'")} AND $12::boolean
           RETURNING unit_id),
        report AS (${selectReports('inserted')}),
        audited AS (

@@ -168,6 +168,15 @@ const MILESTONE_COLUMNS = `id, task_id, title, due_date, done_at`;
 const ROLE_ORDER = `array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`;
 
 /**
+ * The 签收 of one unit's assignment, unless signed already (the placeholders name the task, unit, signer and way);
+ * also written inside the progress report's statement, so one text serves both.
+ */
+export function signAssignmentSql(task: string, unit: string, by: string, via: string): string {
+  return `UPDATE task_assignment SET acknowledged_at = now(), acknowledged_by = ${by}, acknowledged_via = ${via}
+           WHERE task_id = ${task} AND unit_id = ${unit} AND acknowledged_at IS NULL`;
+}
+
+/**
  * The task aggregate's SQL: the register, the row lock every write takes, its status history, 签收, assignments,
  * milestones and 销号 requests. Bound to the data source, or to a transaction with `in(manager)`.
  */
@@ -363,12 +372,7 @@ export class TaskRepository {
 
   /** Signs the unit's assignment unless it is signed already; answers whether this call signed it. */
   async acknowledge(taskId: string, unitId: string, userId: string | null, via: AcknowledgedVia): Promise<boolean> {
-    const signed = await exec(
-      this.db,
-      `UPDATE task_assignment SET acknowledged_at = now(), acknowledged_by = $3, acknowledged_via = $4
-        WHERE task_id = $1 AND unit_id = $2 AND acknowledged_at IS NULL`,
-      [taskId, unitId, userId, via],
-    );
+    const signed = await exec(this.db, signAssignmentSql('$1', '$2', '$3', '$4'), [taskId, unitId, userId, via]);
     return signed > 0;
   }
 
