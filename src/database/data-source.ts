@@ -15,6 +15,7 @@ import { TaskListIndexes1764001400000 } from '../../migrations/1764001400000-Tas
 import { Organizations1764001500000 } from '../../migrations/1764001500000-Organizations';
 import { RowLevelSecurity1764001600000 } from '../../migrations/1764001600000-RowLevelSecurity';
 import { AcceptanceSigns1764001700000 } from '../../migrations/1764001700000-AcceptanceSigns';
+import { ReminderScanLedger1764001900000 } from '../../migrations/1764001900000-ReminderScanLedger';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   Organizations1764001500000,
   RowLevelSecurity1764001600000,
   AcceptanceSigns1764001700000,
+  ReminderScanLedger1764001900000,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { exec, one, Params, rows, type Db } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { DEFAULT_POLICY } from './reminder-policy';
+import { SCAN_PLAN, SCAN_TALLY, type PlanScope } from './reminder-scan-ledger.repository';
 import { reminderMessageSql, type ReminderFacts, type ReminderKind } from './reminder-texts';
 
 /** The closed reporting period a report is owed for, per plan reporting cycle and cutoff day. */
@@ -15,6 +16,7 @@ export interface OwedPeriod {
 
 /** An open task whose ladder needs a year the calendar has no data for: it gets no reminder, and the scan says so. */
 export interface TaskCalendarGap {
+  planId: string;
   planTitle: string;
   number: number;
   gapYear: number;
@@ -22,6 +24,7 @@ export interface TaskCalendarGap {
 
 /** An unsigned assignment whose workdays since assignment reach a day the calendar cannot answer for. */
 export interface AssignmentCalendarGap {
+  planId: string;
   planTitle: string;
   number: number;
   unknownDay: string;
@@ -63,11 +66,15 @@ const DAY = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
  */
 @Injectable()
 export class ReminderScanRepository {
-  /** The id that ends each slice of `size` tasks, in id order: slices are (previous, this], the last one open. */
-  async sliceEnds(db: Db, size: number): Promise<string[]> {
+  /**
+   * The id that ends each slice of `size` tasks of the plans in `scope`, in id order: slices are (previous, this],
+   * the last one open.
+   */
+  async sliceEnds(db: Db, size: number, scope: PlanScope): Promise<string[]> {
     const ends = await rows<{ id: string }>(
       db,
-      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM task) AS numbered WHERE n % $1 = 0 ORDER BY id`,
+      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM task t WHERE ${inScope(scope, 't.plan_id')}) AS numbered
+        WHERE n % $1 = 0 ORDER BY id`,
       [size],
     );
     return ends.map((row) => row.id);
@@ -95,8 +102,8 @@ export class ReminderScanRepository {
     );
   }
 
-  /** Fills `scan_task` with the tasks of `range` open at the end of `asOf` whose plan has reminders on. */
-  async writeOpenTasks(db: Db, asOf: string, range: TaskRange): Promise<number> {
+  /** Fills `scan_task` with the tasks of `range` open at the end of `asOf` whose plan is in `scope` and has reminders on. */
+  async writeOpenTasks(db: Db, asOf: string, range: TaskRange, scope: PlanScope): Promise<number> {
     const p = new Params();
     const day = p.bind(asOf);
     const after = p.bind(range.after);
@@ -113,7 +120,7 @@ export class ReminderScanRepository {
                 coalesce(rp.report_missing, ${p.bind(d.reportMissing)}) AS report_missing,
                 coalesce(rp.acknowledge_within_workdays, ${p.bind(d.acknowledgeWithinWorkdays)})::int AS acknowledge_within_workdays
            FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
-          WHERE coalesce(rp.enabled, true)),
+          WHERE coalesce(rp.enabled, true) AND ${inScope(scope, 'p.id')}),
        open_task AS MATERIALIZED (
          SELECT t.id, t.due_date, s.status, pol.*
            FROM task t
@@ -150,7 +157,7 @@ export class ReminderScanRepository {
   async taskCalendarGaps(db: Db): Promise<TaskCalendarGap[]> {
     return rows<TaskCalendarGap>(
       db,
-      `SELECT p.title AS "planTitle", t.number, s.gap_year AS "gapYear"
+      `SELECT p.id AS "planId", p.title AS "planTitle", t.number, s.gap_year AS "gapYear"
          FROM ${SCAN_TASK} s JOIN task t ON t.id = s.id JOIN plan p ON p.id = s.plan_id
         WHERE s.gap_year IS NOT NULL
         ORDER BY p.id, t.number`,
@@ -260,7 +267,7 @@ export class ReminderScanRepository {
          SELECT d.assigned_day, calendar_first_unknown_after(d.assigned_day) AS unknown_day
            FROM (SELECT DISTINCT assigned_day FROM unsigned) AS d
           WHERE calendar_workdays_between(d.assigned_day, $1::date) IS NULL)
-       SELECT p.title AS "planTitle", t.number, ${DAY('g.unknown_day')} AS "unknownDay"
+       SELECT p.id AS "planId", p.title AS "planTitle", t.number, ${DAY('g.unknown_day')} AS "unknownDay"
          FROM unsigned u
          JOIN uncountable g USING (assigned_day)
          JOIN task t ON t.id = u.id
@@ -273,7 +280,7 @@ export class ReminderScanRepository {
   /**
    * One kind's INSERT … SELECT: `candidates` selects (key, plan_id, task_id, unit_id, level, due_date, period,
    * workdays_overdue, fact[, assigned_day]) from scan_task, binding the day scanned by `day()` where it needs it;
-   * the message is written only for new keys.
+   * the message is written only for new keys. The candidates are tallied per plan for the scan's ledger.
    */
   private async insertKind(
     db: Db,
@@ -304,6 +311,7 @@ export class ReminderScanRepository {
        -- OFFSET 0 keeps this a probe of ux_reminder_key per candidate: as a join, the planner trusts statistics
        -- that do not count the rows this scan inserted, and compared every candidate with all of them.
        fresh AS (SELECT c.* FROM candidate c WHERE NOT EXISTS (SELECT 1 FROM reminder r WHERE r.unique_key = c.key OFFSET 0)),
+       tallied AS (INSERT INTO ${SCAN_TALLY} (plan_id, candidates) SELECT plan_id, count(*) FROM candidate GROUP BY plan_id),
        inserted AS (
          INSERT INTO reminder (unique_key, plan_id, task_id, unit_id, audience, kind, level, due_date, period, workdays_overdue, message)
          SELECT f.key, f.plan_id, f.task_id, f.unit_id, CASE WHEN f.unit_id IS NULL THEN 'supervisors' ELSE 'unit' END,
@@ -316,4 +324,9 @@ export class ReminderScanRepository {
     );
     return outcome!;
   }
+}
+
+/** The condition that keeps `column` (a plan id) within `scope`. */
+function inScope(scope: PlanScope, column: string): string {
+  return scope === 'every plan' ? 'true' : `${column} IN (SELECT plan_id FROM ${SCAN_PLAN})`;
 }
