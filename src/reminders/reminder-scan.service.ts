@@ -12,7 +12,7 @@ import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { DeliveryRepository, SUPERVISORS_SLICE } from './delivery/delivery.repository';
 import { ReminderScanLedgerRepository, type PlanScope } from './reminder-scan-ledger.repository';
-import { ReminderScanRepository, type OwedPeriod } from './reminder-scan.repository';
+import { ReminderScanRepository, type OwedPeriod, type TaskRange } from './reminder-scan.repository';
 
 export interface ScanResult {
   asOf: string;
@@ -124,17 +124,17 @@ export class ReminderScanService implements OnApplicationBootstrap {
     await this.scans.createOpenTaskTable(manager);
     for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICES.tasks, scope))) {
       await this.scans.writeOpenTasks(manager, asOf, range, scope);
-      for (const { planId, warning } of await this.calendarWarnings(manager, asOf)) {
+      for (const { planId, warning } of await this.calendarWarnings(manager, asOf, range)) {
         warnings.push(warning);
         warningsByPlan.set(planId, [...(warningsByPlan.get(planId) ?? []), warning]);
       }
       // One statement per kind, in the ladder's order.
       for (const outcome of [
-        await this.scans.insertDueSoon(manager, asOf, base),
-        await this.scans.insertOverdue(manager, asOf, base),
-        await this.scans.insertEscalation(manager, asOf, base),
-        await this.scans.insertReportMissing(manager, asOf, base, owed),
-        await this.scans.insertUnacknowledged(manager, asOf, base),
+        await this.scans.insertDueSoon(manager, asOf, base, range),
+        await this.scans.insertOverdue(manager, asOf, base, range),
+        await this.scans.insertEscalation(manager, asOf, base, range),
+        await this.scans.insertReportMissing(manager, asOf, base, range, owed),
+        await this.scans.insertUnacknowledged(manager, asOf, base, range),
       ]) {
         created += outcome.created;
         candidates += outcome.candidates;
@@ -192,12 +192,12 @@ export class ReminderScanService implements OnApplicationBootstrap {
    * Tasks and unsigned assignments of the slice the ladder cannot count for want of a year's calendar data: no
    * reminder, a warning each, in the calendar's own words.
    */
-  private async calendarWarnings(manager: EntityManager, asOf: string): Promise<Array<{ planId: string; warning: string }>> {
+  private async calendarWarnings(manager: EntityManager, asOf: string, range: TaskRange): Promise<Array<{ planId: string; warning: string }>> {
     const warnings: Array<{ planId: string; warning: string }> = [];
     for (const gap of await this.scans.taskCalendarGaps(manager)) {
       warnings.push({ planId: gap.planId, warning: `《${gap.planTitle}》第${gap.number}项未生成提醒：${calendarGapMessage(gap.gapYear)}` });
     }
-    for (const gap of await this.scans.assignmentCalendarGaps(manager, asOf)) {
+    for (const gap of await this.scans.assignmentCalendarGaps(manager, asOf, range)) {
       const { message } = new CalendarGapError(gap.unknownDay, yearOf(gap.unknownDay));
       warnings.push({ planId: gap.planId, warning: `《${gap.planTitle}》第${gap.number}项未生成签收提醒：${message}` });
     }
