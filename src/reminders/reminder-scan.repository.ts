@@ -64,8 +64,9 @@ const DAY = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
  * The reminder scan's statements, set-based, on the SQL task rules (src/tasks/task-rules-sql.ts: status as of the
  * day, task_deadline, the calendar_day workday counts). Per slice of tasks, one statement writes the tasks open at
  * the end of the day into a temporary table with their deadline, then each reminder kind is one INSERT … SELECT over
- * it. Only counts and the rare calendar gaps come back to Node. Slices keep every statement short, within the
- * per-statement bound every connection has, whatever the number of tasks.
+ * it, limited to the plans the scan ledger says to scan. Only counts and the rare calendar gaps come back to Node.
+ * Slices keep every statement short, within the per-statement bound every connection has, whatever the number of
+ * tasks; every join to a big table is bounded to the slice's task ids, so a slice costs what its own rows cost.
  *
  * Every candidate carries its unique key; those already stored are dropped by an anti-join on ux_reminder_key
  * before any message is written, so a repeat scan that creates nothing reads keys and writes nothing;

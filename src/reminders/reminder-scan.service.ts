@@ -48,7 +48,8 @@ export const SCAN_SLICES = {
  * reminder kind over the tasks open that day (a slice of tasks at a time), each reminder once (unique key); then one digest per recipient,
  * channel and day gathers the new reminders, and the digests are queued. Nothing per task passes through Node, so
  * the process's memory does not grow with the number of tasks. Overdue and due soon are the task rules' (the
- * lights'): the status as of the day, and workdays by the working-day calendar.
+ * lights'): the status as of the day, and workdays by the working-day calendar. Plans scanned for the day and
+ * unchanged since are skipped (src/reminders/reminder-scan-ledger.repository.ts): they would make nothing new.
  * Running it twice, concurrently, or after a crash changes nothing the first run did.
  */
 @Injectable()
