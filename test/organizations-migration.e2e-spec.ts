@@ -100,7 +100,8 @@ describe('migration 1764001500000-Organizations on a copy of an existing databas
       expect(before[table]!.rows).toBeGreaterThan(0);
     }
     const after = await census(copy);
-    expect(without(after, 'organization', 'incoming_task')).toEqual(before);
+    // The reminder scan's ledger (a later migration) starts empty.
+    expect(without(after, 'organization', 'incoming_task', 'reminder_scan_change', 'reminder_scan_plan')).toEqual(before);
     expect(after.organization!.rows).toBe(1);
     expect(after.incoming_task!.rows).toBe(0);
 

@@ -16,6 +16,7 @@ import { Organizations1764001500000 } from '../../migrations/1764001500000-Organ
 import { RowLevelSecurity1764001600000 } from '../../migrations/1764001600000-RowLevelSecurity';
 import { AcceptanceSigns1764001700000 } from '../../migrations/1764001700000-AcceptanceSigns';
 import { ViewPageRules1764001800000 } from '../../migrations/1764001800000-ViewPageRules';
+import { ReminderScanLedger1764001900000 } from '../../migrations/1764001900000-ReminderScanLedger';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   RowLevelSecurity1764001600000,
   AcceptanceSigns1764001700000,
   ViewPageRules1764001800000,
+  ReminderScanLedger1764001900000,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -11,7 +11,8 @@ import { lastClosedPeriod, periodCutoff } from '../progress/reporting-period';
 import { DELIVER_JOB, DELIVERY_QUEUE } from '../queue/queues';
 import { QUEUES, type Queues } from '../queue/queue.module';
 import { DeliveryRepository, SUPERVISORS_SLICE } from './delivery/delivery.repository';
-import { ReminderScanRepository, type OwedPeriod } from './reminder-scan.repository';
+import { ReminderScanLedgerRepository, type PlanScope } from './reminder-scan-ledger.repository';
+import { ReminderScanRepository, type OwedPeriod, type TaskRange } from './reminder-scan.repository';
 
 export interface ScanResult {
   asOf: string;
@@ -47,11 +48,12 @@ export const SCAN_SLICES = {
  * reminder kind over the tasks open that day (a slice of tasks at a time), each reminder once (unique key); then one digest per recipient,
  * channel and day gathers the new reminders, and the digests are queued. Nothing per task passes through Node, so
  * the process's memory does not grow with the number of tasks. Overdue and due soon are the task rules' (the
- * lights'): the status as of the day, and workdays by the working-day calendar.
+ * lights'): the status as of the day, and workdays by the working-day calendar. Plans scanned for the day and
+ * unchanged since are skipped (src/reminders/reminder-scan-ledger.repository.ts): they would make nothing new.
  * Running it twice, concurrently, or after a crash changes nothing the first run did.
  */
 @Injectable()
-export class ReminderScanService {
+export class ReminderScanService implements OnApplicationBootstrap {
   private readonly logger = new Logger('reminders');
 
   constructor(
@@ -61,8 +63,18 @@ export class ReminderScanService {
     private readonly clock: Clock,
     private readonly env: Env,
     private readonly scans: ReminderScanRepository,
+    private readonly ledger: ReminderScanLedgerRepository,
     private readonly deliveries: DeliveryRepository,
   ) {}
+
+  /** A process that starts may run a newer ladder than the ledger recorded: its next scan of a day scans every plan. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.ledger.markEveryPlanChanged(this.dataSource);
+    } catch (error) {
+      this.logger.warn(`Reminder scan ledger not reset at start: ${(error as Error).message}`);
+    }
+  }
 
   async scan(asOf: string = this.clock.today()): Promise<ScanResult> {
     let calendar: WorkCalendar;
@@ -75,36 +87,62 @@ export class ReminderScanService {
       return { ...NOTHING, asOf, skipped: 'no_calendar_data', warnings: [error.message] };
     }
     const result = await this.dataSource.transaction((manager) => withStatementBound(manager, SCAN_STATEMENT_BOUND_MS, async () => {
-      // Serialises scans across processes: unique keys would hold without it, this keeps the counts exact.
+      // Serialises scans across processes: unique keys would hold without it, this keeps the counts and the ledger exact.
       await lockForTransaction(manager, 'reminderScan');
-      const owed = await this.owedPeriods(manager, asOf);
-      const base = this.env.APP_BASE_URL;
-      const warnings: string[] = [];
-      let created = 0;
-      let candidates = 0;
-      await this.scans.createOpenTaskTable(manager);
-      for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICES.tasks))) {
-        await this.scans.writeOpenTasks(manager, asOf, range);
-        warnings.push(...(await this.calendarWarnings(manager, asOf)));
-        // One statement per kind, in the ladder's order.
-        for (const outcome of [
-          await this.scans.insertDueSoon(manager, asOf, base),
-          await this.scans.insertOverdue(manager, asOf, base),
-          await this.scans.insertEscalation(manager, asOf, base),
-          await this.scans.insertReportMissing(manager, asOf, base, owed),
-          await this.scans.insertUnacknowledged(manager, asOf, base),
-        ]) {
-          created += outcome.created;
-          candidates += outcome.candidates;
-        }
+      await this.ledger.createTables(manager);
+      const choice = await this.ledger.choosePlans(manager, asOf);
+      const unchanged = await this.ledger.unchangedPlans(manager, asOf);
+      let scanned = { created: 0, candidates: 0, warnings: [] as string[] };
+      if (choice.toScan > 0) {
+        scanned = await this.scanPlans(manager, asOf, choice.toScan === choice.plans ? 'every plan' : 'scan_plan');
       }
       const deliveries = await this.planDigests(manager, asOf);
-      return { asOf, created, alreadyExisting: candidates - created, deliveries, warnings };
+      return {
+        asOf,
+        created: scanned.created,
+        alreadyExisting: scanned.candidates + unchanged.candidates - scanned.created,
+        deliveries,
+        warnings: [...scanned.warnings, ...unchanged.warnings],
+      };
     }));
     await this.enqueuePending();
     this.logger.log(`Reminder scan ${asOf}: ${result.created} new, ${result.alreadyExisting} already there, ${result.deliveries} digests`);
     for (const warning of result.warnings) this.logger.warn(warning);
     return result;
+  }
+
+  /**
+   * The ladder over the tasks of the plans in `scope`, a slice of tasks at a time, one statement per kind; then
+   * the ledger records each plan as scanned for the day, with what it found.
+   */
+  private async scanPlans(manager: EntityManager, asOf: string, scope: PlanScope): Promise<{ created: number; candidates: number; warnings: string[] }> {
+    const owed = await this.owedPeriods(manager, asOf);
+    const base = this.env.APP_BASE_URL;
+    const warnings: string[] = [];
+    const warningsByPlan = new Map<string, string[]>();
+    let created = 0;
+    let candidates = 0;
+    await this.scans.createOpenTaskTable(manager);
+    for (const range of slices(await this.scans.sliceEnds(manager, SCAN_SLICES.tasks, scope))) {
+      await this.scans.writeOpenTasks(manager, asOf, range, scope);
+      for (const { planId, warning } of await this.calendarWarnings(manager, asOf, range)) {
+        warnings.push(warning);
+        warningsByPlan.set(planId, [...(warningsByPlan.get(planId) ?? []), warning]);
+      }
+      // One statement per kind, in the ladder's order.
+      for (const outcome of [
+        await this.scans.insertDueSoon(manager, asOf, base, range),
+        await this.scans.insertOverdue(manager, asOf, base, range),
+        await this.scans.insertEscalation(manager, asOf, base, range),
+        await this.scans.insertReportMissing(manager, asOf, base, range, owed),
+        await this.scans.insertUnacknowledged(manager, asOf, base, range),
+      ]) {
+        created += outcome.created;
+        candidates += outcome.candidates;
+      }
+    }
+    await this.ledger.record(manager, asOf, warningsByPlan);
+    return { created, candidates, warnings };
   }
 
   /** Gathers reminders made outside a scan (a manual 催办) into today's digests and queues them. */
@@ -155,14 +193,14 @@ export class ReminderScanService {
    * Tasks and unsigned assignments of the slice the ladder cannot count for want of a year's calendar data: no
    * reminder, a warning each, in the calendar's own words.
    */
-  private async calendarWarnings(manager: EntityManager, asOf: string): Promise<string[]> {
-    const warnings: string[] = [];
+  private async calendarWarnings(manager: EntityManager, asOf: string, range: TaskRange): Promise<Array<{ planId: string; warning: string }>> {
+    const warnings: Array<{ planId: string; warning: string }> = [];
     for (const gap of await this.scans.taskCalendarGaps(manager)) {
-      warnings.push(`《${gap.planTitle}》第${gap.number}项未生成提醒：${calendarGapMessage(gap.gapYear)}`);
+      warnings.push({ planId: gap.planId, warning: `《${gap.planTitle}》第${gap.number}项未生成提醒：${calendarGapMessage(gap.gapYear)}` });
     }
-    for (const gap of await this.scans.assignmentCalendarGaps(manager, asOf)) {
+    for (const gap of await this.scans.assignmentCalendarGaps(manager, asOf, range)) {
       const { message } = new CalendarGapError(gap.unknownDay, yearOf(gap.unknownDay));
-      warnings.push(`《${gap.planTitle}》第${gap.number}项未生成签收提醒：${message}`);
+      warnings.push({ planId: gap.planId, warning: `《${gap.planTitle}》第${gap.number}项未生成签收提醒：${message}` });
     }
     return warnings;
   }

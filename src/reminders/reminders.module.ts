@@ -8,6 +8,7 @@ import { EmailSender } from './delivery/email-sender';
 import { ReminderDeliveriesService } from './delivery/reminder-deliveries.service';
 import { WebhookSender } from './delivery/webhook-sender';
 import { ReminderDeliveriesController } from './reminder-deliveries.controller';
+import { ReminderScanLedgerRepository } from './reminder-scan-ledger.repository';
 import { ReminderScanRepository } from './reminder-scan.repository';
 import { ReminderScanService } from './reminder-scan.service';
 import { ReminderRepository } from './reminder.repository';
@@ -17,7 +18,7 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [AuditModule, CalendarModule, PlansModule],
   controllers: [RemindersController, ReminderDeliveriesController],
-  providers: [ReminderRepository, ReminderScanRepository, DeliveryRepository, ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
+  providers: [ReminderRepository, ReminderScanRepository, ReminderScanLedgerRepository, DeliveryRepository, ReminderScanService, RemindersService, ReminderDeliveriesService, DeliveryService, EmailSender, WebhookSender],
   exports: [ReminderScanService, DeliveryService],
 })
 export class RemindersModule {}

@@ -397,8 +397,35 @@ class Bench {
     await this.client.query(`ANALYZE reminder, reminder_delivery`);
     const workerRepeat = await this.workerScan();
     log(`  repeat scan (worker job): ${workerRepeat.status} in ${seconds(workerRepeat.ms)}, created ${workerRepeat.created}, peak RSS worker ${workerRepeat.workerPeakMiB.toFixed(0)} MiB`);
+    const oneChange = await this.scanAfterOneChange();
+    log(
+      `  after a 延期 of one task of the biggest plan (${oneChange.planTasks} tasks), the worker job again: ${oneChange.scan.status} in ` +
+        `${seconds(oneChange.scan.ms)}, created ${oneChange.scan.created} (that plan alone is scanned again)`,
+    );
     if (this.api!.process.exitCode !== null || this.api!.process.signalCode !== null) await this.startProject();
-    return { setBased, atStart, first, repeat, byKind, setBasedRepeat, worker, workerRepeat };
+    return { setBased, atStart, first, repeat, byKind, setBasedRepeat, worker, workerRepeat, oneChange };
+  }
+
+  /**
+   * One open overdue task of the biggest plan due a day later (a new overdue key), the day scanned again by the
+   * worker; the due date is then put back.
+   */
+  private async scanAfterOneChange(): Promise<{ planTasks: number; scan: Awaited<ReturnType<Bench['workerScan']>> }> {
+    const {
+      rows: [moved],
+    } = await this.client.query<{ id: string; plan_tasks: number }>(
+      `WITH biggest AS (SELECT plan_id, count(*)::int AS tasks FROM task GROUP BY plan_id ORDER BY count(*) DESC, plan_id LIMIT 1)
+       UPDATE task SET due_date = due_date + 1
+        WHERE id = (SELECT t.id FROM task t JOIN biggest b USING (plan_id)
+                     ORDER BY (t.status IN ('not_started', 'in_progress') AND t.due_date < $1::date) DESC, t.number LIMIT 1)
+       RETURNING id, (SELECT tasks FROM biggest) AS plan_tasks`,
+      [AS_OF],
+    );
+    try {
+      return { planTasks: moved!.plan_tasks, scan: await this.workerScan() };
+    } finally {
+      await this.client.query(`UPDATE task SET due_date = due_date - 1 WHERE id = $1`, [moved!.id]);
+    }
   }
 
   // ---- the notice import -----------------------------------------------------------------------------------

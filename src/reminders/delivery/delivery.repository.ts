@@ -65,21 +65,24 @@ export class DeliveryRepository {
       db,
       // Digests carry only the last week's reminders: a unit that gets an address or webhook later is sent what
       // is current, not its history, and the anti-join below stays a hash join over one week of deliveries.
+      // The slice's reminders are read once (MATERIALIZED): joined per channel, the planner read them three times.
       `WITH carried AS (
          SELECT DISTINCT d.channel, carried.id
            FROM reminder_delivery d CROSS JOIN LATERAL unnest(d.reminder_ids) AS carried(id)
-          WHERE d.created_at > now() - interval '8 days' AND ${recipients('d.unit_id')})
+          WHERE d.created_at > now() - interval '8 days' AND ${recipients('d.unit_id')}),
+       recent AS MATERIALIZED (
+         SELECT r.id, r.organization_id, r.unit_id, r.audience, r.created_at FROM reminder r
+          WHERE r.created_at > now() - interval '7 days' AND ${recipients('r.unit_id')})
        INSERT INTO reminder_delivery (organization_id, unit_id, audience, channel, day, reminder_ids, status, sent_at)
        SELECT r.organization_id, r.unit_id, r.audience, c.channel, $1::date, array_agg(r.id ORDER BY r.created_at, r.id),
               CASE WHEN c.channel = 'inbox' THEN 'sent' ELSE 'pending' END,
               CASE WHEN c.channel = 'inbox' THEN now() END
-         FROM reminder r
+         FROM recent r
          LEFT JOIN unit u ON u.id = r.unit_id
         CROSS JOIN (VALUES ('inbox'), ('email'), ('webhook')) AS c(channel)
         WHERE (c.channel = 'inbox'
                OR (c.channel = 'email' AND cardinality(u.contact_emails) > 0)
                OR (c.channel = 'webhook' AND u.webhook_url IS NOT NULL))
-          AND r.created_at > now() - interval '7 days' AND ${recipients('r.unit_id')}
           AND NOT EXISTS (SELECT 1 FROM carried k WHERE k.channel = c.channel AND k.id = r.id)
         GROUP BY r.organization_id, r.unit_id, r.audience, c.channel
        ON CONFLICT (organization_id, COALESCE(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), audience, channel, day)
