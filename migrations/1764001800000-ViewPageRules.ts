@@ -62,7 +62,7 @@ export class ViewPageRules1764001800000 implements MigrationInterface {
               CROSS JOIN LATERAL task_deadline(a.status, a.due_date, p_as_of, a.workdays, a.horizon, a.unknown_from) AS dl
             OFFSET 0) AS b
       $$`);
-    await q.query(`CREATE INDEX ix_progress_report_task_at_unit ON progress_report (task_id, created_at) INCLUDE (unit_id, period)`);
+    await q.query(`CREATE INDEX ix_progress_report_task_at_unit ON progress_report (task_id, created_at) INCLUDE (unit_id, period, organization_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

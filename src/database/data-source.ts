@@ -17,6 +17,7 @@ import { RowLevelSecurity1764001600000 } from '../../migrations/1764001600000-Ro
 import { AcceptanceSigns1764001700000 } from '../../migrations/1764001700000-AcceptanceSigns';
 import { ViewPageRules1764001800000 } from '../../migrations/1764001800000-ViewPageRules';
 import { ReminderScanLedger1764001900000 } from '../../migrations/1764001900000-ReminderScanLedger';
+import { TenantCoveringIndexes1764002100000 } from '../../migrations/1764002100000-TenantCoveringIndexes';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   AcceptanceSigns1764001700000,
   ViewPageRules1764001800000,
   ReminderScanLedger1764001900000,
+  TenantCoveringIndexes1764002100000,
 ];
 
 /**

@@ -84,6 +84,43 @@ export interface UnitStandingRow {
 
 const END_OF_AS_OF = 'task_end_of_day($2::date)';
 
+/** Unit standings of plan $1 as of day $2: $3 the last closed period, $4 whether a report for it was owed. */
+export const UNIT_STANDINGS_SQL = `WITH state AS (
+         SELECT t.id, t.due_date, s.status, s.changed_at, dl.open, dl.overdue
+           FROM task t
+          CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
+          CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, 0, NULL, NULL) AS dl
+          WHERE t.plan_id = $1
+         OFFSET 0),
+       reports AS (
+         SELECT t.id AS task_id, r.unit_id, max(r.created_at) AS last_at, bool_or(r.period = $3::text) AS for_period
+           FROM task t
+           -- Probed per task, as the assignments below: under row-level security the planner's estimates favour
+           -- reading every report of every plan.
+          CROSS JOIN LATERAL (SELECT x.unit_id, x.created_at, x.period FROM progress_report x
+                               WHERE x.task_id = t.id AND x.created_at < ${END_OF_AS_OF} OFFSET 0) r
+          WHERE t.plan_id = $1
+          GROUP BY t.id, r.unit_id),
+       standing AS (
+         SELECT a.unit_id,
+                count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
+                count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
+                count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
+                count(*) FILTER (WHERE st.status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE st.status = 'completed'
+                                   AND (st.changed_at AT TIME ZONE 'Asia/Shanghai')::date <= st.due_date)::int AS on_time,
+                count(*) FILTER (WHERE st.overdue)::int AS overdue,
+                count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND st.open AND rp.for_period IS NOT TRUE)::int AS reports_missing
+           FROM state st
+           -- Probed per task (OFFSET 0 keeps the probe): a hash join reads every assignment of every plan.
+          CROSS JOIN LATERAL (SELECT x.task_id, x.unit_id, x.role FROM task_assignment x WHERE x.task_id = st.id OFFSET 0) a
+           LEFT JOIN reports rp ON rp.task_id = a.task_id AND rp.unit_id = a.unit_id
+          GROUP BY a.unit_id),
+       last_report AS (SELECT unit_id, max(last_at) AS at FROM reports GROUP BY unit_id)
+       SELECT s.*, u.name, u.kind, lr.at AS last_report_at
+         FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`;
+
+
 /** An assigned unit of a view's task, in the notice's order (lead, responsible, cooperating; then position). */
 export interface ViewTaskUnit {
   role: AssignmentRole;
@@ -383,35 +420,7 @@ export class SupervisionRepository {
   unitStandings(scope: ViewScope): Promise<UnitStandingRow[]> {
     return rows<UnitStandingRow>(
       this.dataSource,
-      `WITH state AS (
-         SELECT t.id, t.due_date, s.status, s.changed_at, dl.open, dl.overdue
-           FROM task t
-          CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
-          CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, 0, NULL, NULL) AS dl
-          WHERE t.plan_id = $1
-         OFFSET 0),
-       reports AS (
-         SELECT r.task_id, r.unit_id, max(r.created_at) AS last_at, bool_or(r.period = $3::text) AS for_period
-           FROM task t JOIN progress_report r ON r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
-          WHERE t.plan_id = $1
-          GROUP BY r.task_id, r.unit_id),
-       standing AS (
-         SELECT a.unit_id,
-                count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
-                count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
-                count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
-                count(*) FILTER (WHERE st.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE st.status = 'completed'
-                                   AND (st.changed_at AT TIME ZONE 'Asia/Shanghai')::date <= st.due_date)::int AS on_time,
-                count(*) FILTER (WHERE st.overdue)::int AS overdue,
-                count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND st.open AND rp.for_period IS NOT TRUE)::int AS reports_missing
-           FROM state st
-           JOIN task_assignment a ON a.task_id = st.id
-           LEFT JOIN reports rp ON rp.task_id = a.task_id AND rp.unit_id = a.unit_id
-          GROUP BY a.unit_id),
-       last_report AS (SELECT unit_id, max(last_at) AS at FROM reports GROUP BY unit_id)
-       SELECT s.*, u.name, u.kind, lr.at AS last_report_at
-         FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`,
+      UNIT_STANDINGS_SQL,
       [scope.plan.id, scope.asOf, scope.period, scope.reportsChecked],
     );
   }

@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { calendarDaysParams, WRITE_CALENDAR_DAYS_SQL } from '../../src/calendar/calendar-days';
 import { WorkCalendar } from '../../src/calendar/work-calendar';
 import { DEFAULT_POLICY } from '../../src/supervision/timeliness';
+import { UNIT_STANDINGS_SQL } from '../../src/supervision/supervision.repository';
 
 /**
  * The statements behind GET /api/supervision/tasks, /overdue, /summary and /units (src/supervision/supervision.repository.ts
@@ -103,35 +104,7 @@ export const HOT_QUERIES: Array<{ name: string; sql: string; params: Params }> =
   {
     name: 'units: standings',
     params: 'standings',
-    sql: `WITH state AS (
-            SELECT t.id, t.due_date, s.status, s.changed_at, dl.open, dl.overdue
-              FROM task t
-             CROSS JOIN LATERAL task_status_as_of(t.id, $2::date) AS s
-             CROSS JOIN LATERAL task_deadline(s.status, t.due_date, $2::date, 0, NULL, NULL) AS dl
-             WHERE t.plan_id = $1
-            OFFSET 0),
-          reports AS (
-            SELECT r.task_id, r.unit_id, max(r.created_at) AS last_at, bool_or(r.period = $3::text) AS for_period
-              FROM task t JOIN progress_report r ON r.task_id = t.id AND r.created_at < ${END_OF_AS_OF}
-             WHERE t.plan_id = $1
-             GROUP BY r.task_id, r.unit_id),
-          standing AS (
-            SELECT a.unit_id,
-                   count(*) FILTER (WHERE a.role = 'lead')::int AS as_lead,
-                   count(*) FILTER (WHERE a.role = 'responsible')::int AS as_responsible,
-                   count(*) FILTER (WHERE a.role = 'cooperating')::int AS as_cooperating,
-                   count(*) FILTER (WHERE st.status = 'completed')::int AS completed,
-                   count(*) FILTER (WHERE st.status = 'completed'
-                                      AND (st.changed_at AT TIME ZONE 'Asia/Shanghai')::date <= st.due_date)::int AS on_time,
-                   count(*) FILTER (WHERE st.overdue)::int AS overdue,
-                   count(*) FILTER (WHERE $4::boolean AND a.role <> 'cooperating' AND st.open AND rp.for_period IS NOT TRUE)::int AS reports_missing
-              FROM state st
-              JOIN task_assignment a ON a.task_id = st.id
-              LEFT JOIN reports rp ON rp.task_id = a.task_id AND rp.unit_id = a.unit_id
-             GROUP BY a.unit_id),
-          last_report AS (SELECT unit_id, max(last_at) AS at FROM reports GROUP BY unit_id)
-          SELECT s.*, u.name, u.kind, lr.at AS last_report_at
-            FROM standing s JOIN unit u ON u.id = s.unit_id LEFT JOIN last_report lr ON lr.unit_id = s.unit_id`,
+    sql: UNIT_STANDINGS_SQL,
   },
 ];
 
