@@ -7,9 +7,10 @@ import { shanghaiDay } from '../common/sql-dates';
 import { one, Params, rows } from '../database/sql';
 import type { ReportingCycle } from '../plans/plan.entity';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
-import { closedPeriodAsOf, taskTimelinessSql, timelinessParams } from '../tasks/task-rules-sql';
+import { closedPeriodAsOf, taskTimelinessSql, timelinessParams, type TimelinessRow } from '../tasks/task-rules-sql';
+import type { TaskRow } from '../tasks/task.repository';
 import type { TargetComparator } from '../targets/target-parser';
-import type { AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from '../tasks/task-status';
+import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRef, SectionRow } from './supervision-snapshot';
 import { planSections, type SnapshotPlan } from './supervision-snapshot.repository';
@@ -145,41 +146,22 @@ export interface ViewTaskTarget {
  * A task of a view, complete in one row: the register's columns (current status and due date), its headings,
  * units and, while it is an open indicator, its targets, and its row of the task rules as of the day.
  */
-export interface ViewTaskRow {
-  id: string;
-  plan_id: string;
-  number: number;
-  content: string;
-  kind: TaskKind;
-  due_date: string;
-  status: TaskStatus;
-  version: number;
-  includes_other_units: boolean;
-  leaders: string[];
-  deadline_text: string | null;
-  origin: TaskOrigin;
-  source_kind: SourceKind;
-  source_document_number: string | null;
-  source_date: string | null;
+export interface ViewTaskRow
+  extends Pick<
+      TaskRow,
+      | 'id' | 'plan_id' | 'number' | 'content' | 'kind' | 'due_date' | 'status' | 'version' | 'includes_other_units' | 'leaders'
+      | 'deadline_text' | 'origin' | 'source_kind' | 'source_document_number' | 'source_date'
+    >,
+    Pick<
+      TimelinessRow,
+      | 'open' | 'overdue' | 'days_overdue' | 'workdays_overdue' | 'overdue_gap_year' | 'due_soon' | 'workdays_left'
+      | 'due_soon_gap_year' | 'expected_percent' | 'latest_percent' | 'latest_report_at' | 'behind_schedule' | 'unreported' | 'light'
+    > {
   section: SectionRef | null;
   subsection: SectionRef | null;
   units: ViewTaskUnit[];
   targets: ViewTaskTarget[] | null;
   status_as_of: TaskStatus;
-  open: boolean;
-  overdue: boolean;
-  days_overdue: number;
-  workdays_overdue: number | null;
-  overdue_gap_year: number | null;
-  due_soon: boolean;
-  workdays_left: number | null;
-  due_soon_gap_year: number | null;
-  expected_percent: number;
-  latest_percent: number | null;
-  latest_report_at: Date | null;
-  behind_schedule: boolean;
-  unreported: boolean;
-  light: Light;
 }
 
 const ROLE_ORDER = `array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`;

@@ -125,7 +125,8 @@ export interface TaskPageWindow {
   limit: number;
 }
 
-interface TaskRow {
+/** A task row as the register reads it (task columns, then its heading and the heading's parent). */
+export interface TaskRow {
   id: string;
   plan_id: string;
   number: number;
