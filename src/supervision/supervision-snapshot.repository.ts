@@ -67,36 +67,44 @@ class ScopeParams extends Params {
   }
 }
 
+/** A plan's row with its reminder policy's due-soon window, as `PLAN_COLUMNS` reads it. */
+export interface PlanRow {
+  id: string;
+  title: string;
+  year: number;
+  start_date: string;
+  end_date: string;
+  reporting_cycle: ReportingCycle;
+  report_cutoff_day: number;
+  due_soon_workdays: number | null;
+}
+
+/** The columns of PlanRow from plan `p` (the due-soon window comes from the caller's join). */
+export const PLAN_COLUMNS = `p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day`;
+
+export function toSnapshotPlan(row: PlanRow): SnapshotPlan {
+  return {
+    id: row.id,
+    title: row.title,
+    year: row.year,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    reportingCycle: row.reporting_cycle,
+    reportCutoffDay: row.report_cutoff_day,
+    dueSoonWorkdays: row.due_soon_workdays,
+  };
+}
+
 /** A plan with its reminder policy's due-soon window (null: the plan has no policy of its own). */
 export async function planWithPolicy(db: Db, planId: string): Promise<SnapshotPlan | null> {
-  const row = await one<{
-    id: string;
-    title: string;
-    year: number;
-    start_date: string;
-    end_date: string;
-    reporting_cycle: ReportingCycle;
-    report_cutoff_day: number;
-    due_soon_workdays: number | null;
-  }>(
+  const row = await one<PlanRow>(
     db,
-    `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, rp.due_soon_workdays
+    `SELECT ${PLAN_COLUMNS}, rp.due_soon_workdays
        FROM plan p LEFT JOIN reminder_policy rp ON rp.plan_id = p.id
       WHERE p.id = $1`,
     [planId],
   );
-  return row
-    ? {
-        id: row.id,
-        title: row.title,
-        year: row.year,
-        startDate: row.start_date,
-        endDate: row.end_date,
-        reportingCycle: row.reporting_cycle,
-        reportCutoffDay: row.report_cutoff_day,
-        dueSoonWorkdays: row.due_soon_workdays,
-      }
-    : null;
+  return row ? toSnapshotPlan(row) : null;
 }
 
 /** The section tree of a plan, top level first. */

@@ -5,7 +5,6 @@ import { taskScopeSql } from '../access/access.repository';
 import { NotFoundError } from '../common/domain-errors';
 import { shanghaiDay } from '../common/sql-dates';
 import { one, Params, rows } from '../database/sql';
-import type { ReportingCycle } from '../plans/plan.entity';
 import { endOfDaySql, lastStatusChangeSql, STATUS_AS_OF_SQL } from '../tasks/task-rules';
 import { closedPeriodAsOf, taskTimelinessSql, timelinessParams, type TimelinessRow } from '../tasks/task-rules-sql';
 import type { TaskRow } from '../tasks/task.repository';
@@ -13,7 +12,7 @@ import type { TargetComparator } from '../targets/target-parser';
 import type { AssignmentRole, SourceKind, TaskStatus } from '../tasks/task-status';
 import type { UnitKind } from '../units/unit-kinds';
 import type { SectionRef, SectionRow } from './supervision-snapshot';
-import { planSections, type SnapshotPlan } from './supervision-snapshot.repository';
+import { PLAN_COLUMNS, planSections, toSnapshotPlan, type PlanRow, type SnapshotPlan } from './supervision-snapshot.repository';
 import { DEFAULT_POLICY, type Light } from './timeliness';
 
 /** A plan with what the views' header and the SQL task rules need. */
@@ -221,20 +220,9 @@ export class SupervisionRepository {
    * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date.
    */
   async scope(planId: string, asOf: string): Promise<ViewScope> {
-    const row = await one<{
-      id: string;
-      title: string;
-      year: number;
-      start_date: string;
-      end_date: string;
-      reporting_cycle: ReportingCycle;
-      report_cutoff_day: number;
-      due_soon_workdays: number;
-      gap_possible: boolean;
-      as_of_year_missing: boolean;
-    }>(
+    const row = await one<PlanRow & { due_soon_workdays: number; gap_possible: boolean; as_of_year_missing: boolean }>(
       this.dataSource,
-      `SELECT p.id, p.title, p.year, p.start_date, p.end_date, p.reporting_cycle, p.report_cutoff_day, pol.due_soon_workdays,
+      `SELECT ${PLAN_COLUMNS}, pol.due_soon_workdays,
               coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
                        OR (pol.due_soon_workdays > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS gap_possible,
               (SELECT count(*) FROM calendar_day
@@ -249,16 +237,7 @@ export class SupervisionRepository {
       [planId, asOf, DEFAULT_POLICY.dueSoonWorkdays],
     );
     if (!row) throw new NotFoundError('计划', planId);
-    const plan: ViewPlan = {
-      id: row.id,
-      title: row.title,
-      year: row.year,
-      startDate: row.start_date,
-      endDate: row.end_date,
-      reportingCycle: row.reporting_cycle,
-      reportCutoffDay: row.report_cutoff_day,
-      dueSoonWorkdays: row.due_soon_workdays,
-    };
+    const plan: ViewPlan = { ...toSnapshotPlan(row), dueSoonWorkdays: row.due_soon_workdays };
     const { period, cutoff, reportsChecked } = closedPeriodAsOf(plan, asOf);
     return {
       plan,
