@@ -163,6 +163,24 @@ export interface ViewTaskRow
   status_as_of: TaskStatus;
 }
 
+/**
+ * A view's scope: plan $1 with its due-soon window ($3 when it has no policy) and whether day $2 or the plan's
+ * tasks may meet a calendar gap. A task gap is only possible when a day between the plan's earliest due date and
+ * $2 is unknown, or the due-soon window runs into an unknown day before the latest due date.
+ */
+export const VIEW_SCOPE_SQL = `SELECT ${PLAN_COLUMNS}, pol.due_soon_workdays,
+              coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
+                       OR (pol.due_soon_workdays > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS gap_possible,
+              (SELECT count(*) FROM calendar_day
+                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
+                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
+         FROM plan p
+        CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp WHERE rp.plan_id = p.id), $3::int)
+                                     AS due_soon_workdays) AS pol
+        CROSS JOIN LATERAL (SELECT min(t.due_date) AS lo, max(t.due_date) AS hi FROM task t WHERE t.plan_id = p.id) AS span
+        CROSS JOIN LATERAL task_due_soon_window($2::date, pol.due_soon_workdays) AS w
+        WHERE p.id = $1`;
+
 const ROLE_ORDER = `array_position(ARRAY['lead', 'responsible', 'cooperating'], a.role), a.position`;
 
 /** A heading as {id, code, title}. */
@@ -173,7 +191,7 @@ const headingJson = (s: string) => `json_build_object('id', ${s}.id, 'code', ${s
  * are its heading and the heading's parent (VIEW_TASK_JOINS). A task hangs off its deepest heading: a subsection
  * (under its section) or a section.
  */
-const viewTaskColumns = (asOf: string) => `
+export const viewTaskColumns = (asOf: string) => `
   t.id, t.plan_id, t.number, t.content, t.kind, t.due_date, t.status, t.version, t.includes_other_units, t.leaders,
   t.deadline_text, t.origin, t.source_kind, t.source_document_number, t.source_date,
   CASE WHEN p.id IS NOT NULL THEN ${headingJson('p')} WHEN s.id IS NOT NULL THEN ${headingJson('s')} END AS section,
@@ -201,7 +219,7 @@ function taskTimelinessOfSql(first: number, ids: string): string {
   return `task_timeliness_of(${p(0)}::uuid, ${ids}, ${p(1)}::date, ${p(2)}::text, ${p(3)}::boolean, ${p(4)}::int)`;
 }
 
-const VIEW_TASK_JOINS = `
+export const VIEW_TASK_JOINS = `
   LEFT JOIN plan_section s ON s.id = t.section_id
   LEFT JOIN plan_section p ON p.id = s.parent_id`;
 
@@ -216,24 +234,12 @@ export class SupervisionRepository {
 
   /**
    * The plan with its policy, the closed period on asOf, and whether the views must look for calendar gaps
-   * (gapYears), in one statement. A task gap is only possible when a day between the plan's earliest due date and
-   * asOf is unknown, or the due-soon window runs into an unknown day before the latest due date.
+   * (gapYears), in one statement (VIEW_SCOPE_SQL).
    */
   async scope(planId: string, asOf: string): Promise<ViewScope> {
     const row = await one<PlanRow & { due_soon_workdays: number; gap_possible: boolean; as_of_year_missing: boolean }>(
       this.dataSource,
-      `SELECT ${PLAN_COLUMNS}, pol.due_soon_workdays,
-              coalesce((span.lo < $2::date AND calendar_workdays_between(span.lo, $2::date) IS NULL)
-                       OR (pol.due_soon_workdays > 0 AND w.horizon IS NULL AND span.hi >= w.unknown_from), false) AS gap_possible,
-              (SELECT count(*) FROM calendar_day
-                WHERE day >= date_trunc('year', $2::date)::date AND day < (date_trunc('year', $2::date) + interval '1 year')::date)
-                < (date_trunc('year', $2::date) + interval '1 year')::date - date_trunc('year', $2::date)::date AS as_of_year_missing
-         FROM plan p
-        CROSS JOIN LATERAL (SELECT coalesce((SELECT rp.due_soon_workdays::int FROM reminder_policy rp WHERE rp.plan_id = p.id), $3::int)
-                                     AS due_soon_workdays) AS pol
-        CROSS JOIN LATERAL (SELECT min(t.due_date) AS lo, max(t.due_date) AS hi FROM task t WHERE t.plan_id = p.id) AS span
-        CROSS JOIN LATERAL task_due_soon_window($2::date, pol.due_soon_workdays) AS w
-        WHERE p.id = $1`,
+      VIEW_SCOPE_SQL,
       [planId, asOf, DEFAULT_POLICY.dueSoonWorkdays],
     );
     if (!row) throw new NotFoundError('计划', planId);
