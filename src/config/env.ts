@@ -129,6 +129,16 @@ export class Env {
   @Max(60_000)
   USER_CACHE_TTL_MS = 5000;
 
+  /**
+   * The most one api process keeps of the supervision views' answers (src/supervision/view-cache.ts), in bytes of
+   * their JSON; 0 turns the cache off. An answer is given again only while nothing it reads has changed.
+   */
+  @Transform(toNumber(33_554_432))
+  @IsInt()
+  @Min(0)
+  @Max(1_073_741_824)
+  VIEW_CACHE_BYTES = 33_554_432;
+
   /** Create this admin at start when no admin exists yet. */
   @IsOptional()
   @IsString()

@@ -18,6 +18,7 @@ import { AcceptanceSigns1764001700000 } from '../../migrations/1764001700000-Acc
 import { ViewPageRules1764001800000 } from '../../migrations/1764001800000-ViewPageRules';
 import { ReminderScanLedger1764001900000 } from '../../migrations/1764001900000-ReminderScanLedger';
 import { TenantCoveringIndexes1764002100000 } from '../../migrations/1764002100000-TenantCoveringIndexes';
+import { ViewChangeLog1764002200000 } from '../../migrations/1764002200000-ViewChangeLog';
 import { BoundedClient } from './bounded-client';
 import { ENTITIES } from './entities';
 import { PG_TYPES } from './pg-types';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ViewPageRules1764001800000,
   ReminderScanLedger1764001900000,
   TenantCoveringIndexes1764002100000,
+  ViewChangeLog1764002200000,
 ];
 
 /**

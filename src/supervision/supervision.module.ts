@@ -9,11 +9,13 @@ import { SupervisionController } from './supervision.controller';
 import { SupervisionRepository } from './supervision.repository';
 import { SupervisionService } from './supervision.service';
 import { UnacknowledgedService } from './unacknowledged.service';
+import { ViewCache } from './view-cache';
+import { ViewChangeRepository } from './view-change.repository';
 
 @Module({
   imports: [CalendarModule, PlansModule],
   controllers: [SupervisionController],
-  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService],
+  providers: [DashboardService, SupervisionSnapshotLoader, SupervisionSnapshotRepository, SupervisionRepository, SupervisionService, SupervisionExportService, UnacknowledgedService, ViewCache, ViewChangeRepository],
   exports: [SupervisionService],
 })
 export class SupervisionModule {}

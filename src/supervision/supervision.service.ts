@@ -17,6 +17,7 @@ import type {
 } from './dto/supervision.dto';
 import { SupervisionSnapshotLoader, sectionsOf, type PlanSnapshot } from './supervision-snapshot';
 import { SupervisionRepository, type LightCountRow, type ViewScope } from './supervision.repository';
+import { ViewCache } from './view-cache';
 import { overdueItem, registerItem } from './view-items';
 
 export interface SupervisionQuery {
@@ -68,6 +69,7 @@ export class SupervisionService {
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly cache: ViewCache,
   ) {}
 
   /** The whole plan as of the given day (today in Shanghai by default), for the ledger, the bulletin and scores. */
@@ -114,7 +116,8 @@ export class SupervisionService {
    * unit's, in a plan it may read.
    */
   async tasks(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
-    return this.access.readBounded(() => this.register(query));
+    const day = { ...query, asOf: this.asOf(query) };
+    return this.cache.answer('tasks', query.planId, day, () => this.access.readBounded(() => this.register(day)));
   }
 
   private async register(query: SupervisionTasksQueryDto): Promise<SupervisedTaskPageDto> {
@@ -133,24 +136,27 @@ export class SupervisionService {
   }
 
   async overdue(query: SupervisionQuery): Promise<OverdueViewDto> {
-    return this.access.readBounded(async () => {
-      const { scope, header } = await this.scope(query);
-      return { ...header, items: await this.flagged(scope) };
-    });
+    return this.staffView('overdue', query, async (scope, header) => ({ ...header, items: await this.flagged(scope) }));
   }
 
   async units(query: SupervisionQuery): Promise<UnitsViewDto> {
-    return this.access.readBounded(async () => {
-      const { scope, header } = await this.scope(query);
-      return { ...header, items: await this.standings(scope) };
-    });
+    return this.staffView('units', query, async (scope, header) => ({ ...header, items: await this.standings(scope) }));
   }
 
   async summary(query: SupervisionQuery): Promise<SummaryViewDto> {
-    return this.access.readBounded(async () => {
-      const { scope, header } = await this.scope(query);
-      return { ...header, ...(await this.counts(scope)) };
-    });
+    return this.staffView('summary', query, async (scope, header) => ({ ...header, ...(await this.counts(scope)) }));
+  }
+
+  /** A staff view of one plan and day, from the answer cache or computed in one organization-bounded read. */
+  private async staffView<T>(view: string, query: SupervisionQuery, build: (scope: ViewScope, header: ViewHeader) => Promise<T>): Promise<T> {
+    requirePermission('read:all');
+    const day = { planId: query.planId, asOf: this.asOf(query) };
+    return this.cache.answer(view, query.planId, day, () =>
+      this.access.readBounded(async () => {
+        const { scope, header } = await this.scope(day);
+        return build(scope, header);
+      }),
+    );
   }
 
   /** Overdue or behind-schedule tasks, most days overdue first, then by number (`overdueOnly`, `limit`: the 驾驶舱's). */
