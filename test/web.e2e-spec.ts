@@ -189,7 +189,13 @@ describeWithBuiltApp('web app (Chromium, built app, real API)', () => {
     await supervisor.goto(`${base}/tasks/${task.id}`);
     await supervisor.getByText('办理过程').waitFor();
     await supervisor.getByRole('button', { name: '审核销号' }).click();
-    await supervisor.getByRole('button', { name: '确定' }).click();
+    await supervisor.getByRole('radio', { name: '同意销号' }).waitFor();
+    // The review's answer, so a failure says whether the request failed (and why) or was never sent.
+    const [review] = await Promise.all([
+      supervisor.waitForResponse((r) => r.url().endsWith(`/api/tasks/${task.id}/completion-review`) && r.request().method() === 'POST'),
+      supervisor.getByRole('button', { name: '确定' }).click(),
+    ]);
+    expect(`${review.status()} ${review.status() === 200 ? '' : await review.text()}`).toBe('200 ');
     await supervisor.getByText('已批准销号').waitFor();
     await supervisor.locator('.ant-descriptions').getByText('已办结').waitFor();
     await supervisor.getByText('项目已完成主体施工').waitFor();

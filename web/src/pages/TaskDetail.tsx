@@ -184,7 +184,9 @@ export function TaskDetailPage() {
 
   const taskPath = { params: { path: { id: task.id } } };
   const submitDialog = async () => {
-    const v = await form.validateFields();
+    // A field the form refuses is marked on the form itself; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       if (dialog === 'review') {
         await ok(client.POST('/api/tasks/{id}/completion-review', { ...taskPath, body: { decision: v.decision, ...(v.comment ? { comment: v.comment } : {}) } }));
