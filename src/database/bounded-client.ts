@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { preparedName } from './prepared-statements';
 import { ClientGoneError, currentStatementScope, type CancellableConnection } from './statement-scope';
 
 const READ_TIMEOUT = 'Query read timeout';
@@ -11,6 +12,8 @@ const CANCEL_WAIT_MS = 1000;
  * pg's client-side query_timeout answers the caller but keeps the connection waiting for the lost reply, so the
  * next statement on it (a transaction's ROLLBACK, the next request) would wait out a frozen server again. This
  * client drops such a connection at once: the pool discards it and every later wait starts on a fresh one.
+ *
+ * Statements marked by `prepared()` go as named prepared statements.
  *
  * It also runs each statement in the StatementScope of the request that asked for it: when that request's client
  * disconnects, the running statement is cancelled on the server and later ones (but a ROLLBACK) are not sent.
@@ -25,7 +28,9 @@ export class BoundedClient extends Client implements CancellableConnection {
     if (scope?.abandoned && !ENDS_TRANSACTION.test(statementText(args[0]))) return Promise.reject(new ClientGoneError()) as never;
     if (this.cancelling) return this.cancelling.then(() => this.query(...args)) as never;
     const leave = scope?.enter(this);
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    const name = typeof args[0] === 'string' ? preparedName(args[0]) : undefined;
+    const sent = name === undefined ? args : [{ name, text: args[0], values: args[1] }];
+    const result = (super.query as (...a: unknown[]) => unknown)(...sent);
     if (result instanceof Promise) {
       result.then(leave, (error: unknown) => {
         leave?.();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AUDIT_COLUMNS, auditValues, type NewAuditEvent } from '../audit/audit.repository';
+import { prepared } from '../database/prepared-statements';
 import { one, rows, type Db } from '../database/sql';
 import { signAssignmentSql } from '../tasks/task.repository';
 
@@ -72,6 +73,29 @@ const REPORT_JSON = `jsonb_build_object(
   'reportedBy', jsonb_build_object('id', r.reported_by, 'username', r.username, 'displayName', r.display_name),
   'onBehalf', r.on_behalf, 'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
+/**
+ * A report appended and read back, with its 签收 ($12) and audit events ($23), in one prepared statement
+ * (ProgressRepository.insert gives the parameters).
+ */
+const INSERT_REPORT_SQL = prepared(
+  'progress.insert',
+  `WITH inserted AS (
+     INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
+                                  on_behalf, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     RETURNING *),
+   signed AS (
+     ${signAssignmentSql('$1', '$2', '$8', "'progress'")} AND $12::boolean
+      RETURNING unit_id),
+   report AS (${selectReports('inserted')}),
+   audited AS (
+     INSERT INTO audit_event (${AUDIT_COLUMNS})
+     SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, $19::jsonb, $20::jsonb, $21, $22 FROM signed
+      UNION ALL
+     SELECT $24::uuid, $25::uuid, $26, $27, $28, $29, $30::jsonb, coalesce($31::jsonb, ${REPORT_JSON}), $32, $33 FROM report r WHERE $23::boolean)
+   SELECT report.*, EXISTS (SELECT 1 FROM signed) AS signed FROM report`,
+);
+
 /** What else the statement that appends a report writes, so that a plain report costs one round trip. */
 export interface AlongWithReport {
   /**
@@ -115,25 +139,7 @@ export class ProgressRepository {
       along.audit !== null,
       ...auditValues(along.audit ?? emptyEvent),
     ];
-    const row = await one<ReportRow & { signed: boolean }>(
-      this.db,
-      `WITH inserted AS (
-         INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
-                                      on_behalf, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         RETURNING *),
-       signed AS (
-         ${signAssignmentSql('$1', '$2', '$8', "'progress'")} AND $12::boolean
-          RETURNING unit_id),
-       report AS (${selectReports('inserted')}),
-       audited AS (
-         INSERT INTO audit_event (${AUDIT_COLUMNS})
-         SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, $19::jsonb, $20::jsonb, $21, $22 FROM signed
-          UNION ALL
-         SELECT $24::uuid, $25::uuid, $26, $27, $28, $29, $30::jsonb, coalesce($31::jsonb, ${REPORT_JSON}), $32, $33 FROM report r WHERE $23::boolean)
-       SELECT report.*, EXISTS (SELECT 1 FROM signed) AS signed FROM report`,
-      params,
-    );
+    const row = await one<ReportRow & { signed: boolean }>(this.db, INSERT_REPORT_SQL, params);
     return { ...toRecord(row!), signed: row!.signed };
   }
 

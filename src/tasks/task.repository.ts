@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '../access/actor';
 import { organizationScopeSql, taskScopeSql } from '../access/access.repository';
 import type { ReportingCycle } from '../plans/plan.entity';
+import { prepared } from '../database/prepared-statements';
 import { exec, one, Params, rows, type Db } from '../database/sql';
 import type { AcknowledgedVia, AssignmentRole, SourceKind, TaskKind, TaskOrigin, TaskStatus } from './task-status';
 
@@ -177,6 +178,17 @@ export function signAssignmentSql(task: string, unit: string, by: string, via: s
            WHERE task_id = ${task} AND unit_id = ${unit} AND acknowledged_at IS NULL`;
 }
 
+/** The row lock every write to a task takes first, with what the write rules need: a prepared statement. */
+const LOCK_TASK_SQL = prepared(
+  'task.lock',
+  `SELECT t.id, t.organization_id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
+          COALESCE((SELECT json_agg(json_build_object('unit_id', a.unit_id, 'role', a.role) ORDER BY a.role, a.position)
+                      FROM task_assignment a WHERE a.task_id = t.id), '[]') AS units
+     FROM task t JOIN plan p ON p.id = t.plan_id
+    WHERE t.id = $1
+      FOR UPDATE OF t`,
+);
+
 /**
  * The task aggregate's SQL: the register, the row lock every write takes, its status history, 签收, assignments,
  * milestones and 销号 requests. Bound to the data source, or to a transaction with `in(manager)`.
@@ -264,12 +276,7 @@ export class TaskRepository {
       units: Array<{ unit_id: string; role: AssignmentRole }>;
     }>(
       this.db,
-      `SELECT t.id, t.organization_id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
-              COALESCE((SELECT json_agg(json_build_object('unit_id', a.unit_id, 'role', a.role) ORDER BY a.role, a.position)
-                          FROM task_assignment a WHERE a.task_id = t.id), '[]') AS units
-         FROM task t JOIN plan p ON p.id = t.plan_id
-        WHERE t.id = $1
-          FOR UPDATE OF t`,
+      LOCK_TASK_SQL,
       [taskId],
     );
     if (!row) return null;
