@@ -227,8 +227,10 @@ export class ReminderScanRepository {
               ON o.cycle = s.reporting_cycle::text AND o.cutoff_day = s.report_cutoff_day AND o.cutoff > s.plan_start
             JOIN task_assignment a ON a.task_id = s.id AND ${inSlice('a.task_id')} AND a.role IN ('lead', 'responsible')
            WHERE s.report_missing AND s.gap_year IS NULL
+             -- OFFSET 0 keeps this a probe of the task's reports for the period per candidate: as an anti-join the
+             -- planner, misjudging the slice's reports as one row, compared every candidate with all of them.
              AND NOT EXISTS (SELECT 1 FROM progress_report r
-                              WHERE r.task_id = s.id AND ${inSlice('r.task_id')} AND r.unit_id = a.unit_id AND r.period = o.period)`,
+                              WHERE r.task_id = s.id AND r.period = o.period AND r.unit_id = a.unit_id OFFSET 0)`,
         facts: { period: 'f.period' },
       };
     });
