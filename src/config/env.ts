@@ -130,8 +130,9 @@ export class Env {
   USER_CACHE_TTL_MS = 5000;
 
   /**
-   * The most one api process keeps of the supervision views' answers (src/supervision/view-cache.ts), in bytes of
-   * their JSON; 0 turns the cache off. An answer is given again only while nothing it reads has changed.
+   * The most one api process keeps of the supervision views' answers (src/supervision/view-cache.ts), counted as
+   * their JSON size (the objects in memory take more); 0 turns the cache off. An answer is given again only while
+   * nothing it reads has changed.
    */
   @Transform(toNumber(33_554_432))
   @IsInt()
