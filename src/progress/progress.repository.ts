@@ -74,35 +74,66 @@ const REPORT_JSON = `jsonb_build_object(
   'onBehalf', r.on_behalf, 'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
 /**
- * A report appended and read back, with its 签收 ($12) and audit events ($23), in one prepared statement
- * (ProgressRepository.insert gives the parameters).
+ * The statement that appends a report ($1–$11) to a task still as the writer read it — same version ($24), plan
+ * reporting settings ($25, $26) and the unit assigned — under the task's row lock, reads it back with its unit and
+ * reporter, and writes its progress.create audit event (if $12; $13–$22, its `after` filled from the row written
+ * unless $20 gives it).
+ * It writes nothing (no row answered) when the task changed or the idempotency key ($10) was used already.
+ *
+ * With `sign`, the unit also signs for the task (签收 by working on it) when $23 says the reporter would and it
+ * has not yet, with its task.acknowledge event ($27–$36). Without, a reporter who would sign ($23) must find the
+ * unit signed already: the 签收 UPDATE is left out of the text because its statement triggers fire even for no row.
  */
-const INSERT_REPORT_SQL = prepared(
-  'progress.insert',
-  `WITH inserted AS (
+const reportSql = (sign: boolean) => `
+  WITH current_task AS (
+     SELECT t.id FROM task t JOIN plan p ON p.id = t.plan_id
+      WHERE t.id = $1 AND t.version = $24 AND p.reporting_cycle = $25 AND p.report_cutoff_day = $26
+        AND EXISTS (SELECT 1 FROM task_assignment a
+                     WHERE a.task_id = t.id AND a.unit_id = $2${sign ? '' : ' AND (a.acknowledged_at IS NOT NULL OR NOT $23::boolean)'})
+        FOR UPDATE OF t),
+   inserted AS (
      INSERT INTO progress_report (task_id, unit_id, period, summary, percent, problems, next_steps, reported_by,
                                   on_behalf, idempotency_key, request_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM current_task
+         ON CONFLICT (reported_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
      RETURNING *),
-   signed AS (
-     ${signAssignmentSql('$1', '$2', '$8', "'progress'")} AND $12::boolean
-      RETURNING unit_id),
    report AS (${selectReports('inserted')}),
+   ${
+     sign
+       ? `signed AS (
+     ${signAssignmentSql('$1', '$2', '$8', "'progress'")} AND $23::boolean AND EXISTS (SELECT 1 FROM inserted)
+      RETURNING unit_id),
    audited AS (
      INSERT INTO audit_event (${AUDIT_COLUMNS})
-     SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, $19::jsonb, $20::jsonb, $21, $22 FROM signed
-      UNION ALL
-     SELECT $24::uuid, $25::uuid, $26, $27, $28, $29, $30::jsonb, coalesce($31::jsonb, ${REPORT_JSON}), $32, $33 FROM report r WHERE $23::boolean)
-   SELECT report.*, EXISTS (SELECT 1 FROM signed) AS signed FROM report`,
-);
+     SELECT $27::uuid, $28::uuid, $29, $30, $31, $32, $33::jsonb, $34::jsonb, $35, $36 FROM signed
+       UNION ALL
+     ${REPORT_AUDIT_ROW})
+   SELECT report.*, EXISTS (SELECT 1 FROM signed) AS signed FROM report`
+       : `audited AS (INSERT INTO audit_event (${AUDIT_COLUMNS}) ${REPORT_AUDIT_ROW})
+   SELECT report.*, false AS signed FROM report`
+   }`;
+
+/** The progress.create event of the report written ($12 says whether to write it), as a row of AUDIT_COLUMNS. */
+const REPORT_AUDIT_ROW = `SELECT $13::uuid, $14::uuid, $15, $16, $17, $18, $19::jsonb, coalesce($20::jsonb, ${REPORT_JSON}), $21, $22 FROM report r WHERE $12::boolean`;
+
+const INSERT_REPORT_SQL = prepared('progress.insert', reportSql(false));
+const INSERT_SIGNED_REPORT_SQL = prepared('progress.insert.sign', reportSql(true));
+
+/** The task as the writer read it (or holds locked): the report is written only if it is still so. */
+export interface ReportedTask {
+  version: number;
+  reportingCycle: string;
+  reportCutoffDay: number;
+}
 
 /** What else the statement that appends a report writes, so that a plain report costs one round trip. */
 export interface AlongWithReport {
   /**
-   * The reporting unit signs for the task (签收 by working on it, the rule of src/tasks/acknowledgements.ts) when it
-   * has not yet: `event` is the task.acknowledge audit event written only if this statement is the one that signed.
+   * The reporting unit signs for the task (签收 by working on it, the rule of src/tasks/acknowledgements.ts):
+   * `needed` when the reporter would sign and the unit had not when the task was read; `event` is the
+   * task.acknowledge audit event, written only if this statement is the one that signed.
    */
-  acknowledge: { event: NewAuditEvent } | null;
+  acknowledge: { needed: boolean; event: NewAuditEvent } | null;
   /** The progress.create audit event; its `after` (the report as answered) is filled from the row written. */
   audit: NewAuditEvent | null;
 }
@@ -117,11 +148,16 @@ export class ProgressRepository {
   }
 
   /**
-   * Appends a report and answers it as read back (with its unit's name and reporter), in one statement, together
-   * with the 签收 and audit events of `along`; `signed` says whether this statement signed for the unit.
+   * Appends a report to `task` if it is still as given, and answers it as read back (with its unit's name and
+   * reporter), in one statement, together with the 签收 and audit events of `along`; `signed` says whether this
+   * statement signed for the unit. Null: nothing was written (the task changed, or the idempotency key was used).
    */
-  async insert(report: NewReport, along: AlongWithReport = { acknowledge: null, audit: null }): Promise<ReportRecord & { signed: boolean }> {
-    const ack = along.acknowledge?.event;
+  async insert(
+    report: NewReport,
+    task: ReportedTask,
+    along: AlongWithReport = { acknowledge: null, audit: null },
+  ): Promise<(ReportRecord & { signed: boolean }) | null> {
+    const ack = along.acknowledge;
     const params = [
       report.taskId,
       report.unitId,
@@ -134,13 +170,17 @@ export class ProgressRepository {
       report.onBehalf,
       report.idempotencyKey,
       report.requestHash,
-      ack !== undefined,
-      ...auditValues(ack ?? emptyEvent),
       along.audit !== null,
       ...auditValues(along.audit ?? emptyEvent),
+      ack !== null,
+      task.version,
+      task.reportingCycle,
+      task.reportCutoffDay,
     ];
-    const row = await one<ReportRow & { signed: boolean }>(this.db, INSERT_REPORT_SQL, params);
-    return { ...toRecord(row!), signed: row!.signed };
+    const row = ack?.needed
+      ? await one<ReportRow & { signed: boolean }>(this.db, INSERT_SIGNED_REPORT_SQL, [...params, ...auditValues(ack.event)])
+      : await one<ReportRow & { signed: boolean }>(this.db, INSERT_REPORT_SQL, params);
+    return row ? { ...toRecord(row), signed: row.signed } : null;
   }
 
   async findByKey(userId: string, key: string): Promise<ReportRecord | null> {

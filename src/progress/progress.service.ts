@@ -4,26 +4,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, auditEvent } from '../audit/audit.service';
 import { AccessService } from '../access/access.service';
+import type { Actor } from '../access/actor';
 import { currentActor } from '../access/permissions';
 import { mayAcknowledge } from '../access/rules';
 import { Clock } from '../common/clock';
 import { BadRequestError, ConflictError, DomainError } from '../common/domain-errors';
 import { EvidenceService } from '../evidence/evidence.service';
-import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals } from '../targets/actuals';
+import { actualsOfReports, percentFromActuals, resolveActuals, saveActuals, type ResolvedActual } from '../targets/actuals';
 import type { ReportActualDto } from '../targets/dto/target.dto';
-import { changeStatus, lockTask } from '../tasks/task-writes';
+import { changeStatus, lockTask, type LockedTask } from '../tasks/task-writes';
+import { TaskRepository } from '../tasks/task.repository';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
-import { ProgressRepository, type ReportRecord } from './progress.repository';
+import { ProgressRepository, type AlongWithReport, type NewReport, type ReportRecord } from './progress.repository';
 import { isPeriod, periodOf } from './reporting-period';
 
 const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
+/** Reportable and started: a report changes no status. */
+const UNDER_WAY = ['in_progress', 'completion_requested'];
 
 @Injectable()
 export class ProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ProgressRepository,
+    private readonly tasks: TaskRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -41,10 +46,48 @@ export class ProgressService {
   ): Promise<{ report: ProgressReportDto; replayed: boolean }> {
     const actor = currentActor();
     const hash = createHash('sha256').update(JSON.stringify([taskId, dto])).digest('hex');
+    return (await this.createPlain(taskId, dto, idempotencyKey, hash, actor)) ?? this.createLocked(taskId, dto, idempotencyKey, hash, actor);
+  }
+
+  /**
+   * Most reports: a percent and words on a task already under way. The task is read without a lock, the rules
+   * are checked on what was read, and one statement (no transaction around it) writes the report, its 签收 and
+   * audit events under the task's row lock if the task is still as read. Null hands the request to the locked
+   * path, which decides it again: a report with actuals or evidence, a task not started or closed, a request a
+   * rule refuses, a task changed since it was read, an idempotency key used already.
+   */
+  private async createPlain(
+    taskId: string,
+    dto: CreateProgressReportDto,
+    idempotencyKey: string | undefined,
+    hash: string,
+    actor: Actor,
+  ): Promise<{ report: ProgressReportDto; replayed: false } | null> {
+    if (dto.actuals?.length || dto.evidenceIds?.length) return null;
+    const task = await this.tasks.readForWrite(taskId);
+    if (!task || !UNDER_WAY.includes(task.status)) return null;
+    let report: NewReport;
+    try {
+      report = this.newReport(task, dto, [], idempotencyKey, hash, actor);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    const created = await this.repository.insert(report, task, this.alongWith(task, report, actor, true));
+    return created ? { report: toDto(created), replayed: false } : null;
+  }
+
+  private createLocked(
+    taskId: string,
+    dto: CreateProgressReportDto,
+    idempotencyKey: string | undefined,
+    hash: string,
+    actor: Actor,
+  ): Promise<{ report: ProgressReportDto; replayed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const repository = this.repository.in(manager);
       const task = await lockTask(manager, taskId);
-      const { unitId, onBehalf } = this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
+      this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
       if (idempotencyKey) {
         const earlier = await repository.findByKey(actor.userId!, idempotencyKey);
         if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
@@ -52,53 +95,79 @@ export class ProgressService {
       if (!REPORTABLE.includes(task.status)) {
         throw new ConflictError('TASK_CLOSED', `任务${STATUS_LABELS[task.status]}，不能再报送进展`, { status: task.status });
       }
-      const period = dto.period ?? periodOf(this.clock.today(), task.reportingCycle, task.reportCutoffDay);
-      if (!isPeriod(period, task.reportingCycle)) {
-        const example = task.reportingCycle === 'monthly' ? '2021-10' : '2021-Q3';
-        throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：period', [
-          { field: 'period', reason: `本计划按${task.reportingCycle === 'monthly' ? '月' : '季度'}报送，期次格式如 ${example}` },
-        ]);
-      }
       const actuals = await resolveActuals(manager, taskId, dto.actuals);
-      const percent = percentFromActuals(actuals) ?? dto.percent;
-      if (percent === undefined) {
-        throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：percent', [
-          { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
-        ]);
-      }
+      const report = this.newReport(task, dto, actuals, idempotencyKey, hash, actor);
       // A plain report (no actuals to read back) is written with its 签收 and its audit events in one statement.
       const plain = actuals.length === 0;
-      const created = await repository.insert(
-        {
-          taskId,
-          unitId,
-          period,
-          summary: dto.summary.trim(),
-          percent,
-          problems: dto.problems?.trim() || null,
-          nextSteps: dto.nextSteps?.trim() || null,
-          reportedBy: actor.userId,
-          onBehalf,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash: hash,
-        },
-        {
-          acknowledge: mayAcknowledge(actor, [unitId])
-            ? { event: auditEvent({ action: 'task.acknowledge', entity: 'task', entityId: taskId, after: { unitId, via: 'progress' } }) }
-            : null,
-          audit: plain ? auditEvent({ action: 'progress.create', entity: 'task', entityId: taskId }) : null,
-        },
-      );
+      const created = await repository.insert(report, task, this.alongWith(task, report, actor, plain));
+      if (!created) {
+        // The task is locked, so only a copy of this request under the same key, sent for another task, got there first.
+        const earlier = idempotencyKey ? await repository.findByKey(actor.userId!, idempotencyKey) : null;
+        if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
+        throw new ConflictError('TASK_CHANGED', '任务刚被修改，请刷新后重新报送');
+      }
       const id = created.id;
       await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
-      const report = toDto(created, plain ? [] : (await actualsOfReports(manager, [id])).get(id));
-      if (!plain) await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: report }, manager);
-      return { report, replayed: false };
+      const answer = toDto(created, plain ? [] : (await actualsOfReports(manager, [id])).get(id));
+      if (!plain) await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: answer }, manager);
+      return { report: answer, replayed: false };
     });
+  }
+
+  /** The report `dto` makes on `task`, by the rules both paths share: who reports, for which period, what percent. */
+  private newReport(
+    task: LockedTask,
+    dto: CreateProgressReportDto,
+    actuals: ResolvedActual[],
+    idempotencyKey: string | undefined,
+    hash: string,
+    actor: Actor,
+  ): NewReport {
+    const { unitId, onBehalf } = this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
+    const period = dto.period ?? periodOf(this.clock.today(), task.reportingCycle, task.reportCutoffDay);
+    if (!isPeriod(period, task.reportingCycle)) {
+      const example = task.reportingCycle === 'monthly' ? '2021-10' : '2021-Q3';
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：period', [
+        { field: 'period', reason: `本计划按${task.reportingCycle === 'monthly' ? '月' : '季度'}报送，期次格式如 ${example}` },
+      ]);
+    }
+    const percent = percentFromActuals(actuals) ?? dto.percent;
+    if (percent === undefined) {
+      throw new BadRequestError('VALIDATION_FAILED', '请求参数无效：percent', [
+        { field: 'percent', reason: '请填写完成进度（百分比），或填报数量指标的实际值' },
+      ]);
+    }
+    return {
+      taskId: task.id,
+      unitId,
+      period,
+      summary: dto.summary.trim(),
+      percent,
+      problems: dto.problems?.trim() || null,
+      nextSteps: dto.nextSteps?.trim() || null,
+      reportedBy: actor.userId,
+      onBehalf,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+    };
+  }
+
+  /** The 签收 (when the reporter's unit has not signed yet) and, for a plain report, the audit event it writes. */
+  private alongWith(task: LockedTask, report: NewReport, actor: Actor, plain: boolean): AlongWithReport {
+    const unitId = report.unitId;
+    return {
+      acknowledge: mayAcknowledge(actor, [unitId])
+        ? {
+            needed: !task.units.some((u) => u.unitId === unitId && u.signed),
+            event: auditEvent({ action: 'task.acknowledge', entity: 'task', entityId: task.id, after: { unitId, via: 'progress' } }),
+          }
+        : null,
+      audit: plain ? auditEvent({ action: 'progress.create', entity: 'task', entityId: task.id }) : null,
+    };
   }
 
   async list(taskId: string): Promise<ProgressReportDto[]> {

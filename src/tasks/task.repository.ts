@@ -45,7 +45,8 @@ export interface LockedTask {
   dueDate: string;
   reportingCycle: ReportingCycle;
   reportCutoffDay: number;
-  units: Array<{ unitId: string; role: AssignmentRole }>;
+  /** Each assigned unit, its role, and whether it has signed for the task (签收). */
+  units: Array<{ unitId: string; role: AssignmentRole; signed: boolean }>;
 }
 
 /** One unit's assignment to a task, in the notice's order (lead, responsible, cooperating; then position). */
@@ -178,16 +179,33 @@ export function signAssignmentSql(task: string, unit: string, by: string, via: s
            WHERE task_id = ${task} AND unit_id = ${unit} AND acknowledged_at IS NULL`;
 }
 
-/** The row lock every write to a task takes first, with what the write rules need: a prepared statement. */
-const LOCK_TASK_SQL = prepared(
-  'task.lock',
-  `SELECT t.id, t.organization_id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
-          COALESCE((SELECT json_agg(json_build_object('unit_id', a.unit_id, 'role', a.role) ORDER BY a.role, a.position)
-                      FROM task_assignment a WHERE a.task_id = t.id), '[]') AS units
-     FROM task t JOIN plan p ON p.id = t.plan_id
-    WHERE t.id = $1
-      FOR UPDATE OF t`,
-);
+/** A task with what the write rules need: its plan's reporting settings and its units with their 签收. */
+const taskForWriteSql = (lock: string) => `
+  SELECT t.id, t.organization_id, t.plan_id, t.number, t.status, t.version, t.due_date, p.reporting_cycle, p.report_cutoff_day,
+         COALESCE((SELECT json_agg(json_build_object('unit_id', a.unit_id, 'role', a.role, 'signed', a.acknowledged_at IS NOT NULL)
+                                   ORDER BY a.role, a.position)
+                     FROM task_assignment a WHERE a.task_id = t.id), '[]') AS units
+    FROM task t JOIN plan p ON p.id = t.plan_id
+   WHERE t.id = $1 ${lock}`;
+
+/** The row lock every write to a task takes first: a prepared statement. */
+const LOCK_TASK_SQL = prepared('task.lock', taskForWriteSql('FOR UPDATE OF t'));
+
+/** The same without a lock, for a write that re-checks in its own statement that the task is still as read. */
+const READ_TASK_SQL = prepared('task.read', taskForWriteSql(''));
+
+interface TaskForWriteRow {
+  id: string;
+  organization_id: string;
+  plan_id: string;
+  number: number;
+  status: TaskStatus;
+  version: number;
+  due_date: string;
+  reporting_cycle: ReportingCycle;
+  report_cutoff_day: number;
+  units: Array<{ unit_id: string; role: AssignmentRole; signed: boolean }>;
+}
 
 /**
  * The task aggregate's SQL: the register, the row lock every write takes, its status history, 签收, assignments,
@@ -263,35 +281,12 @@ export class TaskRepository {
 
   /** The task under a row lock (FOR UPDATE) with its plan's reporting settings and its units; null when unknown. */
   async lockForUpdate(taskId: string): Promise<LockedTask | null> {
-    const row = await one<{
-      id: string;
-      organization_id: string;
-      plan_id: string;
-      number: number;
-      status: TaskStatus;
-      version: number;
-      due_date: string;
-      reporting_cycle: ReportingCycle;
-      report_cutoff_day: number;
-      units: Array<{ unit_id: string; role: AssignmentRole }>;
-    }>(
-      this.db,
-      LOCK_TASK_SQL,
-      [taskId],
-    );
-    if (!row) return null;
-    return {
-      id: row.id,
-      organizationId: row.organization_id,
-      planId: row.plan_id,
-      number: row.number,
-      status: row.status,
-      version: row.version,
-      dueDate: row.due_date,
-      reportingCycle: row.reporting_cycle,
-      reportCutoffDay: row.report_cutoff_day,
-      units: row.units.map((u) => ({ unitId: u.unit_id, role: u.role })),
-    };
+    return toTaskForWrite(await one<TaskForWriteRow>(this.db, LOCK_TASK_SQL, [taskId]));
+  }
+
+  /** The same as committed now, without a lock; null when unknown. */
+  async readForWrite(taskId: string): Promise<LockedTask | null> {
+    return toTaskForWrite(await one<TaskForWriteRow>(this.db, READ_TASK_SQL, [taskId]));
   }
 
   async setStatus(taskId: string, status: TaskStatus): Promise<void> {
@@ -570,4 +565,20 @@ function sections(row: TaskRow): { section: SectionRef | null; subsection: Secti
   const own = { id: row.s_id, code: row.s_code!, title: row.s_title! };
   if (row.s_level === 1 || !row.p_id) return { section: own, subsection: null };
   return { section: { id: row.p_id, code: row.p_code!, title: row.p_title! }, subsection: own };
+}
+
+function toTaskForWrite(row: TaskForWriteRow | null): LockedTask | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    planId: row.plan_id,
+    number: row.number,
+    status: row.status,
+    version: row.version,
+    dueDate: row.due_date,
+    reportingCycle: row.reporting_cycle,
+    reportCutoffDay: row.report_cutoff_day,
+    units: row.units.map((u) => ({ unitId: u.unit_id, role: u.role, signed: u.signed })),
+  };
 }
