@@ -19,7 +19,6 @@ describe('progress reports on a task under way: one statement, re-checked under 
   let t: TestApp;
   let tasks: Map<number, any>;
   let units: Map<string, string>;
-  let zhujian: { token: string; user: any };
   let minzheng: { token: string; user: any };
 
   const { post } = apiClient(() => t.app);
@@ -59,7 +58,6 @@ describe('progress reports on a task under way: one statement, re-checked under 
     units = await seedJiyuanRegistry(t.app);
     const { plan } = await createImportedPlan(t.app, NOTICE, { year: 2021 });
     tasks = await tasksByNumber(t.app, plan.id);
-    zhujian = await createUnitUser(t, units.get('住房和城乡建设局')!);
     minzheng = await createUnitUser(t, units.get('民政局')!);
     // Every task under way; no unit has signed.
     await t.dataSource.query(`UPDATE task SET status = 'in_progress', version = version + 1 WHERE plan_id = $1`, [plan.id]);
@@ -85,6 +83,17 @@ describe('progress reports on a task under way: one statement, re-checked under 
     expectStatus(res, 201);
     expect(res.body).toMatchObject({ onBehalf: true, unit: { name: '住房和城乡建设局' } });
     expect(await signedAt(task.id, '住房和城乡建设局')).toBeNull();
+  });
+
+  it('a task the api remembers out of date (closed since, by another process) is decided again: 409, nothing stored', async () => {
+    const task = tasks.get(1);
+    expectStatus(await report(task.id, minzheng, { percent: 60 }), 201);
+    const before = await reports(task.id);
+    await t.dataSource.query(`UPDATE task SET status = 'completed', version = version + 1 WHERE id = $1`, [task.id]);
+    const res = await report(task.id, minzheng, { percent: 70 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('TASK_CLOSED');
+    expect(await reports(task.id)).toBe(before);
   });
 
   it('a report that meets a 销号 being approved waits for it, then is refused and stores nothing', async () => {
@@ -115,7 +124,7 @@ describe('progress reports on a task under way: one statement, re-checked under 
   describe('the statement writes nothing unless the task is still as read', () => {
     let repository: ProgressRepository;
     let task: any;
-    let current: { version: number; reportingCycle: string; reportCutoffDay: number };
+    let current: { organizationId: string; version: number; reportingCycle: string; reportCutoffDay: number };
     const newReport = (overrides: Partial<NewReport> = {}): NewReport => ({
       taskId: task.id,
       unitId: units.get('民政局')!,
@@ -136,15 +145,16 @@ describe('progress reports on a task under way: one statement, re-checked under 
       repository = t.app.get(ProgressRepository);
       task = tasks.get(4);
       const [row] = await t.dataSource.query(
-        `SELECT t.version, p.reporting_cycle, p.report_cutoff_day FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1`,
+        `SELECT t.organization_id, t.version, p.reporting_cycle, p.report_cutoff_day FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = $1`,
         [task.id],
       );
-      current = { version: row.version, reportingCycle: row.reporting_cycle, reportCutoffDay: row.report_cutoff_day };
+      current = { organizationId: row.organization_id, version: row.version, reportingCycle: row.reporting_cycle, reportCutoffDay: row.report_cutoff_day };
     });
 
     it.each([
       ['an older version of the task', () => ({ task: { ...current, version: current.version - 1 } })],
       ['another reporting cycle', () => ({ task: { ...current, reportingCycle: current.reportingCycle === 'monthly' ? 'quarterly' : 'monthly' } })],
+      ['another organization', () => ({ task: { ...current, organizationId: '00000000-0000-4000-8000-000000000000' } })],
       ['a unit not assigned to it', () => ({ report: { unitId: units.get('住房和城乡建设局')! } })],
       ['a reporter who would sign, leaving out a 签收 the unit has not given', () => ({ along: { acknowledge: unsigned, audit: null } })],
     ])('%s: no row is answered and nothing is written', async (_case, given) => {

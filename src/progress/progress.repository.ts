@@ -75,19 +75,19 @@ const REPORT_JSON = `jsonb_build_object(
 
 /**
  * The statement that appends a report ($1–$11) to a task still as the writer read it — same version ($24), plan
- * reporting settings ($25, $26) and the unit assigned — under the task's row lock, reads it back with its unit and
- * reporter, and writes its progress.create audit event (if $12; $13–$22, its `after` filled from the row written
+ * reporting settings ($25, $26), organization ($27) and the unit assigned — under the task's row lock, reads it
+ * back with its unit and reporter, and writes its progress.create audit event (if $12; $13–$22, its `after` filled from the row written
  * unless $20 gives it).
  * It writes nothing (no row answered) when the task changed or the idempotency key ($10) was used already.
  *
  * With `sign`, the unit also signs for the task (签收 by working on it) when $23 says the reporter would and it
- * has not yet, with its task.acknowledge event ($27–$36). Without, a reporter who would sign ($23) must find the
+ * has not yet, with its task.acknowledge event ($28–$37). Without, a reporter who would sign ($23) must find the
  * unit signed already: the 签收 UPDATE is left out of the text because its statement triggers fire even for no row.
  */
 const reportSql = (sign: boolean) => `
   WITH current_task AS (
      SELECT t.id FROM task t JOIN plan p ON p.id = t.plan_id
-      WHERE t.id = $1 AND t.version = $24 AND p.reporting_cycle = $25 AND p.report_cutoff_day = $26
+      WHERE t.id = $1 AND t.version = $24 AND p.reporting_cycle = $25 AND p.report_cutoff_day = $26 AND t.organization_id = $27
         AND EXISTS (SELECT 1 FROM task_assignment a
                      WHERE a.task_id = t.id AND a.unit_id = $2${sign ? '' : ' AND (a.acknowledged_at IS NOT NULL OR NOT $23::boolean)'})
         FOR UPDATE OF t),
@@ -105,7 +105,7 @@ const reportSql = (sign: boolean) => `
       RETURNING unit_id),
    audited AS (
      INSERT INTO audit_event (${AUDIT_COLUMNS})
-     SELECT $27::uuid, $28::uuid, $29, $30, $31, $32, $33::jsonb, $34::jsonb, $35, $36 FROM signed
+     SELECT $28::uuid, $29::uuid, $30, $31, $32, $33, $34::jsonb, $35::jsonb, $36, $37 FROM signed
        UNION ALL
      ${REPORT_AUDIT_ROW})
    SELECT report.*, EXISTS (SELECT 1 FROM signed) AS signed FROM report`
@@ -121,6 +121,7 @@ const INSERT_SIGNED_REPORT_SQL = prepared('progress.insert.sign', reportSql(true
 
 /** The task as the writer read it (or holds locked): the report is written only if it is still so. */
 export interface ReportedTask {
+  organizationId: string;
   version: number;
   reportingCycle: string;
   reportCutoffDay: number;
@@ -176,6 +177,7 @@ export class ProgressRepository {
       task.version,
       task.reportingCycle,
       task.reportCutoffDay,
+      task.organizationId,
     ];
     const row = ack?.needed
       ? await one<ReportRow & { signed: boolean }>(this.db, INSERT_SIGNED_REPORT_SQL, [...params, ...auditValues(ack.event)])

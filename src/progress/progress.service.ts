@@ -16,12 +16,16 @@ import { changeStatus, lockTask, type LockedTask } from '../tasks/task-writes';
 import { TaskRepository } from '../tasks/task.repository';
 import { STATUS_LABELS } from '../tasks/task-transitions';
 import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
+import { ExpiringCache } from '../users/user-cache';
 import { ProgressRepository, type AlongWithReport, type NewReport, type ReportRecord } from './progress.repository';
 import { isPeriod, periodOf } from './reporting-period';
 
 const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
 /** Reportable and started: a report changes no status. */
 const UNDER_WAY = ['in_progress', 'completion_requested'];
+/** How long, and how many, tasks one process remembers as read for plain reports. */
+const READ_TASKS_MS = 60_000;
+const READ_TASKS_MAX = 10_000;
 
 @Injectable()
 export class ProgressService {
@@ -34,6 +38,13 @@ export class ProgressService {
     private readonly clock: Clock,
     private readonly evidence: EvidenceService,
   ) {}
+
+  /**
+   * Tasks as read for plain reports, so that most reports cost one statement. A task remembered out of date costs
+   * nothing but a detour: the statement re-checks everything the rules were decided on, writes nothing, and the
+   * report takes the locked path, which forgets it.
+   */
+  private readonly readTasks = new ExpiringCache<LockedTask | null>(READ_TASKS_MS, READ_TASKS_MAX);
 
   /**
    * Appends a report. With an idempotency key the same key from the same user returns the first report and
@@ -50,9 +61,9 @@ export class ProgressService {
   }
 
   /**
-   * Most reports: a percent and words on a task already under way. The task is read without a lock, the rules
-   * are checked on what was read, and one statement (no transaction around it) writes the report, its 签收 and
-   * audit events under the task's row lock if the task is still as read. Null hands the request to the locked
+   * Most reports: a percent and words on a task already under way. The task is read without a lock (or
+   * remembered as read), the rules are checked on what was read, and one statement (no transaction around it)
+   * writes the report, its 签收 and audit events under the task's row lock if the task is still as read. Null hands the request to the locked
    * path, which decides it again: a report with actuals or evidence, a task not started or closed, a request a
    * rule refuses, a task changed since it was read, an idempotency key used already.
    */
@@ -64,17 +75,24 @@ export class ProgressService {
     actor: Actor,
   ): Promise<{ report: ProgressReportDto; replayed: false } | null> {
     if (dto.actuals?.length || dto.evidenceIds?.length) return null;
-    const task = await this.tasks.readForWrite(taskId);
-    if (!task || !UNDER_WAY.includes(task.status)) return null;
+    const task = await this.readTasks.get(taskId, () => this.tasks.readForWrite(taskId));
+    if (!task || !UNDER_WAY.includes(task.status)) return this.forget(taskId);
     let report: NewReport;
     try {
       report = this.newReport(task, dto, [], idempotencyKey, hash, actor);
     } catch (error) {
-      if (error instanceof DomainError) return null;
+      if (error instanceof DomainError) return this.forget(taskId);
       throw error;
     }
     const created = await this.repository.insert(report, task, this.alongWith(task, report, actor, true));
+    // Signing changed the task as remembered; nothing written may mean it changed otherwise.
+    if (!created || created.signed) this.forget(taskId);
     return created ? { report: toDto(created), replayed: false } : null;
+  }
+
+  private forget(taskId: string): null {
+    this.readTasks.forget(taskId);
+    return null;
   }
 
   private createLocked(
