@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { AppModule } from './app.module';
 import { runInContext } from './access/request-context';
 import { AuthService } from './auth/auth.service';
 import { ErrorFilter } from './common/error.filter';
+import { useSecurityHeaders } from './common/security-headers';
 import { limitJsonDepth } from './common/json-body';
 import { allowLargerBodies } from './common/upload-route';
 import { createValidationPipe } from './common/validation';
@@ -53,7 +53,7 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  await app.register(helmet, {
+  useSecurityHeaders(fastify, {
     // Scripts only from files served here (the web app and the OpenAPI UI load theirs from files); inline styles
     // stay allowed for the OpenAPI UI and antd's CSS-in-JS.
     contentSecurityPolicy: {

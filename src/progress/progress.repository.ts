@@ -32,7 +32,8 @@ export interface NewReport {
   reportedBy: string | null;
   onBehalf: boolean;
   idempotencyKey: string | null;
-  requestHash: string;
+  /** Set with an idempotency key: what a retry under the key must repeat. */
+  requestHash: string | null;
 }
 
 interface ReportRow {

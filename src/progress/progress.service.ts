@@ -56,7 +56,8 @@ export class ProgressService {
     idempotencyKey?: string,
   ): Promise<{ report: ProgressReportDto; replayed: boolean }> {
     const actor = currentActor();
-    const hash = createHash('sha256').update(JSON.stringify([taskId, dto])).digest('hex');
+    // What a retry under the same key must repeat; without a key there is nothing to compare it with.
+    const hash = idempotencyKey ? createHash('sha256').update(JSON.stringify([taskId, dto])).digest('hex') : null;
     return (await this.createPlain(taskId, dto, idempotencyKey, hash, actor)) ?? this.createLocked(taskId, dto, idempotencyKey, hash, actor);
   }
 
@@ -71,7 +72,7 @@ export class ProgressService {
     taskId: string,
     dto: CreateProgressReportDto,
     idempotencyKey: string | undefined,
-    hash: string,
+    hash: string | null,
     actor: Actor,
   ): Promise<{ report: ProgressReportDto; replayed: false } | null> {
     if (dto.actuals?.length || dto.evidenceIds?.length) return null;
@@ -99,7 +100,7 @@ export class ProgressService {
     taskId: string,
     dto: CreateProgressReportDto,
     idempotencyKey: string | undefined,
-    hash: string,
+    hash: string | null,
     actor: Actor,
   ): Promise<{ report: ProgressReportDto; replayed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
@@ -142,7 +143,7 @@ export class ProgressService {
     dto: CreateProgressReportDto,
     actuals: ResolvedActual[],
     idempotencyKey: string | undefined,
-    hash: string,
+    hash: string | null,
     actor: Actor,
   ): NewReport {
     const { unitId, onBehalf } = this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
@@ -196,7 +197,7 @@ export class ProgressService {
   }
 
   /** A retried request gets its first answer; a different request under a used key is refused, not merged. */
-  private async replay(manager: EntityManager, row: ReportRecord, hash: string): Promise<ProgressReportDto> {
+  private async replay(manager: EntityManager, row: ReportRecord, hash: string | null): Promise<ProgressReportDto> {
     if (row.requestHash !== hash) {
       throw new DomainError(422, 'IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一条不同的进展报送，请换一个新的键');
     }
