@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-errors';
 import { hostileInputProblems, unexpectedNulls } from './hostile-input';
+import { rememberValidationMetadata } from './validation-metadata';
 
 export interface FieldProblem {
   field: string;
@@ -68,6 +69,7 @@ class RequestValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
