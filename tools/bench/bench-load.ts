@@ -27,6 +27,7 @@ const list = (name: string) => (process.env[name] ? process.env[name]!.split(','
 
 const config = {
   duration: number('BENCH_DURATION', 10),
+  warmup: number('BENCH_WARMUP_S', 5),
   rounds: number('BENCH_ROUNDS', 2),
   connections: number('BENCH_CONNECTIONS', 50),
   routes: list('BENCH_ROUTES'),
@@ -93,6 +94,8 @@ interface RouteFigures {
   id: string;
   label: string;
   singleMs: { project: number; baseline: number };
+  /** The unmeasured first run on each server (JIT, pools, caches), when there is one. */
+  warmup: { project: Run; baseline: Run } | null;
   project: Run[];
   baseline: Run[];
   median: {
@@ -192,7 +195,7 @@ class Bench {
     return median(samples);
   }
 
-  async cannon(server: 'project' | 'baseline', target: Target): Promise<Run> {
+  async cannon(server: 'project' | 'baseline', target: Target, duration = config.duration): Promise<Run> {
     const latencies: number[] = [];
     let ok = 0;
     let failed = 0;
@@ -201,7 +204,7 @@ class Bench {
     const instance = autocannon({
       url: this.url(server),
       connections: config.connections,
-      duration: config.duration,
+      duration,
       timeout: 60,
       headers,
       requests: [
@@ -229,8 +232,8 @@ class Bench {
     const cpuPerRequest = (await cpuMs(pid)) - cpuBefore;
     latencies.sort((a, b) => a - b);
     return {
-      rps: ok / config.duration,
-      drainedRps: (ok + config.connections) / (config.duration + drainMs / 1000),
+      rps: ok / duration,
+      drainedRps: (ok + config.connections) / (duration + drainMs / 1000),
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
@@ -264,6 +267,12 @@ class Bench {
 
   async route(route: RouteCase): Promise<RouteFigures> {
     const singleMs = { project: await this.single('project', route.project), baseline: await this.single('baseline', route.baseline) };
+    // Both servers answer the route under load first, unmeasured: the rounds compare them as they run for days, not
+    // while V8 is still compiling their code and the pools and caches are filling.
+    const warmup =
+      config.warmup > 0
+        ? { project: await this.cannon('project', route.project, config.warmup), baseline: await this.cannon('baseline', route.baseline, config.warmup) }
+        : null;
     await this.quiesce();
     const project: Run[] = [];
     const baseline: Run[] = [];
@@ -282,7 +291,7 @@ class Bench {
     });
     const p = summary(project);
     const b = summary(baseline);
-    return { id: route.id, label: route.label, singleMs, project, baseline, median: { project: p, baseline: b, ratio: p.rps / b.rps, drainedRatio: p.drainedRps / b.drainedRps } };
+    return { id: route.id, label: route.label, singleMs, warmup, project, baseline, median: { project: p, baseline: b, ratio: p.rps / b.rps, drainedRatio: p.drainedRps / b.drainedRps } };
   }
 
   // ---- the reminder scan ---------------------------------------------------------------------------------
@@ -579,7 +588,8 @@ async function main(): Promise<void> {
         log(
           `  project ${f.median.project.rps.toFixed(1)} req/s, baseline ${f.median.baseline.rps.toFixed(1)} req/s: ${f.median.ratio.toFixed(2)}× ` +
             `(drained ${f.median.drainedRatio.toFixed(2)}×); CPU per request project ${f.median.project.cpuMsPerRequest.toFixed(2)} ms, ` +
-            `baseline ${f.median.baseline.cpuMsPerRequest.toFixed(2)} ms: ${(f.median.baseline.cpuMsPerRequest / f.median.project.cpuMsPerRequest).toFixed(2)}×`,
+            `baseline ${f.median.baseline.cpuMsPerRequest.toFixed(2)} ms: ${(f.median.baseline.cpuMsPerRequest / f.median.project.cpuMsPerRequest).toFixed(2)}×` +
+            (f.warmup ? `; warm-up run (${config.warmup} s, not counted) ${f.warmup.project.rps.toFixed(1)} / ${f.warmup.baseline.rps.toFixed(1)} req/s` : ''),
         );
       }
       results.routes = figures;
