@@ -50,8 +50,9 @@ export async function createHttpApp(): Promise<NestFastifyApplication> {
   // A client that disconnects cancels the statements still running for it.
   cancelStatementsOnDisconnect(fastify);
   if (json) logRequests(fastify, json);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   useSecurityHeaders(fastify, {
     // Scripts only from files served here (the web app and the OpenAPI UI load theirs from files); inline styles

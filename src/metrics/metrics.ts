@@ -93,9 +93,10 @@ export function mountMetrics(app: NestFastifyApplication): void {
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     latency.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   const access = metricsAccessRule(env);
   fastify.get('/metrics', async (request, reply) => {
