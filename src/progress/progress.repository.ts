@@ -77,9 +77,9 @@ const REPORT_JSON = `jsonb_build_object(
 /**
  * The statement that appends a report ($1–$11) to a task still as the writer read it — same version ($24), plan
  * reporting settings ($25, $26), organization ($27) and the unit assigned — under the task's row lock, reads it
- * back with its unit and reporter, and writes its progress.create audit event (if $12; $13–$22, its `after` filled from the row written
- * unless $20 gives it).
- * It writes nothing (no row answered) when the task changed or the idempotency key ($10) was used already.
+ * back with its unit and reporter, and writes its progress.create audit event (if $12; $13–$22, its `after` filled
+ * from the row written unless $20 gives it). It writes nothing (no row answered) when the task changed or the
+ * idempotency key ($10) was used already.
  *
  * With `sign`, the unit also signs for the task (签收 by working on it) when $23 says the reporter would and it
  * has not yet, with its task.acknowledge event ($28–$37). Without, a reporter who would sign ($23) must find the

@@ -15,8 +15,8 @@ import type { ReportActualDto } from '../targets/dto/target.dto';
 import { changeStatus, lockTask, type LockedTask } from '../tasks/task-writes';
 import { TaskRepository } from '../tasks/task.repository';
 import { STATUS_LABELS } from '../tasks/task-transitions';
-import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
 import { ExpiringCache } from '../users/user-cache';
+import type { CreateProgressReportDto, ProgressReportDto } from './dto/progress.dto';
 import { ProgressRepository, type AlongWithReport, type NewReport, type ReportRecord } from './progress.repository';
 import { isPeriod, periodOf } from './reporting-period';
 
@@ -64,9 +64,9 @@ export class ProgressService {
   /**
    * Most reports: a percent and words on a task already under way. The task is read without a lock (or
    * remembered as read), the rules are checked on what was read, and one statement (no transaction around it)
-   * writes the report, its 签收 and audit events under the task's row lock if the task is still as read. Null hands the request to the locked
-   * path, which decides it again: a report with actuals or evidence, a task not started or closed, a request a
-   * rule refuses, a task changed since it was read, an idempotency key used already.
+   * writes the report, its 签收 and audit events under the task's row lock if the task is still as read. Null
+   * hands the request to the locked path, which decides it again: a report with actuals or evidence, a task not
+   * started or closed, a request a rule refuses, a task changed since it was read, an idempotency key used already.
    */
   private async createPlain(
     taskId: string,
@@ -106,6 +106,7 @@ export class ProgressService {
     return this.dataSource.transaction(async (manager) => {
       const repository = this.repository.in(manager);
       const task = await lockTask(manager, taskId);
+      // Access first: a caller who may not write here learns nothing from a replay. newReport checks it again.
       this.access.requireWriteTaskAs(task, task.units.map((u) => u.unitId), dto.unitId);
       if (idempotencyKey) {
         const earlier = await repository.findByKey(actor.userId!, idempotencyKey);
