@@ -1,4 +1,4 @@
-import { ProgressRepository, type NewReport } from '../src/progress/progress.repository';
+import { ProgressRepository, type NewReport, type ReportedTask } from '../src/progress/progress.repository';
 import { count, createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
 import { expectStatus, apiClient, type As } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -124,7 +124,7 @@ describe('progress reports on a task under way: one statement, re-checked under 
   describe('the statement writes nothing unless the task is still as read', () => {
     let repository: ProgressRepository;
     let task: any;
-    let current: { organizationId: string; version: number; reportingCycle: string; reportCutoffDay: number };
+    let current: ReportedTask;
     const newReport = (overrides: Partial<NewReport> = {}): NewReport => ({
       taskId: task.id,
       unitId: units.get('民政局')!,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AUDIT_COLUMNS, auditValues, type NewAuditEvent } from '../audit/audit.repository';
 import { prepared } from '../database/prepared-statements';
 import { one, rows, type Db } from '../database/sql';
+import type { ReportingCycle } from '../plans/plan.entity';
 import { signAssignmentSql } from '../tasks/task.repository';
 
 /** A progress report with its unit's name and its reporter. */
@@ -124,7 +125,7 @@ const INSERT_SIGNED_REPORT_SQL = prepared('progress.insert.sign', reportSql(true
 export interface ReportedTask {
   organizationId: string;
   version: number;
-  reportingCycle: string;
+  reportingCycle: ReportingCycle;
   reportCutoffDay: number;
 }
 

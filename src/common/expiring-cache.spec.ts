@@ -1,4 +1,4 @@
-import { ExpiringCache } from './user-cache';
+import { ExpiringCache } from './expiring-cache';
 
 describe('ExpiringCache (the guard’s user lookup)', () => {
   let now = 0;
