@@ -167,6 +167,8 @@ describeWithBuiltApp('web app (Chromium, built app, real API)', () => {
     const expectedLight = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' }[mine.items[0].light as string]!;
     await row.getByText(expectedLight).waitFor();
     await row.getByRole('button', { name: '报送进度' }).click();
+    // The dialog's form first: a click on 提交 while the dialog still opens can be lost.
+    await unitPage.getByLabel('工作进展').waitFor();
     await unitPage.getByRole('button', { name: '提交' }).click();
     await unitPage.getByText('请填写工作进展').waitFor();
     await unitPage.getByLabel('工作进展').fill('项目已完成主体施工，正在进行竣工验收。');
