@@ -166,7 +166,7 @@ describe('progress reports on a task under way: one statement, re-checked under 
 
     it('an idempotency key used already: no row is answered and the first report stands alone', async () => {
       const first = await repository.insert(newReport({ idempotencyKey: 'k-1' }), current);
-      expect(first).toMatchObject({ percent: 40, unit: { name: '民政局' }, signed: false });
+      expect(first).toMatchObject({ answer: { percent: 40, unit: { name: '民政局' }, actuals: [] }, signed: false });
       expect(await repository.insert(newReport({ idempotencyKey: 'k-1', percent: 90 }), current)).toBeNull();
       expect(await reports(task.id)).toBe(1);
     });

@@ -88,7 +88,7 @@ export class ProgressService {
     const created = await this.repository.insert(report, task, this.alongWith(task, report, actor, true));
     // Signing changed the task as remembered; nothing written may mean it changed otherwise.
     if (!created || created.signed) this.forget(taskId);
-    return created ? { report: toDto(created), replayed: false } : null;
+    return created ? { report: created.answer, replayed: false } : null;
   }
 
   private forget(taskId: string): null {
@@ -126,13 +126,13 @@ export class ProgressService {
         if (earlier) return { report: await this.replay(manager, earlier, hash), replayed: true };
         throw new ConflictError('TASK_CHANGED', '任务刚被修改，请刷新后重新报送');
       }
-      const id = created.id;
+      const id = created.answer.id;
       await this.evidence.attach(manager, actor, taskId, { kind: 'progress_report', id }, dto.evidenceIds);
       await saveActuals(manager, id, actuals);
       if (task.status === 'not_started') {
         await changeStatus(manager, task, 'in_progress', actor, { action: 'first_report', data: { reportId: id } });
       }
-      const answer = toDto(created, plain ? [] : (await actualsOfReports(manager, [id])).get(id));
+      const answer = plain ? created.answer : { ...created.answer, actuals: (await actualsOfReports(manager, [id])).get(id) ?? [] };
       if (!plain) await this.audit.record({ action: 'progress.create', entity: 'task', entityId: taskId, after: answer }, manager);
       return { report: answer, replayed: false };
     });
