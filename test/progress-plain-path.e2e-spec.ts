@@ -1,6 +1,6 @@
 import { ProgressRepository, type NewReport, type ReportedTask } from '../src/progress/progress.repository';
 import { count, createImportedPlan, createUnitUser, seedJiyuanRegistry, tasksByNumber } from './support/factories';
-import { expectStatus, apiClient, type As } from './support/http';
+import { apiClient, bodyOf, expectStatus, type As } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const NOTICE = [
@@ -9,6 +9,7 @@ const NOTICE = [
   '2.完善社会救助。(责任单位:民政局)',
   '3.改善供热。(责任单位:民政局)',
   '4.建设养老服务中心。(责任单位:民政局)',
+  '5.推进社区食堂建设。(责任单位:民政局)',
 ].join('\n');
 
 /**
@@ -21,7 +22,7 @@ describe('progress reports on a task under way: one statement, re-checked under 
   let units: Map<string, string>;
   let minzheng: { token: string; user: any };
 
-  const { post } = apiClient(() => t.app);
+  const { get, post } = apiClient(() => t.app);
   const report = (taskId: string, as: As, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
     post(`/api/tasks/${taskId}/progress`, { summary: '按计划推进', percent: 40, ...body }, as, headers);
   const reports = (taskId: string) => count(t, `SELECT count(*) FROM progress_report WHERE task_id = $1`, [taskId]);
@@ -75,6 +76,21 @@ describe('progress reports on a task under way: one statement, re-checked under 
     expect(await events(task.id, 'task.acknowledge')).toBe(1);
     expect(await events(task.id, 'progress.create')).toBe(2);
     expect(await reports(task.id)).toBe(2);
+  });
+
+  it('answers the report exactly as the list shows it, and keeps that answer as its audit event', async () => {
+    const task = tasks.get(5);
+    const created = await bodyOf(report(task.id, minzheng, { percent: 35, problems: '资金未到位', nextSteps: '争取专项债' }), 201);
+    expect(created).toMatchObject({ percent: 35, actuals: [], problems: '资金未到位', nextSteps: '争取专项债', onBehalf: false });
+    expect(created.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const listed = await bodyOf(get(`/api/tasks/${task.id}/progress`, minzheng));
+    expect(listed.at(-1)).toEqual(created);
+    expect(Object.keys(listed.at(-1))).toEqual(Object.keys(created));
+    const [audited] = await t.dataSource.query(
+      `SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'progress.create' ORDER BY at DESC LIMIT 1`,
+      [task.id],
+    );
+    expect(audited.after).toEqual(created);
   });
 
   it('a supervisor reporting for a unit does not sign for it', async () => {
