@@ -18,6 +18,10 @@ export async function startApiProcess(t: TestApp, overrides: Record<string, stri
   const entry = join(dirname(buildWorker()), 'main.js');
   const child = spawnWorker(entry, workerEnv(t, { PORT: String(port), ...overrides }));
   const url = `http://127.0.0.1:${port}`;
+  // A process that dies under a fault says why in the test's output: its own log would go with it.
+  void child.exited.then((how) => {
+    if (typeof how === 'number' && how !== 0) console.error(`api process on ${url} exited with ${how}; its last lines:\n${child.output.slice(-40).join('\n')}`);
+  });
   await waitUntil(async () => (await fetch(`${url}/health/live`).catch(() => null))?.ok, {
     timeoutMs: 60_000,
     what: () => `api process on ${url} (log:\n${child.output.slice(-20).join('\n')})`,
