@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
-import type { Client } from 'pg';
-import { AS_OF, benchId, benchShape } from '../tools/bench/bench-shape';
+import { Pool, type Client } from 'pg';
+import { buildBaseline } from '../tools/bench/baseline-server';
+import { AS_OF, benchId, benchShape, userName } from '../tools/bench/bench-shape';
 import { connect } from '../tools/bench/bench-database';
 import { checksums, countRows, generateBenchData } from '../tools/bench/generate-data';
 import { createTestDatabase } from './support/test-database';
@@ -10,12 +11,12 @@ describe('bench:data generator', () => {
   const shape = benchShape(0.002);
   const databases: Array<{ client: Client; drop: () => Promise<void> }> = [];
 
-  async function generated(): Promise<Client> {
+  async function generated(): Promise<Client & { url: string }> {
     const database = await createTestDatabase();
     const client = await connect(database.url);
     databases.push({ client, drop: database.drop });
     await generateBenchData(client, shape);
-    return client;
+    return Object.assign(client, { url: database.url });
   }
 
   afterAll(async () => {
@@ -72,5 +73,38 @@ describe('bench:data generator', () => {
 
     const second = await generated();
     expect(await checksums(second)).toEqual(await checksums(first));
+  }, 120_000);
+
+  it("has the baseline write a report as the project does: the report and its audit event, starting the task", async () => {
+    const client = await generated();
+    const pool = new Pool({ connectionString: client.url, max: 2 });
+    const baseline = buildBaseline(pool);
+    try {
+      const { rows: tasks } = await client.query(
+        `SELECT t.id, t.organization_id, a.unit_id FROM task t JOIN task_assignment a ON a.task_id = t.id
+          WHERE t.status = 'not_started' ORDER BY t.id, a.unit_id LIMIT 1`,
+      );
+      const task = tasks[0]!;
+      const unit = task.unit_id;
+      const body = { summary: '基准压测：按计划推进', percent: 50, period: '2025-10', unitId: unit, userId: benchId('user:1'), username: userName(1) };
+      const res = await baseline.inject({ method: 'POST', url: `/tasks/${task.id}/progress`, payload: body });
+      expect(res.statusCode).toBe(201);
+      const reportId = res.json().id;
+
+      const { rows: reports } = await client.query(`SELECT task_id, unit_id, summary, percent, reported_by FROM progress_report WHERE id = $1`, [reportId]);
+      expect(reports).toEqual([{ task_id: task.id, unit_id: unit, summary: body.summary, percent: 50, reported_by: body.userId }]);
+      const { rows: events } = await client.query(
+        `SELECT actor_id, organization_id, actor_username, action, entity, entity_id, after->>'id' AS report FROM audit_event WHERE entity_id = $1`,
+        [task.id],
+      );
+      expect(events).toEqual([
+        { actor_id: body.userId, organization_id: task.organization_id, actor_username: body.username, action: 'progress.create', entity: 'task', entity_id: task.id, report: reportId },
+      ]);
+      const { rows: after } = await client.query(`SELECT status FROM task WHERE id = $1`, [task.id]);
+      expect(after[0].status).toBe('in_progress');
+    } finally {
+      await baseline.close();
+      await pool.end();
+    }
   }, 120_000);
 });

@@ -124,22 +124,38 @@ export function buildBaseline(pool: Pool) {
     return { items: items.rows, total: total.rows[0].n };
   });
 
-  // A progress report: lock the task, append the report, start the task on its first report.
-  app.post<{ Params: { id: string }; Body: { summary: string; percent: number; period: string; unitId: string; userId: string } }>(
+  // A progress report: lock the task, append the report with its audit event (the project must keep one for every
+  // write: who, what, on which task, the report as written), start the task on its first report. Named (prepared)
+  // statements, as the project's: planning the insert again for every report would cost more than running it.
+  app.post<{ Params: { id: string }; Body: { summary: string; percent: number; period: string; unitId: string; userId: string; username: string } }>(
     '/tasks/:id/progress',
     async (request, reply) => {
-      const { summary, percent, period, unitId, userId } = request.body;
+      const { summary, percent, period, unitId, userId, username } = request.body;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const { rows: tasks } = await client.query(`SELECT status FROM task WHERE id = $1 FOR UPDATE`, [request.params.id]);
-        const { rows } = await client.query(
-          `INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-          [request.params.id, unitId, period, summary, percent, userId],
-        );
+        const { rows: tasks } = await client.query({
+          name: 'progress.lock',
+          text: `SELECT status, organization_id FROM task WHERE id = $1 FOR UPDATE`,
+          values: [request.params.id],
+        });
+        const { rows } = await client.query({
+          name: 'progress.insert',
+          text: `WITH report AS (
+             INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING *),
+           audited AS (
+             INSERT INTO audit_event (actor_id, organization_id, actor_username, action, entity, entity_id, after, request_id, ip)
+             SELECT $6, $7, $8, 'progress.create', 'task', $1, to_jsonb(report), $9, $10 FROM report)
+           SELECT id, created_at FROM report`,
+          values: [request.params.id, unitId, period, summary, percent, userId, tasks[0]?.organization_id, username, request.id, request.ip],
+        });
         if (tasks[0]?.status === 'not_started') {
-          await client.query(`UPDATE task SET status = 'in_progress', version = version + 1 WHERE id = $1`, [request.params.id]);
+          await client.query({
+            name: 'progress.start',
+            text: `UPDATE task SET status = 'in_progress', version = version + 1 WHERE id = $1`,
+            values: [request.params.id],
+          });
         }
         await client.query('COMMIT');
         reply.code(201);

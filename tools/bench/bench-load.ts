@@ -505,7 +505,7 @@ function routeCases(tokens: { supervisor: string; unitUser: string }, progressTa
       id: 'progress',
       label: 'POST /api/tasks/:id/progress',
       project: { method: 'POST', path: () => `/api/tasks/${task()}/progress`, body: () => report, token: tokens.unitUser },
-      baseline: { method: 'POST', path: () => `/tasks/${task()}/progress`, body: () => ({ ...report, unitId: unit, userId: benchId('user:1') }) },
+      baseline: { method: 'POST', path: () => `/tasks/${task()}/progress`, body: () => ({ ...report, unitId: unit, userId: benchId('user:1'), username: userName(1) }) },
     },
   ];
 }
