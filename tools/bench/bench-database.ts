@@ -41,9 +41,12 @@ export async function connect(url: string): Promise<Client> {
   return client;
 }
 
-/** Removes every row the benchmark (or anyone) wrote to the domain tables; the schema stays. */
+/**
+ * Removes every row the benchmark (or anyone) wrote to the domain tables and the change logs the triggers fill
+ * (millions of rows after a day of load runs); the schema stays.
+ */
 export async function resetData(client: Client): Promise<void> {
-  await client.query(`TRUNCATE unit, unit_group, plan, app_user, audit_event CASCADE`);
+  await client.query(`TRUNCATE unit, unit_group, plan, app_user, audit_event, view_change, reminder_scan_change CASCADE`);
 }
 
 export async function hasData(client: Client): Promise<boolean> {
