@@ -298,9 +298,29 @@ describe('authentication', () => {
     it.each([
       ['an answer', '/health/live', 200],
       ['an error', '/api/plans', 401],
-    ])('are set on %s', async (_, url, status) => {
+      ['an unknown route', '/api/no-such-route', 404],
+    ])('on JSON (%s) are the API set: nothing stored, framed or run', async (_, url, status) => {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers).toMatchObject({
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-resource-policy': 'same-origin',
+        'strict-transport-security': expect.stringContaining('max-age='),
+      });
+      // The page policies are for pages only.
+      expect(res.headers).not.toHaveProperty('cross-origin-opener-policy');
+      expect(res.headers).not.toHaveProperty('x-powered-by');
+    });
+
+    it('on a page (the API docs) are the page set', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers).toMatchObject({
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'SAMEORIGIN',

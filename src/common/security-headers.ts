@@ -19,13 +19,32 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 }
 
 /**
- * Sets helmet's headers (for `options`) on every response, errors and 404s included, from a list made at start:
- * @fastify/helmet builds helmet's middleware again on every request, which cost a few percent of a report's CPU.
+ * What a JSON answer of the API carries instead (OWASP REST Security Cheat Sheet): it is never rendered, framed or
+ * run, so it needs no policy for scripts, styles or images — only that browsers and proxies store none of it
+ * (answers hold the government's internal work) and never treat it as anything but JSON.
+ */
+export const API_ANSWER_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+} as const;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/**
+ * Sets security headers on every response, errors and 404s included, from lists made at start: JSON answers get
+ * API_ANSWER_HEADERS (with helmet's HSTS), everything else (the web app, the API docs, files) helmet's headers for
+ * `options`. @fastify/helmet built helmet's middleware again on every request, and its dozen page headers on every
+ * JSON answer were a third of the answer's bytes: together a few percent of a progress report's CPU.
  */
 export function useSecurityHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
-  const headers = securityHeaders(options);
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
+  const page = securityHeaders(options);
+  const api = { ...API_ANSWER_HEADERS, 'strict-transport-security': page['strict-transport-security']! };
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(JSON_TYPE.test(String(reply.getHeader('content-type') ?? '')) ? api : page);
+    done(null, payload);
   });
 }
