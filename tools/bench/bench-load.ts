@@ -9,7 +9,7 @@ import { freePort } from '../dev/free-port';
 import { startLocalRedis } from '../dev/local-redis';
 import { AS_OF, BENCH_PASSWORD, SUPERVISOR, YEAR, benchId, userName } from './bench-shape';
 import { ROOT, connect, openBenchDatabase, seconds } from './bench-database';
-import { cpuMs, http, memory, startNode, waitForHttp, type Child } from './processes';
+import { cpuMs, http, memory, postgresCpuBetween, postgresCpuMs, startNode, waitForHttp, type Child } from './processes';
 import { explainHotQueries } from './hot-queries';
 import { SET_BASED_KINDS, createWorkdayTable } from './reminder-sql';
 import { lastClosedPeriod, periodCutoff } from '../../src/progress/reporting-period';
@@ -88,6 +88,11 @@ interface Run {
    * req/s it barely moves with what else the machine runs, so it compares code on a shared machine.
    */
   cpuMsPerRequest: number;
+  /** The same for the local PostgreSQL server's processes (all of them: what both servers share). */
+  databaseCpuMsPerRequest: number;
+  /** WAL written per answered request (pg_stat_wal), in kB, and the full-page images among it (a checkpoint's wake). */
+  walKbPerRequest: number;
+  fullPagesPerRequest: number;
 }
 
 interface RouteFigures {
@@ -114,6 +119,7 @@ class Bench {
   private baseline?: Child;
   private env: NodeJS.ProcessEnv = {};
   private stops: Array<() => Promise<void>> = [];
+  private checkpointRefused = false;
 
   constructor(
     private readonly client: Client,
@@ -226,10 +232,16 @@ class Bench {
       } else failed++;
     });
     const pid = (server === 'project' ? this.api : this.baseline)!.process.pid!;
+    await this.checkpoint();
     const cpuBefore = await cpuMs(pid);
+    const databaseBefore = await postgresCpuMs();
+    const walBefore = await this.wal();
     const result = await instance;
     const drainMs = await this.quiesce();
     const cpuPerRequest = (await cpuMs(pid)) - cpuBefore;
+    const databaseCpu = postgresCpuBetween(databaseBefore, await postgresCpuMs());
+    const wal = await this.wal();
+    const answered = Math.max(1, ok + failed);
     latencies.sort((a, b) => a - b);
     return {
       rps: ok / duration,
@@ -241,8 +253,29 @@ class Bench {
       failed,
       timeouts: result.timeouts,
       drainMs,
-      cpuMsPerRequest: cpuPerRequest / Math.max(1, ok + failed),
+      cpuMsPerRequest: cpuPerRequest / answered,
+      databaseCpuMsPerRequest: databaseCpu / answered,
+      walKbPerRequest: (wal.bytes - walBefore.bytes) / 1024 / answered,
+      fullPagesPerRequest: (wal.fullPages - walBefore.fullPages) / answered,
     };
+  }
+
+  /**
+   * Every run starts right after a checkpoint, so each side pays the same full-page images (the first change of a
+   * page after a checkpoint writes the whole page to WAL): a timed checkpoint falling inside one side's run made
+   * writes cost more there alone. Needs the pg_checkpoint role; without it runs go on as they come.
+   */
+  private async checkpoint(): Promise<void> {
+    if (this.checkpointRefused) return;
+    await this.client.query('CHECKPOINT').catch((error: Error) => {
+      this.checkpointRefused = true;
+      log(`  (no CHECKPOINT before runs: ${error.message})`);
+    });
+  }
+
+  private async wal(): Promise<{ bytes: number; fullPages: number }> {
+    const { rows } = await this.client.query<{ bytes: string; full_pages: string }>(`SELECT wal_bytes::text AS bytes, wal_fpi::text AS full_pages FROM pg_stat_wal`);
+    return { bytes: Number(rows[0]!.bytes), fullPages: Number(rows[0]!.full_pages) };
   }
 
   /**
@@ -288,6 +321,9 @@ class Bench {
       p99: median(runs.map((r) => r.p99)),
       drainMs: median(runs.map((r) => r.drainMs)),
       cpuMsPerRequest: median(runs.map((r) => r.cpuMsPerRequest)),
+      databaseCpuMsPerRequest: median(runs.map((r) => r.databaseCpuMsPerRequest)),
+      walKbPerRequest: median(runs.map((r) => r.walKbPerRequest)),
+      fullPagesPerRequest: median(runs.map((r) => r.fullPagesPerRequest)),
     });
     const p = summary(project);
     const b = summary(baseline);
@@ -510,6 +546,14 @@ function routeCases(tokens: { supervisor: string; unitUser: string }, progressTa
   ];
 }
 
+/** One round of a route, both sides: what moved it (the server's CPU, the database's, WAL and full-page images). */
+function roundLine(p: Run, b: Run): string {
+  const side = (r: Run) =>
+    `${r.rps.toFixed(0)} req/s, CPU ${r.cpuMsPerRequest.toFixed(2)} ms + database ${r.databaseCpuMsPerRequest.toFixed(2)} ms, ` +
+    `WAL ${r.walKbPerRequest.toFixed(1)} kB (${r.fullPagesPerRequest.toFixed(2)} full pages)`;
+  return `${(p.rps / b.rps).toFixed(2)}×  project ${side(p)}  ·  baseline ${side(b)}`;
+}
+
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)}` : '—');
 
 function printRoutes(figures: RouteFigures[]): void {
@@ -591,6 +635,7 @@ async function main(): Promise<void> {
             `baseline ${f.median.baseline.cpuMsPerRequest.toFixed(2)} ms: ${(f.median.baseline.cpuMsPerRequest / f.median.project.cpuMsPerRequest).toFixed(2)}×` +
             (f.warmup ? `; warm-up run (${config.warmup} s, not counted) ${f.warmup.project.rps.toFixed(1)} / ${f.warmup.baseline.rps.toFixed(1)} req/s` : ''),
         );
+        f.project.forEach((p, i) => log(`    round ${i + 1}: ${roundLine(p, f.baseline[i]!)}`));
       }
       results.routes = figures;
       printRoutes(figures);

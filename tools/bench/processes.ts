@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 
@@ -89,6 +89,28 @@ export async function cpuMs(pid: number): Promise<number> {
   // The fields after the command name (which may hold spaces) in parentheses; utime and stime are the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time (ms) used so far by each of this machine's PostgreSQL server processes (backends, WAL writer,
+ * checkpointer, autovacuum), by pid: the database's share of a run when it runs here, as the embedded server does.
+ */
+export async function postgresCpuMs(): Promise<Map<number, number>> {
+  const byPid = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') byPid.set(pid, await cpuMs(pid).catch(() => 0));
+  }
+  return byPid;
+}
+
+/** The CPU the PostgreSQL processes used between two readings; a process started since counts from zero. */
+export function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Resident and peak resident memory of a process in MiB, from /proc/<pid>/status (VmRSS, VmHWM). */
