@@ -75,7 +75,7 @@ describe('bench:data generator', () => {
     expect(await checksums(second)).toEqual(await checksums(first));
   }, 120_000);
 
-  it("has the baseline write a report as the project does: the report and its audit event, starting the task", async () => {
+  it("has the baseline write a report as the project does: checked, with its audit event, starting the task, answered whole", async () => {
     const client = await generated();
     const pool = new Pool({ connectionString: client.url, max: 2 });
     const baseline = buildBaseline(pool);
@@ -87,9 +87,30 @@ describe('bench:data generator', () => {
       const task = tasks[0]!;
       const unit = task.unit_id;
       const body = { summary: '基准压测：按计划推进', percent: 50, period: '2025-10', unitId: unit, userId: benchId('user:1'), username: userName(1) };
+      // A unit the task is not assigned to is refused, as the project refuses it, and nothing is written.
+      const { rows: strangers } = await client.query(
+        `SELECT u.id FROM unit u WHERE NOT EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = $1 AND a.unit_id = u.id) LIMIT 1`,
+        [task.id],
+      );
+      const refused = await baseline.inject({ method: 'POST', url: `/tasks/${task.id}/progress`, payload: { ...body, unitId: strangers[0]!.id } });
+      expect(refused.statusCode).toBe(403);
+
       const res = await baseline.inject({ method: 'POST', url: `/tasks/${task.id}/progress`, payload: body });
       expect(res.statusCode).toBe(201);
       const reportId = res.json().id;
+      // The answer is the report as the project answers it: with its unit's name and its reporter.
+      const { rows: names } = await client.query(
+        `SELECT u.name AS unit, au.display_name FROM unit u, app_user au WHERE u.id = $1 AND au.id = $2`,
+        [unit, body.userId],
+      );
+      expect(res.json()).toMatchObject({
+        taskId: task.id,
+        unit: { id: unit, name: names[0].unit },
+        summary: body.summary,
+        percent: 50,
+        reportedBy: { id: body.userId, username: body.username, displayName: names[0].display_name },
+        onBehalf: false,
+      });
 
       const { rows: reports } = await client.query(`SELECT task_id, unit_id, summary, percent, reported_by FROM progress_report WHERE id = $1`, [reportId]);
       expect(reports).toEqual([{ task_id: task.id, unit_id: unit, summary: body.summary, percent: 50, reported_by: body.userId }]);

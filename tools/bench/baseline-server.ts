@@ -8,6 +8,8 @@ import { Pool } from 'pg';
  */
 
 const OPEN = `('not_started', 'in_progress', 'completion_requested')`;
+/** The statuses a report may be made in (the project's REPORTABLE). */
+const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
 const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /** The status each task `t` had at the end of the day in $2. */
@@ -124,9 +126,11 @@ export function buildBaseline(pool: Pool) {
     return { items: items.rows, total: total.rows[0].n };
   });
 
-  // A progress report: lock the task, append the report with its audit event (the project must keep one for every
-  // write: who, what, on which task, the report as written), start the task on its first report. Named (prepared)
-  // statements, as the project's: planning the insert again for every report would cost more than running it.
+  // A progress report, as the route's contract has it: lock the task if the unit is assigned to it (else 403) and it is
+  // open (else 409), append the report with its audit event (the project must keep one for every write: who, what,
+  // on which task, the report as answered), start the task on its first report, and answer the report with its
+  // unit's name and its reporter, as the project answers. Named (prepared) statements, as the project's: planning
+  // the insert again for every report would cost more than running it.
   app.post<{ Params: { id: string }; Body: { summary: string; percent: number; period: string; unitId: string; userId: string; username: string } }>(
     '/tasks/:id/progress',
     async (request, reply) => {
@@ -136,21 +140,35 @@ export function buildBaseline(pool: Pool) {
         await client.query('BEGIN');
         const { rows: tasks } = await client.query({
           name: 'progress.lock',
-          text: `SELECT status, organization_id FROM task WHERE id = $1 FOR UPDATE`,
-          values: [request.params.id],
+          text: `SELECT t.status, t.organization_id FROM task t
+                  WHERE t.id = $1 AND EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id AND a.unit_id = $2)
+                    FOR UPDATE OF t`,
+          values: [request.params.id, unitId],
         });
+        const task = tasks[0];
+        if (!task || !REPORTABLE.includes(task.status)) {
+          await client.query('ROLLBACK');
+          return reply.code(task ? 409 : 403).send({ statusCode: task ? 409 : 403 });
+        }
         const { rows } = await client.query({
           name: 'progress.insert',
           text: `WITH report AS (
              INSERT INTO progress_report (task_id, unit_id, period, summary, percent, reported_by)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING *),
+           answer AS (
+             SELECT json_build_object('id', r.id, 'taskId', r.task_id, 'unit', json_build_object('id', u.id, 'name', u.name),
+                      'period', r.period, 'summary', r.summary, 'percent', r.percent, 'actuals', '[]'::json,
+                      'problems', r.problems, 'nextSteps', r.next_steps,
+                      'reportedBy', json_build_object('id', au.id, 'username', au.username, 'displayName', au.display_name),
+                      'onBehalf', r.on_behalf, 'createdAt', r.created_at) AS answer
+               FROM report r JOIN unit u ON u.id = r.unit_id JOIN app_user au ON au.id = r.reported_by),
            audited AS (
              INSERT INTO audit_event (actor_id, organization_id, actor_username, action, entity, entity_id, after, request_id, ip)
-             SELECT $6, $7, $8, 'progress.create', 'task', $1, to_jsonb(report), $9, $10 FROM report)
-           SELECT id, created_at FROM report`,
-          values: [request.params.id, unitId, period, summary, percent, userId, tasks[0]?.organization_id, username, request.id, request.ip],
+             SELECT $6, $7, $8, 'progress.create', 'task', $1, answer::jsonb, $9, $10 FROM answer)
+           SELECT answer FROM answer`,
+          values: [request.params.id, unitId, period, summary, percent, userId, task.organization_id, username, request.id, request.ip],
         });
-        if (tasks[0]?.status === 'not_started') {
+        if (task.status === 'not_started') {
           await client.query({
             name: 'progress.start',
             text: `UPDATE task SET status = 'in_progress', version = version + 1 WHERE id = $1`,
@@ -159,7 +177,7 @@ export function buildBaseline(pool: Pool) {
         }
         await client.query('COMMIT');
         reply.code(201);
-        return rows[0];
+        return rows[0].answer;
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;
