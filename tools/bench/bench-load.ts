@@ -207,6 +207,12 @@ class Bench {
     let failed = 0;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (target.token) headers.authorization = `Bearer ${target.token}`;
+    const pid = (server === 'project' ? this.api : this.baseline)!.process.pid!;
+    await this.checkpoint();
+    const cpuBefore = await cpuMs(pid);
+    const databaseBefore = await postgresCpuMs();
+    const walBefore = await this.wal();
+    // autocannon starts sending as soon as it is made: everything above is read before.
     const instance = autocannon({
       url: this.url(server),
       connections: config.connections,
@@ -231,11 +237,6 @@ class Bench {
         latencies.push(ms);
       } else failed++;
     });
-    const pid = (server === 'project' ? this.api : this.baseline)!.process.pid!;
-    await this.checkpoint();
-    const cpuBefore = await cpuMs(pid);
-    const databaseBefore = await postgresCpuMs();
-    const walBefore = await this.wal();
     const result = await instance;
     const drainMs = await this.quiesce();
     const cpuPerRequest = (await cpuMs(pid)) - cpuBefore;
