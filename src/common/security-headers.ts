@@ -37,8 +37,8 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 /**
  * Sets security headers on every response, errors and 404s included, from lists made at start: JSON answers get
  * API_ANSWER_HEADERS (with helmet's HSTS), everything else (the web app, the API docs, files) helmet's headers for
- * `options`. @fastify/helmet built helmet's middleware again on every request, and its dozen page headers on every
- * JSON answer were a third of the answer's bytes: together a few percent of a progress report's CPU.
+ * `options`. (@fastify/helmet built helmet's middleware again on every request; and helmet's dozen page headers
+ * were a third of a JSON answer's bytes.)
  */
 export function useSecurityHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
   const page = securityHeaders(options);
