@@ -7,9 +7,9 @@ import { Pool } from 'pg';
  * this server in the same run is the figure that counts; its SQL is kept here, apart from the product's, on purpose.
  */
 
-const OPEN = `('not_started', 'in_progress', 'completion_requested')`;
-/** The statuses a report may be made in (the project's REPORTABLE). */
-const REPORTABLE = ['not_started', 'in_progress', 'completion_requested'];
+/** The open statuses: a task in one is on the boards, and may be reported on (the project's REPORTABLE). */
+const OPEN_STATUSES = ['not_started', 'in_progress', 'completion_requested'];
+const OPEN = `(${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 const END_OF_AS_OF = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /** The status each task `t` had at the end of the day in $2. */
@@ -146,7 +146,7 @@ export function buildBaseline(pool: Pool) {
           values: [request.params.id, unitId],
         });
         const task = tasks[0];
-        if (!task || !REPORTABLE.includes(task.status)) {
+        if (!task || !OPEN_STATUSES.includes(task.status)) {
           await client.query('ROLLBACK');
           return reply.code(task ? 409 : 403).send({ statusCode: task ? 409 : 403 });
         }
